@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Monitor needs (native build of librdkafka, browser tests,
+# directive import from PDF and scans, Kafka interop tests). Idempotent: installs only what is missing.
+set -euo pipefail
+packages=(gcc make libssl-dev zlib1g-dev chromium kcat poppler-utils tesseract-ocr tesseract-ocr-vie)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing Debian packages: ${missing[*]}"
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

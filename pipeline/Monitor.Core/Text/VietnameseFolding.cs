@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace Monitor.Core.Text;
+
+/// <summary>
+/// The one folding rule used everywhere text is matched or indexed (ARCHITECTURE.md, "Vietnamese text"):
+/// any normalisation form in, lower case, diacritics and tone marks removed (so both tone placements
+/// meet), đ/Đ → d, every run of punctuation and whitespace → one space, no leading or trailing space.
+/// </summary>
+public static class VietnameseFolding
+{
+    private const char Drop = '\0';
+    private const char Separator = ' ';
+
+    // One entry per UTF-16 code unit: the folded character, Drop for combining marks, Separator for the rest.
+    private static readonly char[] Table = BuildTable();
+
+    /// <summary>Folds a text to its key, keeping the offsets back to the original.</summary>
+    public static FoldedText Fold(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var value = new StringBuilder(original.Length);
+        var starts = new int[original.Length];
+        var ends = new int[original.Length];
+        var n = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < original.Length; i++)
+        {
+            var c = Table[original[i]];
+            if (c == Drop)
+            {
+                // A combining mark belongs to the character before it: widen that character's span.
+                if (n > 0 && ends[n - 1] == i)
+                {
+                    ends[n - 1] = i + 1;
+                }
+
+                continue;
+            }
+
+            if (c == Separator)
+            {
+                pendingSpace = n > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                value.Append(Separator);
+                starts[n] = i;
+                ends[n] = i;
+                n++;
+                pendingSpace = false;
+            }
+
+            value.Append(c);
+            starts[n] = i;
+            ends[n] = i + 1;
+            n++;
+        }
+
+        return new FoldedText(original, value.ToString(), starts[..n], ends[..n]);
+    }
+
+    /// <summary>The folded key alone, for phrases and index terms.</summary>
+    public static string Key(string text) => Fold(text).Value;
+
+    private static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = FoldOne(c);
+        }
+
+        return table;
+    }
+
+    private static char FoldOne(char c)
+    {
+        if (c is 'đ' or 'Đ' or 'ð' or 'Ð')
+        {
+            return 'd';
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return Separator;
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.Format)
+        {
+            return Drop;
+        }
+
+        if (!char.IsLetterOrDigit(c))
+        {
+            return Separator;
+        }
+
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        var letter = decomposed[0];
+        if (char.IsSurrogate(letter) || !char.IsLetterOrDigit(letter))
+        {
+            return Separator;
+        }
+
+        var lower = char.ToLowerInvariant(letter);
+        return lower is 'đ' ? 'd' : lower;
+    }
+}
