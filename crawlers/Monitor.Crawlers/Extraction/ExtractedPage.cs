@@ -1,0 +1,15 @@
+namespace Monitor.Crawlers.Extraction;
+
+/// <summary>What the extractor read from one article page; fields it could not find are null.</summary>
+public sealed record ExtractedPage
+{
+    public string? Title { get; init; }
+    public DateTimeOffset? Published { get; init; }
+    public DateTimeOffset? Modified { get; init; }
+    public string? Author { get; init; }
+    public string? Section { get; init; }
+    public string? Description { get; init; }
+    public string Text { get; init; } = "";
+    public string? Language { get; init; }
+    public string? CanonicalUrl { get; init; }
+}

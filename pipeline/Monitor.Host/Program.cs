@@ -1,0 +1,1 @@
+return await Monitor.Host.Cli.MonitorCli.RunAsync(args);
