@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Monitor.Host.Bench;
+using Monitor.Host.Demo;
+using Monitor.Host.Pipeline;
 
 namespace Monitor.Host.Cli;
 
@@ -7,7 +10,48 @@ internal static class MonitorCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Monitor: theo dõi báo chí thực hiện kế hoạch tuyên truyền");
+        var root = new RootCommand("Monitor — theo dõi báo chí thực hiện kế hoạch thông tin tuyên truyền.")
+        {
+            DemoCommandLine(),
+            WorkCommandLine(),
+            PlanCommands.Create(),
+            ReportCommands.Create(),
+            BenchCommandLine(),
+        };
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command DemoCommandLine()
+    {
+        var once = new Option<bool>("--once") { Description = "One cycle (crawl → queue → tag → store → report), then exit." };
+        var port = new Option<int>("--port") { Description = "Port of the dashboard on 127.0.0.1 (without --once).", DefaultValueFactory = _ => 5080 };
+        var command = new Command("demo", "Serve the sample press site on 127.0.0.1 and run the whole pipeline against the sample plan.")
+        {
+            CommonOptions.DataDir, once, port,
+        };
+        command.SetAction((r, ct) => CommonOptions.Guard(() => DemoCommand.RunAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(once), r.GetValue(port), ct)));
+        return command;
+    }
+
+    private static Command WorkCommandLine()
+    {
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit when the queue is empty instead of waiting for more." };
+        var command = new Command("work", "Run the pipeline worker: raw articles on the queue are tagged and stored.")
+        {
+            CommonOptions.DataDir, untilEmpty,
+        };
+        command.SetAction((r, ct) => CommonOptions.Guard(() => WorkCommand.RunAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(untilEmpty), ct)));
+        return command;
+    }
+
+    private static Command BenchCommandLine()
+    {
+        var articles = new Option<int>("--articles") { Description = "How many generated articles.", DefaultValueFactory = _ => 20_000 };
+        var pipeline = new Command("pipeline", "Generated articles through queue → tag → store on a fresh SQLite database; prints articles/s.")
+        {
+            articles,
+        };
+        pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
+        return new Command("bench", "Benchmarks (figures recorded in the README).") { pipeline };
     }
 }

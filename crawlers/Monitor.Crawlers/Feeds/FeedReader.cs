@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Monitor.Crawlers.Feeds;
+
+/// <summary>One entry of a feed.</summary>
+public sealed record FeedItem(Uri Link, string? Title, DateTimeOffset? Published);
+
+/// <summary>A feed that cannot be read even leniently; the message names the position.</summary>
+public sealed class FeedFormatException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Reads RSS 2.0 and Atom. Tolerant of the usual damage (a raw '&amp;' in a title): such a feed is
+/// repaired and read; a feed that is not XML at all is an error naming the line.</summary>
+public static partial class FeedReader
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    public static IReadOnlyList<FeedItem> Read(string xml, Uri feedUrl)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        XDocument document;
+        try
+        {
+            document = Parse(xml);
+        }
+        catch (XmlException first)
+        {
+            try
+            {
+                document = Parse(BareAmpersand().Replace(xml, "&amp;"));
+            }
+            catch (XmlException)
+            {
+                throw new FeedFormatException($"không phải XML hợp lệ (dòng {first.LineNumber}, cột {first.LinePosition}): {first.Message}", first);
+            }
+        }
+
+        var root = document.Root ?? throw new FeedFormatException("tài liệu rỗng");
+        var items = root.Name.LocalName switch
+        {
+            "rss" or "RDF" => root.Descendants().Where(e => e.Name.LocalName == "item").Select(i => Rss(i, feedUrl)),
+            "feed" => root.Elements(Atom + "entry").Select(e => AtomEntry(e, feedUrl)),
+            _ => throw new FeedFormatException($"phần tử gốc <{root.Name.LocalName}> không phải RSS hay Atom"),
+        };
+        return items.OfType<FeedItem>().ToList();
+    }
+
+    private static XDocument Parse(string xml) =>
+        XDocument.Load(XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF', ' ', '\r', '\n', '\t')),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null }));
+
+    private static FeedItem? Rss(XElement item, Uri feedUrl)
+    {
+        var link = Child(item, "link") ?? (Child(item, "guid") is { } g && g.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? g : null);
+        return Resolve(feedUrl, link) is { } uri
+            ? new FeedItem(uri, Child(item, "title"), Date(Child(item, "pubDate") ?? Child(item, "date")))
+            : null;
+    }
+
+    private static FeedItem? AtomEntry(XElement entry, Uri feedUrl)
+    {
+        var link = entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value;
+        return Resolve(feedUrl, link) is { } uri
+            ? new FeedItem(uri, entry.Element(Atom + "title")?.Value.Trim(), Date(entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value))
+            : null;
+    }
+
+    private static string? Child(XElement e, string localName) =>
+        e.Elements().FirstOrDefault(c => c.Name.LocalName == localName)?.Value.Trim() is { Length: > 0 } v ? v : null;
+
+    private static Uri? Resolve(Uri baseUrl, string? link) =>
+        link is not null && Uri.TryCreate(baseUrl, link.Trim(), out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
+    private static DateTimeOffset? Date(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        // RFC 822 dates carry zone names .NET does not parse ("GMT+7", "ICT"): normalise the usual ones.
+        var cleaned = value.Replace("GMT+7", "+0700", StringComparison.Ordinal).Replace(" ICT", " +0700", StringComparison.Ordinal).Replace(" GMT", " +0000", StringComparison.Ordinal);
+        return DateTimeOffset.TryParse(cleaned, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d) ? d : null;
+    }
+
+    [GeneratedRegex(@"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")]
+    private static partial Regex BareAmpersand();
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Crawl;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Dashboards;
+
+/// <summary>The dashboards' endpoints: the coverage page for people, JSON for tools.</summary>
+public static class DashboardEndpoints
+{
+    public static IServiceCollection AddMonitorDashboards(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapMonitorDashboards(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", async (PlanStore plans, CoverageQueries coverage, CrawlState crawl, CancellationToken ct) =>
+        {
+            var reports = new List<CoverageReport>();
+            foreach (var plan in await plans.LatestAsync(ct))
+            {
+                reports.Add(await coverage.CoverageAsync(plan, ct));
+            }
+
+            return Results.Content(CoveragePage.Render(reports, await crawl.HealthAsync(ct)), "text/html; charset=utf-8");
+        });
+        app.MapGet("/api/coverage", async (string? plan, PlanStore plans, CoverageQueries coverage, CancellationToken ct) =>
+        {
+            var stored = (await plans.LatestAsync(ct)).FirstOrDefault(p => plan is null || p.Id == plan);
+            if (stored is null)
+            {
+                return Results.NotFound(new { error = $"không có kế hoạch '{plan}'" });
+            }
+
+            var report = await coverage.CoverageAsync(stored, ct);
+            return Results.Json(new
+            {
+                plan = report.PlanId,
+                version = report.PlanVersion,
+                themes = report.Themes.Select(t => new { code = t.Code, title = t.Title }),
+                cells = report.Cells.Select(c => new { theme = c.Theme, outlet = c.Outlet, week = c.Week, articles = c.Articles }),
+                uncovered = report.Uncovered.Select(t => t.Code),
+                articles_stored = report.ArticlesStored,
+            });
+        });
+        app.MapGet("/api/health", async (CrawlState crawl, CancellationToken ct) => Results.Json(await crawl.HealthAsync(ct)));
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Monitor.Core.Tagging;
+
+/// <summary>The tag result contract: which themes of one plan an article covers, with the evidence.</summary>
+public sealed record TagResult(
+    [property: JsonPropertyName("id")] string ArticleId,
+    [property: JsonPropertyName("outlet")] string Outlet,
+    [property: JsonPropertyName("themes")] IReadOnlyList<ThemeMatch> Themes,
+    [property: JsonPropertyName("references")] IReadOnlyList<string> References);
+
+/// <summary>One theme an article covers, its score and the phrases that show it.</summary>
+public sealed record ThemeMatch(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("score")] double Score,
+    [property: JsonPropertyName("evidence")] IReadOnlyList<Evidence> Evidence);
+
+/// <summary>A matched phrase as written in the article, with offsets into the original text of its field.</summary>
+public sealed record Evidence(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("start")] int Start,
+    [property: JsonPropertyName("end")] int End,
+    [property: JsonPropertyName("field")] string Field);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Monitor.Core.Plans;
+using Monitor.Crawlers.Sources;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>Options shared by subcommands, and the one place user errors become one line and exit code 2.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> DataDir = new("--data-dir")
+    {
+        Description = "Folder of the embedded store (SQLite). Default: $MONITOR_DATA_DIR or ./.data",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MONITOR_DATA_DIR") is { Length: > 0 } d ? d : ".data",
+    };
+
+    /// <summary>Runs a command; bad input (a plan, a sources file, a file that is missing) is one line on stderr
+    /// and exit code 2, with no stack trace. Anything else is a bug and keeps its stack trace.</summary>
+    public static async Task<int> Guard(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e) when (e is PlanFormatException or SourcesFileException or FileNotFoundException or DirectoryNotFoundException or UserInputException)
+        {
+            await Console.Error.WriteLineAsync("lỗi: " + e.Message);
+            return 2;
+        }
+    }
+}
+
+/// <summary>An input the user can fix; the message names it and says what is wrong.</summary>
+internal sealed class UserInputException(string message) : Exception(message);

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Plans;
+using Monitor.Host.Composition;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>monitor plan load: stores a plan file as a new version (an unchanged file adds none).</summary>
+internal static class PlanCommands
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("PLAN") { Description = "Plan file (YAML or JSON)." };
+        var load = new Command("load", "Store a plan (a new version when it changed); later articles are tagged against it.") { file, CommonOptions.DataDir };
+        load.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var plan = PlanFile.Load(r.GetValue(file)!);
+            var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            using var host = builder.Build();
+            var stored = await host.Services.GetRequiredService<PlanStore>().SaveAsync(plan, ct);
+            await Console.Out.WriteLineAsync($"kế hoạch {stored.Id} phiên bản {stored.Version}: {plan.Themes.Count} chủ đề");
+            return 0;
+        }));
+        return new Command("plan", "Plans in the store.") { load };
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Monitor.Core.Bus;
+using Monitor.Crawlers;
+using Monitor.Crawlers.Fetching;
+using Monitor.Host.Pipeline;
+using Monitor.Storage;
+using Monitor.Storage.Articles;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Crawl;
+using Monitor.Storage.Plans;
+using Monitor.Storage.Queue;
+
+namespace Monitor.Host.Composition;
+
+/// <summary>Composition of the embedded default: SQLite store and queue, crawler, tagger, one process.</summary>
+internal static class MonitorServices
+{
+    /// <summary>Store, queue, plans, coverage and the embedded bus, all on the database in the data directory.</summary>
+    public static IServiceCollection AddMonitorStore(this IServiceCollection services, MonitorDatabase db)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(db);
+        services.AddSingleton<SqliteQueue>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<CrawlState>();
+        services.AddSingleton<ArticleReader>();
+        services.AddSingleton<CoverageQueries>();
+        services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
+        services.AddSingleton<TagAndStoreHandler>();
+        services.AddSingleton<PipelineWorker>();
+        return services;
+    }
+
+    /// <summary>The crawler: one long-lived HttpClient, the fetcher's limits, the source crawler.</summary>
+    public static IServiceCollection AddMonitorCrawler(this IServiceCollection services, FetchOptions fetch)
+    {
+        services.AddSingleton(fetch);
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 5,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        })
+        { Timeout = Timeout.InfiniteTimeSpan });
+        services.AddSingleton<HttpFetcher>();
+        services.AddSingleton<SourceCrawler>();
+        return services;
+    }
+
+    /// <summary>One-line console logs: a broken source is one line a user reads, not a stack trace.</summary>
+    public static ILoggingBuilder AddMonitorConsole(this ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.FormatterName);
+        logging.AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>();
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("Quartz", LogLevel.Warning);
+        return logging;
+    }
+
+    /// <summary>A host with the store on <paramref name="dataDir"/>; callers add what their command needs.</summary>
+    public static async Task<HostApplicationBuilder> CreateBuilderAsync(string dataDir, CancellationToken ct)
+    {
+        var db = await MonitorDatabase.OpenAsync(dataDir, ct);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+        builder.Logging.AddMonitorConsole();
+        builder.Services.AddMonitorStore(db);
+        return builder;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Crawlers;
+using Monitor.Crawlers.Fetching;
+using Monitor.Crawlers.SampleSite;
+using Monitor.Dashboards;
+using Monitor.Host.Composition;
+using Monitor.Host.Cli;
+using Monitor.Host.Crawling;
+using Monitor.Host.Pipeline;
+using Monitor.Host.Reports;
+using Monitor.Storage;
+using Monitor.Storage.Articles;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Plans;
+using Spectre.Console;
+
+namespace Monitor.Host.Demo;
+
+/// <summary>monitor demo: the whole job once on the embedded default, against the sample press site.</summary>
+internal static class DemoCommand
+{
+    public static async Task<int> RunAsync(string dataDir, bool once, int webPort, CancellationToken ct)
+    {
+        await using var site = await SampleSiteServer.StartAsync(ct);
+        var sources = site.Sources();
+        var db = await MonitorDatabase.OpenAsync(dataDir, ct);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddMonitorConsole();
+        builder.Services.AddMonitorStore(db);
+        // The sample site's broken source hangs on purpose: a short limit keeps the demo quick.
+        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3) });
+        builder.Services.AddSingleton(new SourceCatalog(sources));
+        builder.Services.AddMonitorDashboards();
+        if (!once)
+        {
+            builder.Services.AddMonitorScheduler(sources);
+            builder.Services.AddHostedService<PipelineWorkerService>();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{webPort}");
+        }
+
+        await using var app = builder.Build();
+        app.MapMonitorDashboards();
+        var console = Terminal.Create();
+        var plan = await app.Services.GetRequiredService<PlanStore>().SaveAsync(SamplePlan.Load(), ct);
+        console.MarkupLine($"Trang báo mẫu: {site.BaseUrl} · dữ liệu: {Markup.Escape(db.Path)} · kế hoạch {Markup.Escape(plan.Id)} v{plan.Version} ({plan.Plan.Themes.Count} chủ đề)");
+
+        if (once)
+        {
+            var crawler = app.Services.GetRequiredService<SourceCrawler>();
+            foreach (var source in sources)
+            {
+                await crawler.CrawlAsync(source, ct);
+            }
+
+            await app.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
+            await PrintCoverageAsync(app.Services, plan, console, ct);
+            return 0;
+        }
+
+        await app.StartAsync(ct);
+        console.MarkupLine($"Đang chạy: thu thập theo lịch 5 phút một lần. Bảng điều khiển: [link]http://127.0.0.1:{webPort}/[/] · Ctrl-C để dừng.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("Đang dừng…");
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        await PrintCoverageAsync(app.Services, plan, console, CancellationToken.None);
+        return 0;
+    }
+
+    private static async Task PrintCoverageAsync(IServiceProvider services, StoredPlan plan, IAnsiConsole console, CancellationToken ct)
+    {
+        var report = await services.GetRequiredService<CoverageQueries>().CoverageAsync(plan, ct);
+        CoverageTable.Print(console, report);
+        var stored = await services.GetRequiredService<ArticleReader>().CountAsync(ct);
+        console.WriteLine($"covered {report.CoveredThemes}/{report.Themes.Count} themes, {stored} articles");
+    }
+}

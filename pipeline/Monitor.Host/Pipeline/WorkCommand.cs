@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Host.Composition;
+
+namespace Monitor.Host.Pipeline;
+
+/// <summary>monitor work: the pipeline worker alone (the role a second process or machine runs).</summary>
+internal static class WorkCommand
+{
+    public static async Task<int> RunAsync(string dataDir, bool untilEmpty, CancellationToken ct)
+    {
+        var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
+        using var host = builder.Build();
+        var worker = host.Services.GetRequiredService<PipelineWorker>();
+        if (untilEmpty)
+        {
+            var handled = await worker.DrainAsync(ct);
+            await Console.Out.WriteLineAsync($"processed {handled} articles");
+            return 0;
+        }
+
+        await worker.RunAsync(TimeSpan.FromSeconds(1), host.Services.GetRequiredService<TimeProvider>(), ct);
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
+using Monitor.Core.Text;
+using Monitor.Core.Time;
+
+namespace Monitor.Storage.Articles;
+
+/// <summary>What an upsert did to the stored article.</summary>
+public enum UpsertOutcome
+{
+    Inserted,
+    Changed,
+    Unchanged,
+}
+
+/// <summary>Writes articles and their tags inside a caller's transaction, so a queue hand-off commits with them.
+/// An article is one row per id; a changed article keeps its row, gets a new version and a change record.</summary>
+public static class ArticleWriter
+{
+    public static async Task<UpsertOutcome> UpsertAsync(SqliteConnection connection, SqliteTransaction tx, Article article, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        long seq;
+        string? previousHash = null, previousTitle = null;
+        long version = 0;
+        await using (var find = connection.Command("SELECT seq, content_hash, version, title FROM articles WHERE id = $id", tx, ("$id", article.Id)))
+        await using (var reader = await find.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                seq = reader.GetInt64(0);
+                previousHash = reader.GetString(1);
+                version = reader.GetInt64(2);
+                previousTitle = reader.GetString(3);
+            }
+            else
+            {
+                seq = 0;
+            }
+        }
+
+        if (previousHash == article.ContentHash)
+        {
+            return UpsertOutcome.Unchanged;
+        }
+
+        var stamp = Iso(now);
+        var when = article.Published ?? article.FetchedAt;
+        var values = new (string, object?)[]
+        {
+            ("$id", article.Id), ("$url", article.Url), ("$canonical", article.CanonicalUrl), ("$outlet", article.Outlet),
+            ("$section", article.Section), ("$title", article.Title), ("$description", article.Description), ("$text", article.Text),
+            ("$published", article.Published is { } p ? Iso(p) : null), ("$published_utc", when.ToUnixTimeMilliseconds()),
+            ("$week", IsoWeek.Of(when).ToString()), ("$modified", article.Modified is { } m ? Iso(m) : null),
+            ("$author", article.Author), ("$language", article.Language), ("$fetched", Iso(article.FetchedAt)),
+            ("$hash", article.ContentHash), ("$now", stamp),
+        };
+
+        UpsertOutcome outcome;
+        if (previousHash is null)
+        {
+            seq = await connection.ScalarAsync<long>("""
+                INSERT INTO articles (id, url, canonical_url, outlet, section, title, description, text, published, published_utc, week,
+                                      modified, author, language, fetched_at, content_hash, version, stored_at)
+                VALUES ($id, $url, $canonical, $outlet, $section, $title, $description, $text, $published, $published_utc, $week,
+                        $modified, $author, $language, $fetched, $hash, 1, $now)
+                RETURNING seq
+                """, ct, tx, values);
+            outcome = UpsertOutcome.Inserted;
+        }
+        else
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO article_changes (article_id, version, previous_hash, content_hash, previous_title, changed_at)
+                VALUES ($id, $version, $previous, $hash, $previous_title, $now)
+                """, ct, tx, ("$id", article.Id), ("$version", version + 1), ("$previous", previousHash), ("$hash", article.ContentHash),
+                ("$previous_title", previousTitle), ("$now", stamp));
+            await connection.ExecuteAsync("""
+                UPDATE articles SET url = $url, canonical_url = $canonical, outlet = $outlet, section = $section, title = $title,
+                    description = $description, text = $text, published = $published, published_utc = $published_utc, week = $week,
+                    modified = $modified, author = $author, language = $language, fetched_at = $fetched, content_hash = $hash,
+                    version = version + 1, changed_at = $now
+                WHERE id = $id
+                """, ct, tx, values);
+            await connection.ExecuteAsync("DELETE FROM articles_fts WHERE rowid = $seq", ct, tx, ("$seq", seq));
+            outcome = UpsertOutcome.Changed;
+        }
+
+        await connection.ExecuteAsync("INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)", ct, tx,
+            ("$seq", seq), ("$title", VietnameseFolding.Key(article.Title)),
+            ("$body", VietnameseFolding.Key(article.Description + " " + article.Text)));
+        return outcome;
+    }
+
+    /// <summary>Replaces the tags of one article for one plan (a re-tag overwrites, never adds).</summary>
+    public static async Task ReplaceTagsAsync(SqliteConnection connection, SqliteTransaction tx, string planId, int planVersion, TagResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        await connection.ExecuteAsync("DELETE FROM tags WHERE article_id = $id AND plan_id = $plan", ct, tx, ("$id", result.ArticleId), ("$plan", planId));
+        foreach (var theme in result.Themes)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at)
+                VALUES ($id, $plan, $version, $code, $score, $evidence, $now)
+                """, ct, tx, ("$id", result.ArticleId), ("$plan", planId), ("$version", planVersion), ("$code", theme.Code),
+                ("$score", theme.Score), ("$evidence", System.Text.Json.JsonSerializer.Serialize(theme.Evidence, ArticleJson.Options)), ("$now", Iso(now)));
+        }
+
+        await connection.ExecuteAsync("DELETE FROM article_references WHERE article_id = $id", ct, tx, ("$id", result.ArticleId));
+        foreach (var number in result.References.Distinct())
+        {
+            await connection.ExecuteAsync("INSERT INTO article_references (article_id, number) VALUES ($id, $n)", ct, tx, ("$id", result.ArticleId), ("$n", number));
+        }
+    }
+
+    internal static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+}

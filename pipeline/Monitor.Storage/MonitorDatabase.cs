@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Storage;
+
+/// <summary>The embedded store: one SQLite file (WAL) under the data directory holding articles, tags, plans,
+/// crawl state and the durable queue, so that a queue hand-off and a store write commit together.</summary>
+public sealed class MonitorDatabase
+{
+    public const string FileName = "monitor.db";
+
+    private readonly string _connectionString;
+
+    private MonitorDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when absent) the database in <paramref name="dataDir"/> and brings its schema up to date.</summary>
+    public static async Task<MonitorDatabase> OpenAsync(string dataDir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDir);
+        var db = new MonitorDatabase(System.IO.Path.Combine(dataDir, FileName));
+        await using var connection = await db.ConnectAsync(ct);
+        await Schema.ApplyAsync(connection, ct);
+        return db;
+    }
+
+    /// <summary>A new open connection; the caller disposes it (connections are pooled).</summary>
+    public async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        // busy_timeout lets a second process (a worker beside the crawler) wait for the write lock instead of failing.
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;", ct);
+        return connection;
+    }
+}

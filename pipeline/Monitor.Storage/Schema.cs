@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Storage;
+
+/// <summary>The database schema, versioned by PRAGMA user_version; each step runs once, in order.</summary>
+internal static class Schema
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            canonical_url TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            section TEXT,
+            title TEXT NOT NULL,
+            description TEXT,
+            text TEXT NOT NULL,
+            published TEXT,
+            published_utc INTEGER,
+            week TEXT,
+            modified TEXT,
+            author TEXT,
+            language TEXT,
+            fetched_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            stored_at TEXT NOT NULL,
+            changed_at TEXT
+        );
+        CREATE INDEX articles_outlet_week ON articles(outlet, week);
+        CREATE INDEX articles_published ON articles(published_utc);
+        CREATE TABLE article_changes (
+            article_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            previous_hash TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            previous_title TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, version)
+        );
+        -- Folded text (ARCHITECTURE.md): unicode61 does not fold đ, so the store folds before indexing.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        CREATE TABLE tags (
+            article_id TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            plan_version INTEGER NOT NULL,
+            theme_code TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            tagged_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, plan_id, theme_code)
+        );
+        CREATE INDEX tags_plan_theme ON tags(plan_id, theme_code);
+        CREATE TABLE article_references (
+            article_id TEXT NOT NULL,
+            number TEXT NOT NULL,
+            PRIMARY KEY (article_id, number)
+        );
+        CREATE TABLE plans (
+            plan_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            body TEXT NOT NULL,
+            loaded_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, version)
+        );
+        CREATE TABLE frontier (
+            url TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            article_id TEXT,
+            first_seen TEXT NOT NULL,
+            last_fetched TEXT,
+            status TEXT NOT NULL
+        );
+        CREATE TABLE source_health (
+            source TEXT PRIMARY KEY,
+            last_attempt TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            errors INTEGER NOT NULL DEFAULT 0,
+            articles_found INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE queue (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            topic TEXT NOT NULL,
+            key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            enqueued_at TEXT NOT NULL
+        );
+        CREATE INDEX queue_topic ON queue(topic, seq);
+        CREATE TABLE deadletter (
+            seq INTEGER PRIMARY KEY,
+            topic TEXT NOT NULL,
+            key TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            error TEXT NOT NULL,
+            failed_at TEXT NOT NULL
+        );
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var version = await connection.ScalarAsync<long>("PRAGMA user_version", ct);
+        for (var step = (int)version; step < Steps.Length; step++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            // Another process may have applied this step while we waited for the lock.
+            if (await connection.ScalarAsync<long>("PRAGMA user_version", ct, tx) > step)
+            {
+                continue;
+            }
+
+            await connection.ExecuteAsync(Steps[step], ct, tx);
+            await connection.ExecuteAsync($"PRAGMA user_version = {step + 1}", ct, tx);
+            await tx.CommitAsync(ct);
+        }
+    }
+}
