@@ -10,7 +10,10 @@ using Monitor.Crawlers.Sources;
 namespace Monitor.Crawlers.SampleSite;
 
 /// <summary>Serves the sample press site on 127.0.0.1 (a free port), plus three broken sources on purpose:
-/// a feed that answers 404, a feed that is not well-formed XML, and a feed whose pages hang.</summary>
+/// a feed that answers 404, a feed that is not well-formed XML, and a feed whose pages hang.
+/// Each outlet has its own stable host name under <see cref="Domain"/> ("http://baokontum.monitor.test"), which
+/// <see cref="CreateHandler"/> resolves to the server, so article URLs and ids stay the same from run to run
+/// whatever port the server got.</summary>
 public sealed class SampleSiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -21,6 +24,9 @@ public sealed class SampleSiteServer : IAsyncDisposable
         Content = content;
         BaseUrl = baseUrl;
     }
+
+    /// <summary>Reserved for testing (RFC 2606): never a real site.</summary>
+    public const string Domain = "monitor.test";
 
     public SampleSiteContent Content { get; }
 
@@ -70,17 +76,47 @@ public sealed class SampleSiteServer : IAsyncDisposable
     {
         var sources = Content.Outlets.Select(o => new SourceDefinition
         {
-            Name = o.Slug, Outlet = o.Name, Kind = o.Kind, Homepage = $"{BaseUrl}/{o.Slug}/", Feeds = [BaseUrl + SampleSiteRenderer.FeedPath(o)],
+            Name = o.Slug, Outlet = o.Name, Kind = o.Kind, Homepage = $"{HostOf(o.Slug)}/{o.Slug}/", Feeds = [HostOf(o.Slug) + SampleSiteRenderer.FeedPath(o)],
             Schedule = "0 0/5 * * * ?",
         }).ToList();
-        sources.Add(new SourceDefinition { Name = "hong", Outlet = "Trang mẫu hỏng (404)", Feeds = [$"{BaseUrl}/hong/rss.xml"], Schedule = "0 0/5 * * * ?" });
-        sources.Add(new SourceDefinition { Name = "loi-xml", Outlet = "Trang mẫu lỗi XML", Feeds = [$"{BaseUrl}/loi-xml/rss.xml"], Schedule = "0 0/5 * * * ?" });
-        sources.Add(new SourceDefinition { Name = "cham", Outlet = "Trang mẫu treo", Feeds = [$"{BaseUrl}/cham/rss.xml"], Schedule = "0 0/5 * * * ?" });
+        sources.Add(new SourceDefinition { Name = "hong", Outlet = "Trang mẫu hỏng (404)", Feeds = [$"{HostOf("hong")}/hong/rss.xml"], Schedule = "0 0/5 * * * ?" });
+        sources.Add(new SourceDefinition { Name = "loi-xml", Outlet = "Trang mẫu lỗi XML", Feeds = [$"{HostOf("loi-xml")}/loi-xml/rss.xml"], Schedule = "0 0/5 * * * ?" });
+        sources.Add(new SourceDefinition { Name = "cham", Outlet = "Trang mẫu treo", Feeds = [$"{HostOf("cham")}/cham/rss.xml"], Schedule = "0 0/5 * * * ?" });
         return sources;
     }
 
-    /// <summary>The URL of an article of the sample site.</summary>
-    public string UrlOf(SampleArticle article) => BaseUrl + SampleSiteRenderer.ArticlePath(article);
+    /// <summary>The stable URL of an article of the sample site.</summary>
+    public static string UrlOf(SampleArticle article) => HostOf(article.Outlet) + SampleSiteRenderer.ArticlePath(article);
+
+    /// <summary>"http://baokontum.monitor.test".</summary>
+    public static string HostOf(string slug) => $"http://{slug}.{Domain}";
+
+    /// <summary>An HTTP handler that connects every host under <see cref="Domain"/> to this server (like curl's
+    /// --resolve) and everything else as usual.</summary>
+    public SocketsHttpHandler CreateHandler()
+    {
+        var port = new Uri(BaseUrl).Port;
+        return new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var target = context.DnsEndPoint.Host.EndsWith("." + Domain, StringComparison.OrdinalIgnoreCase)
+                    ? new System.Net.DnsEndPoint("127.0.0.1", port)
+                    : context.DnsEndPoint;
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(target, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+    }
 
     public async ValueTask DisposeAsync()
     {

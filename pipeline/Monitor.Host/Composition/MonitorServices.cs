@@ -35,17 +35,19 @@ internal static class MonitorServices
     }
 
     /// <summary>The crawler: one long-lived HttpClient, the fetcher's limits, the source crawler.</summary>
-    public static IServiceCollection AddMonitorCrawler(this IServiceCollection services, FetchOptions fetch)
+    /// <param name="handler">The connection handler; the demo passes one that resolves the sample site's hosts.</param>
+    public static IServiceCollection AddMonitorCrawler(this IServiceCollection services, FetchOptions fetch, SocketsHttpHandler? handler = null)
     {
         services.AddSingleton(fetch);
-        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler
+        services.AddSingleton(_ =>
         {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 5,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        { Timeout = Timeout.InfiniteTimeSpan });
+            var h = handler ?? new SocketsHttpHandler();
+            h.AllowAutoRedirect = true;
+            h.MaxAutomaticRedirections = 5;
+            h.AutomaticDecompression = System.Net.DecompressionMethods.All;
+            h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+            return new HttpClient(h) { Timeout = Timeout.InfiniteTimeSpan };
+        });
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<SourceCrawler>();
         return services;

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace Monitor.Host.Tests.Support;
+
+/// <summary>Runs the real monitor executable (monitor.dll beside the tests) as a separate process.</summary>
+internal sealed class MonitorProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private MonitorProcess(Process process) => _process = process;
+
+    public static MonitorProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = Process.Start(info)!;
+        var run = new MonitorProcess(process);
+        process.OutputDataReceived += (_, e) => run.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => run.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return run;
+    }
+
+    /// <summary>Runs to completion (or fails after <paramref name="limit"/>) and returns the exit code and every line.</summary>
+    public static async Task<(int ExitCode, string[] Lines)> RunAsync(TimeSpan limit, params string[] args)
+    {
+        using var run = Start(args);
+        using var cts = new CancellationTokenSource(limit);
+        await run._process.WaitForExitAsync(cts.Token);
+        run._process.WaitForExit();
+        return (run._process.ExitCode, run.Lines);
+    }
+
+    public string[] Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+    }
+
+    /// <summary>Kills the process at once, as a crash or an OOM killer would (SIGKILL).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Append(line).Append('\n');
+        }
+    }
+}
