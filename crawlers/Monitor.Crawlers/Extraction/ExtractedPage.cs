@@ -9,6 +9,9 @@ public sealed record ExtractedPage
     public string? Author { get; init; }
     public string? Section { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The lead (sapo) printed above the body, when the page marks one; <see cref="Text"/> starts with it.</summary>
+    public string? Lead { get; init; }
     public string Text { get; init; } = "";
     public string? Language { get; init; }
     public string? CanonicalUrl { get; init; }
