@@ -15,7 +15,8 @@ public static class ArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parser.ParseDocument(html);
         var ld = JsonLd.FindArticle(document);
-        var text = MainText.Find(document);
+        var title = First(ld?.Headline, Meta(document, "og:title"), document.QuerySelector("h1")?.TextContent, document.Title);
+        var text = MainText.Find(document, title);
         if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(ld?.Body))
         {
             text = ld.Body;
@@ -23,7 +24,7 @@ public static class ArticleExtractor
 
         return new ExtractedPage
         {
-            Title = First(ld?.Headline, Meta(document, "og:title"), document.QuerySelector("h1")?.TextContent, document.Title),
+            Title = title,
             Published = ld?.Published ?? PageDates.FromMeta(document, "article:published_time", "pubdate", "publishdate", "date")
                 ?? PageDates.FromTimeElement(document) ?? PageDates.FromVisibleText(document),
             Modified = ld?.Modified ?? PageDates.FromMeta(document, "article:modified_time", "og:updated_time"),
