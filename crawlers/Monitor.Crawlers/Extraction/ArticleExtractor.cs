@@ -16,7 +16,13 @@ public static class ArticleExtractor
         using var document = Parser.ParseDocument(html);
         var ld = JsonLd.FindArticle(document);
         var title = First(ld?.Headline, Meta(document, "og:title"), document.QuerySelector("h1")?.TextContent, document.Title);
+        var lead = Lead.Find(document, title);
         var text = MainText.Find(document, title);
+        if (lead is not null && !text.Contains(lead, StringComparison.Ordinal))
+        {
+            text = text.Length == 0 ? lead : lead + "\n" + text;
+        }
+
         if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(ld?.Body))
         {
             text = ld.Body;
@@ -31,6 +37,7 @@ public static class ArticleExtractor
             Author = First(ld?.Author, Meta(document, "author"), Meta(document, "article:author")),
             Section = First(ld?.Section, Meta(document, "article:section")),
             Description = First(ld?.Description, Meta(document, "og:description"), Meta(document, "description")),
+            Lead = lead,
             Text = text,
             Language = First(document.DocumentElement.GetAttribute("lang"), Meta(document, "og:locale"))?.Split('-', '_')[0].ToLowerInvariant(),
             CanonicalUrl = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") is { Length: > 0 } href && url is not null

@@ -40,7 +40,7 @@ internal static class MainText
             return Join(lines.Where(l => Keep(l, title) && l.Noise is null));
         }
 
-        var top = scores.MaxBy(s => s.Value).Key;
+        var top = CommonAncestor(scores);
         var chosen = Chosen(top, scores);
         return Join(lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)));
     }
@@ -54,6 +54,31 @@ internal static class MainText
 
         // Text under a furniture name still votes a little: the name may be the site's own odd word for its main column.
         return line.Text.Length * (1 - line.LinkDensity) * (line.Noise is null ? 1 : 0.3);
+    }
+
+    /// <summary>The best container, or the nearest ancestor it shares with two more of the strong runners-up: a body
+    /// cut into one wrapper per paragraph ("card" layouts) makes many containers of similar score.</summary>
+    private static IElement CommonAncestor(Dictionary<IElement, double> scores)
+    {
+        var ranked = scores.OrderByDescending(s => s.Value).Take(5).ToList();
+        var top = ranked[0].Key;
+        var strong = ranked.Skip(1).Where(r => r.Value >= ranked[0].Value * 0.6 && !r.Key.Contains(top) && !top.Contains(r.Key))
+            .Select(r => r.Key).ToList();
+        if (strong.Count < 2)
+        {
+            return top;
+        }
+
+        var ancestor = top.ParentElement;
+        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+        {
+            if (strong.Count(ancestor.Contains) >= 2)
+            {
+                return ancestor;
+            }
+        }
+
+        return top;
     }
 
     /// <summary>The winner plus its siblings that carry a fair share of prose of their own.</summary>

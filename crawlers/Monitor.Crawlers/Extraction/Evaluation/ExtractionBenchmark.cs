@@ -42,15 +42,22 @@ public static class ExtractionBenchmark
         var results = corpora.Select(pages => Score(pages, cancellationToken)).ToList();
         var all = corpora.SelectMany(p => p).ToList();
 
-        // The scoring pass above warmed up the JIT; the timed pass does nothing but extract, on this one thread.
-        var clock = Stopwatch.StartNew();
-        foreach (var page in all)
+        // The scoring pass above warmed up the JIT; the timed passes do nothing but extract, on this one thread. The
+        // faster of two is kept because the machine is shared and a neighbour's burst is not the extractor's cost.
+        var best = TimeSpan.MaxValue;
+        for (var pass = 0; pass < 2; pass++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ArticleExtractor.Extract(page.Html, page.Url);
+            var clock = Stopwatch.StartNew();
+            foreach (var page in all)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ArticleExtractor.Extract(page.Html, page.Url);
+            }
+
+            best = clock.Elapsed < best ? clock.Elapsed : best;
         }
 
-        return new ExtractionBenchmarkReport(results, all.Count, all.Count / clock.Elapsed.TotalSeconds);
+        return new ExtractionBenchmarkReport(results, all.Count, all.Count / best.TotalSeconds);
     }
 
     public static CorpusResult Score(IReadOnlyList<CorpusPage> pages, CancellationToken cancellationToken)
@@ -61,7 +68,7 @@ public static class ExtractionBenchmark
             cancellationToken.ThrowIfCancellationRequested();
             var extracted = ArticleExtractor.Extract(page.Html, page.Url);
             results.Add(new PageResult(page.Name,
-                page.ExpectedBody is null ? null : ShingleScore.Compare(page.ExpectedBody, BodyOf(extracted)),
+                page.ExpectedBody is null ? null : ShingleScore.Compare(page.ExpectedBody, extracted.Text),
                 page.ExpectedTitle is null ? null : SameTitle(page.ExpectedTitle, extracted.Title),
                 page.ExpectedPublished?.Matches(extracted.Published), extracted.Title, extracted.Published));
         }
@@ -73,9 +80,6 @@ public static class ExtractionBenchmark
             results.Count(r => r.DateRight is not null), results.Count(r => r.DateRight == true), results);
     }
 
-    /// <summary>The text scored as the body: the lead (when the body does not already start with it) and the body.</summary>
-    public static string BodyOf(ExtractedPage page) =>
-        page.Lead is { Length: > 0 } lead && !page.Text.StartsWith(lead, StringComparison.Ordinal) ? lead + "\n\n" + page.Text : page.Text;
 
     /// <summary>Titles compare with whitespace collapsed and case ignored; nothing else is forgiven.</summary>
     public static bool SameTitle(string expected, string? actual) =>
