@@ -15,7 +15,7 @@ public static class ArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parser.ParseDocument(html);
         var ld = JsonLd.FindArticle(document);
-        var title = First(ld?.Headline, Meta(document, "og:title"), document.QuerySelector("h1")?.TextContent, document.Title);
+        var title = PageTitle.Find(document, ld?.Headline is { } headline ? Clean(headline) : null);
         var lead = Lead.Find(document, title);
         var text = MainText.Find(document, title);
         if (lead is not null && !text.Contains(lead, StringComparison.Ordinal))
@@ -62,5 +62,14 @@ public static class ArticleExtractor
     private static string? First(params string?[] values) =>
         values.Select(v => v is null ? null : Clean(v)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    internal static string Clean(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize();
+    /// <summary>Whitespace collapsed, entities decoded (JSON-LD and meta values often carry "&amp;#8217;"), NFC.</summary>
+    internal static string Clean(string value)
+    {
+        if (value.Contains('&', StringComparison.Ordinal))
+        {
+            value = System.Net.WebUtility.HtmlDecode(value);
+        }
+
+        return string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize();
+    }
 }
