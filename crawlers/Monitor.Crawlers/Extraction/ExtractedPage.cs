@@ -8,6 +8,9 @@ public sealed record ExtractedPage
     public DateTimeOffset? Modified { get; init; }
     public string? Author { get; init; }
     public string? Section { get; init; }
+    /// <summary>Keywords and tags the page declares (JSON-LD keywords, article:tag, news_keywords).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string? Description { get; init; }
 
     /// <summary>The lead (sapo) printed above the body, when the page marks one; <see cref="Text"/> starts with it.</summary>

@@ -45,6 +45,24 @@ internal static class MainText
         return Join(lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)));
     }
 
+    /// <summary>The text of the elements a profile names, with the same line rules as the generic path.</summary>
+    public static string FromSelector(IDocument document, string selector, string? title)
+    {
+        IHtmlCollection<IElement> matches;
+        try
+        {
+            matches = document.QuerySelectorAll(selector);
+        }
+        catch (DomException)
+        {
+            return "";
+        }
+
+        var chosen = new HashSet<IElement>(matches);
+        var lines = matches.Where(m => !IsInside(m.ParentElement, chosen)).SelectMany(TextLines.Read);
+        return Join(lines.Where(l => Keep(l, title) && !IsInside(l.Noise?.ParentElement, chosen)));
+    }
+
     private static double Weight(TextLine line)
     {
         if (line.Text.Length < ProseLength || line.LinkDensity > 0.4 || line.IsHeading)
