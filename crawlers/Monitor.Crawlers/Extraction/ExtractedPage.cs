@@ -8,7 +8,13 @@ public sealed record ExtractedPage
     public DateTimeOffset? Modified { get; init; }
     public string? Author { get; init; }
     public string? Section { get; init; }
+    /// <summary>Keywords and tags the page declares (JSON-LD keywords, article:tag, news_keywords).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public string? Description { get; init; }
+
+    /// <summary>The lead (sapo) printed above the body, when the page marks one; <see cref="Text"/> starts with it.</summary>
+    public string? Lead { get; init; }
     public string Text { get; init; } = "";
     public string? Language { get; init; }
     public string? CanonicalUrl { get; init; }

@@ -5,7 +5,7 @@ namespace Monitor.Crawlers.Extraction;
 
 /// <summary>The schema.org NewsArticle/Article object of a page, if it has one.</summary>
 internal sealed record JsonLd(string? Headline, DateTimeOffset? Published, DateTimeOffset? Modified, string? Author,
-    string? Section, string? Description, string? Body)
+    string? Section, string? Description, string? Body, IReadOnlyList<string> Keywords)
 {
     private static readonly string[] ArticleTypes = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
 
@@ -70,7 +70,8 @@ internal sealed record JsonLd(string? Headline, DateTimeOffset? Published, DateT
         Name(a, "author"),
         String(a, "articleSection"),
         String(a, "description"),
-        String(a, "articleBody"));
+        String(a, "articleBody"),
+        (String(a, "keywords") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static string? String(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) ? v.ValueKind switch

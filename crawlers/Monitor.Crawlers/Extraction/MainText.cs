@@ -3,58 +3,157 @@ using AngleSharp.Dom;
 
 namespace Monitor.Crawlers.Extraction;
 
-/// <summary>Finds the article body: the container whose own paragraphs hold the most text, minus boilerplate.</summary>
+/// <summary>Finds the article body. Every prose line scores the container that holds it (and, less, the two above),
+/// the best container wins, and its siblings that also hold prose join it, so a body split across several
+/// wrappers is read whole. Lines that are mostly links, or page furniture, are left out.</summary>
 internal static class MainText
 {
-    private const string Noise = "script, style, noscript, nav, header, footer, aside, form, iframe, figure figcaption, .related, .comment, .comments, .share, .social, .tags, .breadcrumb, .advert, .ads";
+    /// <summary>A line shorter than this is a label, a byline or a button, not prose that should vote.</summary>
+    private const int ProseLength = 25;
 
-    public static string Find(IDocument document)
+    public static string Find(IDocument document, string? title)
     {
-        var body = document.Body;
-        if (body is null)
+        if (document.Body is not { } body)
         {
             return "";
         }
 
-        foreach (var node in body.QuerySelectorAll(Noise).ToList())
+        var lines = TextLines.Read(body);
+        var scores = new Dictionary<IElement, double>();
+        foreach (var line in lines)
         {
-            node.Remove();
-        }
-
-        IElement? best = null;
-        var bestScore = 0;
-        foreach (var container in body.QuerySelectorAll("*"))
-        {
-            var score = container.Children.Where(c => c.LocalName is "p" or "h2" or "h3" or "blockquote" or "li" or "div" && c.ChildElementCount <= 3)
-                .Sum(c => ParagraphLength(c));
-            if (score > bestScore)
+            var weight = Weight(line);
+            if (weight <= 0)
             {
-                (best, bestScore) = (container, score);
+                continue;
+            }
+
+            var container = IsParagraph(line.Block) ? line.Block.ParentElement : line.Block;
+            for (var level = 0; container is not null && level < 3; level++, container = container.ParentElement)
+            {
+                scores[container] = scores.GetValueOrDefault(container) + weight / (1 << level);
             }
         }
 
-        if (best is null)
+        if (scores.Count == 0)
         {
-            return ArticleExtractor.Clean(body.TextContent);
+            return Join(lines.Where(l => Keep(l, title) && l.Noise is null));
         }
 
-        var text = new StringBuilder();
-        foreach (var block in best.Children.Where(c => c.LocalName is "p" or "h2" or "h3" or "blockquote" or "ul" or "ol" or "div"))
-        {
-            var line = ArticleExtractor.Clean(block.TextContent);
-            if (line.Length > 0)
-            {
-                text.Append(line).Append("\n\n");
-            }
-        }
-
-        return text.ToString().Trim();
+        var top = CommonAncestor(scores);
+        var chosen = Chosen(top, scores);
+        return Join(lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)));
     }
 
-    private static int ParagraphLength(IElement e)
+    /// <summary>The text of the elements a profile names, with the same line rules as the generic path.</summary>
+    public static string FromSelector(IDocument document, string selector, string? title)
     {
-        var length = e.TextContent.Trim().Length;
-        var linkText = e.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-        return linkText * 2 > length ? 0 : length;
+        IHtmlCollection<IElement> matches;
+        try
+        {
+            matches = document.QuerySelectorAll(selector);
+        }
+        catch (DomException)
+        {
+            return "";
+        }
+
+        var chosen = new HashSet<IElement>(matches);
+        var lines = matches.Where(m => !IsInside(m.ParentElement, chosen)).SelectMany(TextLines.Read);
+        return Join(lines.Where(l => Keep(l, title) && !IsInside(l.Noise?.ParentElement, chosen)));
+    }
+
+    private static double Weight(TextLine line)
+    {
+        if (line.Text.Length < ProseLength || line.LinkDensity > 0.4 || line.IsHeading)
+        {
+            return 0;
+        }
+
+        // Text under a furniture name still votes a little: the name may be the site's own odd word for its main column.
+        return line.Text.Length * (1 - line.LinkDensity) * (line.Noise is null ? 1 : 0.3);
+    }
+
+    /// <summary>The best container, or the nearest ancestor it shares with two more of the strong runners-up: a body
+    /// cut into one wrapper per paragraph ("card" layouts) makes many containers of similar score.</summary>
+    private static IElement CommonAncestor(Dictionary<IElement, double> scores)
+    {
+        var ranked = scores.OrderByDescending(s => s.Value).Take(5).ToList();
+        var top = ranked[0].Key;
+        var strong = ranked.Skip(1).Where(r => r.Value >= ranked[0].Value * 0.6 && !r.Key.Contains(top) && !top.Contains(r.Key))
+            .Select(r => r.Key).ToList();
+        if (strong.Count < 2)
+        {
+            return top;
+        }
+
+        var ancestor = top.ParentElement;
+        for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
+        {
+            if (strong.Count(ancestor.Contains) >= 2)
+            {
+                return ancestor;
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>The winner plus its siblings that carry a fair share of prose of their own.</summary>
+    private static HashSet<IElement> Chosen(IElement top, Dictionary<IElement, double> scores)
+    {
+        var chosen = new HashSet<IElement> { top };
+        if (top.ParentElement is not { } parent || top.LocalName is "body")
+        {
+            return chosen;
+        }
+
+        var threshold = Math.Max(100, scores[top] * 0.2);
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling != top && scores.GetValueOrDefault(sibling) >= threshold)
+            {
+                chosen.Add(sibling);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool Keep(TextLine line, string? title)
+    {
+        if (line.LinkDensity > 0.5 || line.Block.LocalName == "h1")
+        {
+            return false;
+        }
+
+        return title is null || !string.Equals(line.Text, title, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsParagraph(IElement e) =>
+        e.LocalName is "p" or "li" or "dd" or "dt" or "blockquote" or "pre" or "td" or "th" or "h2" or "h3" or "h4" or "h5" or "h6" or "br";
+
+    private static bool IsInside(IElement? element, HashSet<IElement> containers)
+    {
+        for (; element is not null; element = element.ParentElement)
+        {
+            if (containers.Contains(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Join(IEnumerable<TextLine> lines)
+    {
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.Append(line.Text).Append('\n');
+        }
+
+        return text.ToString().TrimEnd().Normalize();
     }
 }

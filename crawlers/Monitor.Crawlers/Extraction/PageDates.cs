@@ -33,18 +33,14 @@ internal static partial class PageDates
         document.QuerySelectorAll("time").Select(t => Parse(t.GetAttribute("datetime")) ?? FromVietnamese(t.TextContent))
             .FirstOrDefault(d => d is not null);
 
+    /// <summary>A date printed on the page. Elements named like a date line ("date", "time", "publish", "ngay") are
+    /// read first: many Vietnamese sites print today's date in their header, before the article's own.</summary>
     public static DateTimeOffset? FromVisibleText(IDocument document)
     {
-        // Dates sit near the top of the article: look at short text nodes before the body.
-        foreach (var element in document.QuerySelectorAll("body *"))
-        {
-            if (element.ChildElementCount == 0 && element.TextContent.Length < 80 && FromVietnamese(element.TextContent) is { } date)
-            {
-                return date;
-            }
-        }
-
-        return null;
+        var leaves = document.Body?.QuerySelectorAll("*").Where(e => e.ChildElementCount <= 2 && e.TextContent.Length < 120).ToList() ?? [];
+        return leaves.Where(e => DateName().IsMatch(e.ClassName ?? "") || DateName().IsMatch(e.Id ?? ""))
+            .Concat(leaves.Where(e => e.ChildElementCount == 0))
+            .Select(e => FromVietnamese(e.TextContent)).FirstOrDefault(d => d is not null);
     }
 
     /// <summary>"18/11/2024 - 08:30", "18/11/2024 08:30 GMT+7", "30/06/2025", with an optional weekday before.</summary>
@@ -68,6 +64,9 @@ internal static partial class PageDates
             : VietnamTime.Offset;
         return new DateTimeOffset(year, month, day, N("h"), N("min"), 0, offset);
     }
+
+    [GeneratedRegex("date|time|publish|ngay|posted", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateName();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
     private static partial Regex ZoneSuffix();
