@@ -1,0 +1,144 @@
+using System.Globalization;
+using Monitor.Core.Plans;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Monitor.Directives.Checking;
+
+/// <summary>Validates a hand-edited plan (YAML or JSON, which YAML reads too) and reports every problem with the
+/// line of the node at fault: missing or duplicate theme codes, windows that end before they start, quota periods
+/// other than week|month|quarter|year, quotas pointing at a theme that does not exist.</summary>
+public static class PlanChecker
+{
+    private static readonly string[] Periods = ["week", "month", "quarter", "year"];
+
+    public static IReadOnlyList<PlanError> Check(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            return [new PlanError(0, $"{path}: file not found")];
+        }
+
+        var text = File.ReadAllText(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            return [new PlanError((int)e.Start.Line, $"not valid YAML/JSON: {e.Message}")];
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return [new PlanError(1, "the plan must be a mapping with directive, themes, quotas, ...")];
+        }
+
+        var errors = new List<PlanError>();
+        var codes = CheckThemes(Child(root, "themes") as YamlSequenceNode, errors);
+        CheckQuotas(Child(root, "quotas") as YamlSequenceNode, codes, errors);
+        if (errors.Count == 0)
+        {
+            // Types the structural checks do not cover (a date that is not YYYY-MM-DD, a count that is not a number).
+            try
+            {
+                PlanFile.Parse(text, path, json: false);
+            }
+            catch (PlanFormatException e)
+            {
+                errors.Add(new PlanError(e.InnerException is YamlException y ? (int)y.Start.Line : 0, e.Message));
+            }
+        }
+
+        return errors;
+    }
+
+    private static HashSet<string> CheckThemes(YamlSequenceNode? themes, List<PlanError> errors)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in themes?.Children ?? [])
+        {
+            if (node is not YamlMappingNode theme)
+            {
+                errors.Add(Error(node, "a theme must be a mapping with code and title"));
+                continue;
+            }
+
+            var code = Scalar(theme, "code");
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                errors.Add(Error(theme, "theme without code"));
+            }
+            else if (!codes.Add(code))
+            {
+                errors.Add(Error(Child(theme, "code")!, $"duplicate theme code '{code}'"));
+            }
+
+            if (string.IsNullOrWhiteSpace(Scalar(theme, "title")))
+            {
+                errors.Add(Error(theme, $"theme '{code}' has no title"));
+            }
+
+            if (Child(theme, "window") is YamlMappingNode window)
+            {
+                var from = Date(window, "from", errors);
+                var to = Date(window, "to", errors);
+                if (from > to)
+                {
+                    errors.Add(Error(window, $"theme '{code}': window from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}"));
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    private static void CheckQuotas(YamlSequenceNode? quotas, HashSet<string> codes, List<PlanError> errors)
+    {
+        foreach (var quota in (quotas?.Children ?? []).OfType<YamlMappingNode>())
+        {
+            var period = Scalar(quota, "period");
+            if (period is null || !Periods.Contains(period, StringComparer.Ordinal))
+            {
+                errors.Add(Error(Child(quota, "period") ?? quota, $"quota period '{period}' is not week|month|quarter|year"));
+            }
+
+            var theme = Scalar(quota, "theme");
+            if (!string.IsNullOrEmpty(theme) && theme is not ("null" or "~") && !codes.Contains(theme))
+            {
+                errors.Add(Error(Child(quota, "theme")!, $"quota theme '{theme}' is not a theme code of this plan"));
+            }
+
+            if (!int.TryParse(Scalar(quota, "count"), CultureInfo.InvariantCulture, out var count) || count <= 0)
+            {
+                errors.Add(Error(Child(quota, "count") ?? quota, "quota count must be a positive whole number"));
+            }
+        }
+    }
+
+    private static DateOnly? Date(YamlMappingNode window, string key, List<PlanError> errors)
+    {
+        var value = Scalar(window, key);
+        if (string.IsNullOrEmpty(value) || value is "null" or "~")
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        errors.Add(Error(Child(window, key)!, $"window {key} '{value}' is not a date (YYYY-MM-DD)"));
+        return null;
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+
+    private static PlanError Error(YamlNode node, string message) => new((int)node.Start.Line, message);
+}

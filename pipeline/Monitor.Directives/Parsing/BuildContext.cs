@@ -1,0 +1,114 @@
+using Monitor.Core.Plans;
+using Monitor.Core.References;
+using Monitor.Directives.Outlets;
+
+namespace Monitor.Directives.Parsing;
+
+/// <summary>What every theme is read against: the registry and province (for outlet names), the footnotes, and
+/// "now" (the issue date) that "từ nay" means.</summary>
+internal sealed class BuildContext(OutletRegistry registry, string? province, Dictionary<string, string> footnotes, DateOnly? now)
+{
+    public string? Province { get; } = province;
+    public DateOnly? Now { get; } = now;
+
+    /// <summary>Window, units, outlets and references of one theme from its own subtree and headings above it.</summary>
+    public void Describe(ThemeSource source, DateWindow? planWindow)
+    {
+        var theme = source.Theme;
+        var headings = source.Node.Ancestors().Where(a => a.Block.IsHeading).Select(a => a.Block.Text);
+        theme.Window = WindowReader.Read(source.Node.Block.Text, Now)
+            ?? headings.Select(h => WindowReader.Read(h, Now)).FirstOrDefault(w => w is not null)
+            ?? Copy(planWindow);
+        CollectUnits(source.Node.Descendants().Prepend(source.Node), theme.Units, theme.Outlets);
+        var text = FullText(source.Node);
+        var marks = TextTools.Marks(text).Concat(headings.SelectMany(TextTools.Marks));
+        var noted = marks.Select(m => footnotes.GetValueOrDefault(m)).OfType<string>();
+        theme.References = DocumentReferenceExtractor.FindNumbers(text).Concat(noted.SelectMany(DocumentReferenceExtractor.FindNumbers))
+            .Select(m => m.Number).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Activity sections ("Hoạt động triển khai cụ thể") serve themes stated earlier: their units and
+    /// outlets go to the theme they match, and the map lets quotas there find their theme.</summary>
+    public Dictionary<OutlineNode, Theme> LinkActivities(OutlineNode root, List<Theme> themes)
+    {
+        var linked = new Dictionary<OutlineNode, Theme>();
+        var sections = root.Children.Where(c => c.Block.Kind == BlockKind.Roman && ThemeReader.Role(c.Block.Text) == SectionRole.Activity);
+        foreach (var node in sections.SelectMany(s => s.Descendants()).Where(n => n.Block.IsHeading))
+        {
+            var path = node.Ancestors().Where(a => a.Block.Kind is BlockKind.Number or BlockKind.Letter).Select(a => a.Block.Text).Prepend(node.Block.Text);
+            var theme = TopicMatch.Best(ThemeReader.Split(node.Block.Text).Title, themes)
+                ?? TopicMatch.Best(string.Join(" ", path.Select(p => ThemeReader.Split(p).Title)), themes);
+            if (theme is null)
+            {
+                continue;
+            }
+
+            linked[node] = theme;
+            CollectUnits(node.Children.Where(c => !c.Block.IsHeading).SelectMany(c => c.Descendants().Prepend(c)).Prepend(node), theme.Units, theme.Outlets);
+        }
+
+        return linked;
+    }
+
+    /// <summary>"Tổ chức thực hiện" names who carries out the whole plan: its outlets publish every theme, its
+    /// units stand for themes that name none of their own.</summary>
+    public void ApplyOrganisation(OutlineNode root, List<Theme> themes)
+    {
+        var units = new List<string>();
+        var outlets = new List<string>();
+        var sections = root.Children.Where(c => c.Block.Kind == BlockKind.Roman && ThemeReader.Role(c.Block.Text) == SectionRole.Organisation);
+        foreach (var node in sections.SelectMany(s => s.Descendants()).Where(n => n.Block.IsHeading))
+        {
+            var head = ThemeReader.Split(node.Block.Text).Title;
+            UnitReader.Sort(UnitReader.Names(head), registry, Province, units, outlets);
+            foreach (var o in registry.Find(head, Province).Where(o => !outlets.Contains(o)))
+            {
+                outlets.Add(o);
+            }
+        }
+
+        foreach (var theme in themes)
+        {
+            theme.Outlets.AddRange(outlets.Where(o => !theme.Outlets.Contains(o)));
+            if (theme.Units.Count == 0)
+            {
+                theme.Units.AddRange(units);
+            }
+        }
+    }
+
+    /// <summary>A document cited in the introduction ("Thực hiện các văn bản ...¹") belongs to the theme its
+    /// title is about ("v/v tăng cường phòng ngừa ngộ độc thực phẩm" → "Phòng ngừa ngộ độc thực phẩm").</summary>
+    public static void AttachTopicalReferences(List<DocumentReference> references, List<Theme> themes)
+    {
+        foreach (var reference in references.Where(r => r.Title is not null))
+        {
+            if (TopicMatch.Best(reference.Title!, themes, 0.75) is { } theme && !theme.References.Contains(reference.Number))
+            {
+                theme.References.Add(reference.Number);
+            }
+        }
+    }
+
+    public static string FullText(OutlineNode node) => string.Join(" ", node.Descendants().Prepend(node).Select(n => n.Block.Text));
+
+    private void CollectUnits(IEnumerable<OutlineNode> nodes, List<string> units, List<string> outlets)
+    {
+        foreach (var node in nodes)
+        {
+            var list = node.Block.Kind == BlockKind.Star ? node.Block.Text : UnitReader.LabelledList(node.Block.Text);
+            if (list is null)
+            {
+                continue;
+            }
+
+            UnitReader.Sort(UnitReader.Names(list), registry, Province, units, outlets);
+            foreach (var o in registry.Find(list, Province).Where(o => !outlets.Contains(o)))
+            {
+                outlets.Add(o);
+            }
+        }
+    }
+
+    private static DateWindow Copy(DateWindow? w) => new() { From = w?.From, To = w?.To };
+}

@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace Monitor.Directives.Reading;
+
+/// <summary>Turns a file into plain text, choosing the reader by content first (a .txt may hold a PDF) and
+/// refusing what is not a document with a one-line reason.</summary>
+internal static class DocumentText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<string> ReadAsync(string path, int ocrDpi, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DirectiveImportException(path, "file not found");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        if (bytes.Length == 0)
+        {
+            throw new DirectiveImportException(path, "the file is empty");
+        }
+
+        var text = StartsWith(bytes, "%PDF"u8) ? await PdfText.ReadAsync(path, ocrDpi, ct)
+            : StartsWith(bytes, "PK\u0003\u0004"u8) ? DocxText.Read(path, bytes)
+            : Decode(path, bytes);
+        text = text.Normalize(NormalizationForm.FormC);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DirectiveImportException(path, "the document holds no text");
+        }
+
+        return text;
+    }
+
+    private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> magic) => bytes.AsSpan().StartsWith(magic);
+
+    private static string Decode(string path, byte[] bytes)
+    {
+        // A NUL byte never occurs in a UTF-8 directive; it marks a binary (image, archive, old .doc).
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new DirectiveImportException(path, "not a text, .docx or .pdf document (binary content)");
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DirectiveImportException(path, "not UTF-8 text (save it as UTF-8, .docx or .pdf)", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Monitor.Directives.Checking;
+
+namespace Monitor.Directives.Tests;
+
+public sealed class PlanCheckerTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
+
+    [Fact]
+    public void Every_mistake_of_a_hand_edited_plan_is_reported_with_its_line()
+    {
+        File.WriteAllText(_path, """
+            directive:
+              title: Kế hoạch
+            themes:
+            - code: '1.1'
+              title: Phòng ngừa ngộ độc thực phẩm
+              window:
+                from: 2024-12-01
+                to: 2024-11-01
+            - title: Không có mã
+            - code: '1.1'
+              title: Trùng mã
+            quotas:
+            - theme: '9.9'
+              count: 1
+              period: fortnight
+            """);
+
+        var errors = PlanChecker.Check(_path);
+
+        Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("after to", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("without code", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("duplicate", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 13 && e.Message.Contains("'9.9'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 15 && e.Message.Contains("week|month|quarter|year", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_correct_plan_has_no_errors()
+    {
+        File.WriteAllText(_path, "themes:\n- code: '1'\n  title: Du lịch\nquotas:\n- theme: '1'\n  count: 1\n  period: month\n");
+
+        Assert.Empty(PlanChecker.Check(_path));
+    }
+
+    public void Dispose() => File.Delete(_path);
+}
