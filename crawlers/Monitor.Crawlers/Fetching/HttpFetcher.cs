@@ -87,7 +87,8 @@ public sealed partial class HttpFetcher(HttpClient http, FetchOptions options)
         return buffer.ToArray();
     }
 
-    internal static string Decode(byte[] bytes, string? headerCharset)
+    /// <summary>Decodes a page: charset from the header, else the BOM, else the page's meta, else UTF-8; NFC out.</summary>
+    public static string Decode(byte[] bytes, string? headerCharset)
     {
         var encoding = EncodingOf(headerCharset) ?? Bom(bytes) ?? EncodingOf(SniffMeta(bytes)) ?? Encoding.UTF8;
         var text = encoding.GetString(bytes);

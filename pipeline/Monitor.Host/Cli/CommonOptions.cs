@@ -21,7 +21,8 @@ internal static class CommonOptions
         {
             return await run();
         }
-        catch (Exception e) when (e is PlanFormatException or SourcesFileException or FileNotFoundException or DirectoryNotFoundException or UserInputException)
+        catch (Exception e) when (e is PlanFormatException or SourcesFileException or FileNotFoundException or DirectoryNotFoundException or UserInputException
+            or Monitor.Directives.DirectiveImportException)
         {
             await Console.Error.WriteLineAsync("lỗi: " + e.Message);
             return 2;

@@ -14,7 +14,10 @@ internal static class MonitorCli
         {
             DemoCommandLine(),
             WorkCommandLine(),
+            DirectiveCommands.Create(),
             PlanCommands.Create(),
+            TagCommand.Create(),
+            ExtractCommand.Create(),
             ReportCommands.Create(),
             BenchCommandLine(),
         };
@@ -52,6 +55,19 @@ internal static class MonitorCli
             articles,
         };
         pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
-        return new Command("bench", "Benchmarks (figures recorded in the README).") { pipeline };
+        var corpus = new Option<string>("--corpus") { Description = "The shared corpus folder.", DefaultValueFactory = _ => "../shared/corpus" };
+        var extract = new Command("extract", "Body-extraction F1, title and date accuracy, and pages/s over the saved real pages.") { corpus };
+        extract.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var root = r.GetValue(corpus)!;
+            if (!Directory.Exists(root))
+            {
+                throw new UserInputException($"corpus folder '{root}' is absent: pass --corpus DIR");
+            }
+
+            await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
+            return 0;
+        }));
+        return new Command("bench", "Benchmarks (figures recorded in the README).") { pipeline, extract };
     }
 }

@@ -14,6 +14,7 @@ public sealed class PlanMatcherTests
             new Theme { Code = "1.2", Title = "Phòng ngừa ngộ độc thực phẩm", Keywords = ["ngộ độc thực phẩm", "an toàn thực phẩm"] },
             new Theme { Code = "2.7", Title = "Các ngày kỷ niệm", Keywords = ["Ngày Nhà giáo Việt Nam", "Quân đội nhân dân Việt Nam"] },
             new Theme { Code = "2.6", Title = "Tập kết ra Bắc", Keywords = ["tập kết ra Bắc"] },
+            new Theme { Code = "2.1", Title = "Quy chế bầu cử trong Đảng", Keywords = ["quy chế bầu cử"], References = ["190-QĐ/TW", "155-KH/TU"] },
         ],
     };
 
@@ -68,6 +69,18 @@ public sealed class PlanMatcherTests
         Assert.Equal(["2.7", "2.6"], result.Themes.Select(t => t.Code));
         Assert.Equal(4, result.Themes[0].Score);
         Assert.Equal(1, result.Themes[1].Score);
+    }
+
+    [Fact]
+    public void An_article_citing_a_document_the_theme_rests_on_counts_toward_it_even_when_written_damaged()
+    {
+        var text = "Hội nghị quán triệt Quyết định số 190-QĐ/TW và Kế hoạch số 155KH/TU của Tỉnh ủy.";
+        var result = new PlanMatcher(Plan).Tag(Article("Hội nghị cán bộ", text));
+
+        var theme = Assert.Single(result.Themes);
+        Assert.Equal("2.1", theme.Code);
+        Assert.Equal(["190-QĐ/TW", "155KH/TU"], theme.Evidence.Select(e => e.Text));
+        Assert.Equal(["190-QĐ/TW", "155-KH/TU"], result.References);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Monitor.Core.Plans;
+using Monitor.Directives;
+using Monitor.Directives.Checking;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>monitor directive import / check: a directive becomes a plan an analyst reads and corrects.</summary>
+internal static class DirectiveCommands
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Directive: .txt (UTF-8), .docx or .pdf (scans through OCR)." };
+        var issued = new Option<string?>("--issued") { Description = "Issue date YYYY-MM-DD when the document leaves it blank." };
+        var format = new Option<string>("--format") { Description = "yaml or json.", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+        var output = new Option<string?>("-o", "--output") { Description = "Write the plan to this file instead of standard output." };
+        var import = new Command("import", "Read a directive into a proposed plan (themes, units, outlets, windows, quotas, references, events).")
+        {
+            file, issued, format, output,
+        };
+        import.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            DateOnly? date = null;
+            if (r.GetValue(issued) is { } text)
+            {
+                date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? d : throw new UserInputException($"--issued '{text}' is not a date (expected YYYY-MM-DD)");
+            }
+
+            var plan = await new DirectiveImporter().ImportAsync(r.GetValue(file)!, new DirectiveImportOptions { Issued = date }, ct);
+            var body = r.GetValue(format) == "json" ? PlanFile.ToJson(plan) : PlanFile.ToYaml(plan);
+            if (r.GetValue(output) is { } path)
+            {
+                await File.WriteAllTextAsync(path, body, ct);
+                await Console.Error.WriteLineAsync($"đã ghi kế hoạch {path}: {plan.Themes.Count} chủ đề, {plan.Quotas.Count} chỉ tiêu, {plan.References.Count} văn bản");
+            }
+            else
+            {
+                await Console.Out.WriteAsync(body);
+            }
+
+            return 0;
+        }));
+
+        var planFile = new Argument<string>("PLAN") { Description = "Plan file (YAML or JSON)." };
+        var check = new Command("check", "Validate a hand-edited plan; each error names its line.") { planFile };
+        check.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var path = r.GetValue(planFile)!;
+            var errors = PlanChecker.Check(path);
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync($"{path}:{error.Line}: {error.Message}");
+            }
+
+            if (errors.Count == 0)
+            {
+                await Console.Out.WriteLineAsync($"{path}: kế hoạch hợp lệ");
+            }
+
+            return errors.Count == 0 ? 0 : 2;
+        }));
+        return new Command("directive", "Directive documents.") { import, check };
+    }
+}

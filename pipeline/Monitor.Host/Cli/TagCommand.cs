@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using Monitor.Core.Articles;
+using Monitor.Core.Plans;
+using Monitor.Core.Tagging;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>monitor tag: tags article JSON lines against a plan without touching the store; one line out per article.</summary>
+internal static class TagCommand
+{
+    public static Command Create()
+    {
+        var plan = new Option<string>("--plan") { Description = "Plan file (YAML or JSON).", Required = true };
+        var format = new Option<string>("--format") { Description = "jsonl.", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl");
+        var input = new Argument<string>("ARTICLES") { Description = "Article JSON Lines (the article contract); - for standard input." };
+        var command = new Command("tag", "Tag articles against a plan: themes with score and evidence, cited documents.") { plan, format, input };
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var matcher = new PlanMatcher(PlanFile.Load(r.GetValue(plan)!));
+            var path = r.GetValue(input)!;
+            using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
+            var lineNumber = 0;
+            var bad = 0;
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                lineNumber++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var result = matcher.Tag(ArticleJson.Deserialize(line));
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { id = result.ArticleId, themes = result.Themes, references = result.References }, ArticleJson.Options));
+                }
+                catch (FormatException e)
+                {
+                    bad++;
+                    await Console.Error.WriteLineAsync($"lỗi: {path}:{lineNumber}: {e.Message}");
+                }
+            }
+
+            return bad == 0 ? 0 : 2;
+        }));
+        return command;
+    }
+}
