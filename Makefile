@@ -17,8 +17,13 @@ build: setup
 demo: setup
 	./monitor demo --once
 
+# Ends with one summary line, "N passed, N failed, N skipped", summed over the test projects.
 test: build
-	dotnet test Monitor.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=normal"
+	@mkdir -p artifacts
+	@set -o pipefail; dotnet test Monitor.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=normal" 2>&1 \
+	  | tee artifacts/test-output.log; status=$$?; \
+	  awk '/^ +Passed: +[0-9]+$$/{p+=$$2} /^ +Failed: +[0-9]+$$/{f+=$$2} /^ +Skipped: +[0-9]+$$/{s+=$$2} \
+	       END{printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' artifacts/test-output.log; exit $$status
 
 test-kafka: build
 	dotnet test Monitor.sln -c Release --no-build --nologo --filter "Category=Kafka"

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
@@ -70,5 +69,8 @@ internal static class CoveragePage
         return html.Append("</tbody></table></body></html>").ToString();
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    // Vietnamese stays readable in the markup; only what HTML needs is escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string s) => Html.Encode(s);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Monitor.Core.Time;
@@ -91,7 +90,10 @@ internal static class SampleSiteRenderer
         return xml.Append("</channel></rss>").ToString();
     }
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    // Vietnamese stays readable in the markup; only what HTML needs is escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string s) => Html.Encode(s);
 
     private static string Slug(string section) => Monitor.Core.Text.VietnameseFolding.Key(section).Replace(' ', '-');
 }
