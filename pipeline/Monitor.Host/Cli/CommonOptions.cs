@@ -9,7 +9,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string> DataDir = new("--data-dir")
     {
-        Description = "Folder of the embedded store (SQLite). Default: $MONITOR_DATA_DIR or ./.data",
+        Description = "Thư mục kho dữ liệu (SQLite). Mặc định: $MONITOR_DATA_DIR hoặc ./.data",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MONITOR_DATA_DIR") is { Length: > 0 } d ? d : ".data",
     };
 

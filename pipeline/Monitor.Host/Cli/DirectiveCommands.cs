@@ -11,12 +11,12 @@ internal static class DirectiveCommands
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "Directive: .txt (UTF-8), .docx or .pdf (scans through OCR)." };
-        var issued = new Option<string?>("--issued") { Description = "Issue date YYYY-MM-DD when the document leaves it blank." };
+        var file = new Argument<string>("FILE") { Description = "Văn bản chỉ đạo: .txt (UTF-8), .docx hoặc .pdf (bản quét qua OCR)." };
+        var issued = new Option<string?>("--issued") { Description = "Ngày ban hành YYYY-MM-DD khi văn bản để trống." };
         var format = new Option<string>("--format") { Description = "yaml or json.", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "json");
-        var output = new Option<string?>("-o", "--output") { Description = "Write the plan to this file instead of standard output." };
-        var import = new Command("import", "Read a directive into a proposed plan (themes, units, outlets, windows, quotas, references, events).")
+        var output = new Option<string?>("-o", "--output") { Description = "Ghi kế hoạch ra tệp này thay vì màn hình." };
+        var import = new Command("import", "Đọc văn bản chỉ đạo thành kế hoạch đề xuất (chủ đề, đơn vị, cơ quan báo chí, thời gian, chỉ tiêu, văn bản, sự kiện).")
         {
             file, issued, format, output,
         };
@@ -26,7 +26,7 @@ internal static class DirectiveCommands
             if (r.GetValue(issued) is { } text)
             {
                 date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d : throw new UserInputException($"--issued '{text}' is not a date (expected YYYY-MM-DD)");
+                    ? d : throw new UserInputException($"--issued '{text}' không phải ngày (cần dạng YYYY-MM-DD)");
             }
 
             var plan = await new DirectiveImporter().ImportAsync(r.GetValue(file)!, new DirectiveImportOptions { Issued = date }, ct);
@@ -44,8 +44,8 @@ internal static class DirectiveCommands
             return 0;
         }));
 
-        var planFile = new Argument<string>("PLAN") { Description = "Plan file (YAML or JSON)." };
-        var check = new Command("check", "Validate a hand-edited plan; each error names its line.") { planFile };
+        var planFile = new Argument<string>("PLAN") { Description = "Tệp kế hoạch (YAML hoặc JSON)." };
+        var check = new Command("check", "Kiểm tra kế hoạch đã sửa tay; mỗi lỗi ghi rõ dòng.") { planFile };
         check.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var path = r.GetValue(planFile)!;
@@ -62,6 +62,6 @@ internal static class DirectiveCommands
 
             return errors.Count == 0 ? 0 : 2;
         }));
-        return new Command("directive", "Directive documents.") { import, check };
+        return new Command("directive", "Văn bản chỉ đạo.") { import, check };
     }
 }

@@ -13,12 +13,12 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Saved HTML pages (.gz accepted).", Arity = ArgumentArity.ZeroOrMore };
-        var url = new Option<string?>("--url") { Description = "The address the page was saved from (resolves relative links)." };
-        var list = new Option<string?>("--list") { Description = "A TSV file of path<TAB>url lines." };
-        var format = new Option<string>("--format") { Description = "json (indented) or jsonl.", DefaultValueFactory = _ => "jsonl" };
+        var files = new Argument<string[]>("FILE") { Description = "Các trang HTML đã lưu (nhận cả .gz).", Arity = ArgumentArity.ZeroOrMore };
+        var url = new Option<string?>("--url") { Description = "Địa chỉ gốc của trang." };
+        var list = new Option<string?>("--list") { Description = "Tệp TSV, mỗi dòng: đường dẫn<TAB>địa chỉ." };
+        var format = new Option<string>("--format") { Description = "json (thụt lề) hoặc jsonl.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("json", "jsonl");
-        var command = new Command("extract", "Extract the article from saved pages.") { files, url, list, format };
+        var command = new Command("extract", "Trích xuất bài viết từ các trang đã lưu.") { files, url, list, format };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var pages = new List<(string Path, string? Url)>();
@@ -37,7 +37,7 @@ internal static class ExtractCommand
 
             if (pages.Count == 0)
             {
-                throw new UserInputException("no page given: name files or --list LIST.tsv");
+                throw new UserInputException("chưa có trang nào: nêu tên tệp hoặc dùng --list LIST.tsv");
             }
 
             var options = new JsonSerializerOptions(ArticleJson.Options) { WriteIndented = r.GetValue(format) == "json" };

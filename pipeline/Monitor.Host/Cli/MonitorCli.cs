@@ -26,9 +26,9 @@ internal static class MonitorCli
 
     private static Command DemoCommandLine()
     {
-        var once = new Option<bool>("--once") { Description = "One cycle (crawl → queue → tag → store → report), then exit." };
-        var port = new Option<int>("--port") { Description = "Port of the dashboard on 127.0.0.1 (without --once).", DefaultValueFactory = _ => 5080 };
-        var command = new Command("demo", "Serve the sample press site on 127.0.0.1 and run the whole pipeline against the sample plan.")
+        var once = new Option<bool>("--once") { Description = "Chạy một vòng (thu thập → hàng đợi → gắn chủ đề → lưu → báo cáo) rồi thoát." };
+        var port = new Option<int>("--port") { Description = "Cổng của bảng điều khiển trên 127.0.0.1 (khi không có --once).", DefaultValueFactory = _ => 5080 };
+        var command = new Command("demo", "Chạy trang báo mẫu trên 127.0.0.1 và toàn bộ quy trình theo kế hoạch mẫu.")
         {
             CommonOptions.DataDir, once, port,
         };
@@ -38,8 +38,8 @@ internal static class MonitorCli
 
     private static Command WorkCommandLine()
     {
-        var untilEmpty = new Option<bool>("--until-empty") { Description = "Exit when the queue is empty instead of waiting for more." };
-        var command = new Command("work", "Run the pipeline worker: raw articles on the queue are tagged and stored.")
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Thoát khi hàng đợi trống thay vì chờ thêm." };
+        var command = new Command("work", "Chạy bộ xử lý: bài trên hàng đợi được gắn chủ đề và lưu.")
         {
             CommonOptions.DataDir, untilEmpty,
         };
@@ -49,25 +49,25 @@ internal static class MonitorCli
 
     private static Command BenchCommandLine()
     {
-        var articles = new Option<int>("--articles") { Description = "How many generated articles.", DefaultValueFactory = _ => 20_000 };
-        var pipeline = new Command("pipeline", "Generated articles through queue → tag → store on a fresh SQLite database; prints articles/s.")
+        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
+        var pipeline = new Command("pipeline", "Đo tốc độ hàng đợi → gắn chủ đề → lưu trên cơ sở dữ liệu SQLite mới (bài/giây).")
         {
             articles,
         };
         pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
-        var corpus = new Option<string>("--corpus") { Description = "The shared corpus folder.", DefaultValueFactory = _ => "../shared/corpus" };
-        var extract = new Command("extract", "Body-extraction F1, title and date accuracy, and pages/s over the saved real pages.") { corpus };
+        var corpus = new Option<string>("--corpus") { Description = "Thư mục kho trang thật dùng để đo.", DefaultValueFactory = _ => "../shared/corpus" };
+        var extract = new Command("extract", "Đo F1 trích xuất nội dung, độ đúng tiêu đề và ngày, số trang/giây trên các trang thật đã lưu.") { corpus };
         extract.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var root = r.GetValue(corpus)!;
             if (!Directory.Exists(root))
             {
-                throw new UserInputException($"corpus folder '{root}' is absent: pass --corpus DIR");
+                throw new UserInputException($"không có thư mục '{root}': dùng --corpus DIR");
             }
 
             await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
             return 0;
         }));
-        return new Command("bench", "Benchmarks (figures recorded in the README).") { pipeline, extract };
+        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract };
     }
 }

@@ -11,8 +11,8 @@ internal static class PlanCommands
 {
     public static Command Create()
     {
-        var file = new Argument<string>("PLAN") { Description = "Plan file (YAML or JSON)." };
-        var load = new Command("load", "Store a plan (a new version when it changed); later articles are tagged against it.") { file, CommonOptions.DataDir };
+        var file = new Argument<string>("PLAN") { Description = "Tệp kế hoạch (YAML hoặc JSON)." };
+        var load = new Command("load", "Nạp kế hoạch vào kho (phiên bản mới khi có thay đổi).") { file, CommonOptions.DataDir };
         load.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var plan = PlanFile.Load(r.GetValue(file)!);
@@ -22,6 +22,6 @@ internal static class PlanCommands
             await Console.Out.WriteLineAsync($"kế hoạch {stored.Id} phiên bản {stored.Version}: {plan.Themes.Count} chủ đề");
             return 0;
         }));
-        return new Command("plan", "Plans in the store.") { load };
+        return new Command("plan", "Kế hoạch trong kho.") { load };
     }
 }

@@ -12,8 +12,8 @@ internal static class ReportCommands
 {
     public static Command Create()
     {
-        var plan = new Option<string?>("--plan") { Description = "Plan id (default: every stored plan)." };
-        var coverage = new Command("coverage", "Coverage of a stored plan: theme × outlet × ISO week, and the uncovered themes.") { plan, CommonOptions.DataDir };
+        var plan = new Option<string?>("--plan") { Description = "Mã kế hoạch (mặc định: mọi kế hoạch đã nạp)." };
+        var coverage = new Command("coverage", "Độ phủ của kế hoạch: chủ đề × cơ quan báo chí × tuần, và các chủ đề chưa có bài.") { plan, CommonOptions.DataDir };
         coverage.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
@@ -22,7 +22,7 @@ internal static class ReportCommands
             var plans = (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).Where(p => wanted is null || p.Id == wanted).ToList();
             if (plans.Count == 0)
             {
-                throw new UserInputException(wanted is null ? "no plan is stored: run 'monitor plan load PLAN' first" : $"no stored plan has the id '{wanted}'");
+                throw new UserInputException(wanted is null ? "chưa có kế hoạch nào trong kho: chạy 'monitor plan load PLAN' trước" : $"không có kế hoạch mã '{wanted}' trong kho");
             }
 
             foreach (var p in plans)
@@ -32,6 +32,6 @@ internal static class ReportCommands
 
             return 0;
         }));
-        return new Command("report", "Reports from the store.") { coverage };
+        return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage };
     }
 }

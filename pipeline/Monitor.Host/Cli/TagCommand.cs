@@ -11,11 +11,11 @@ internal static class TagCommand
 {
     public static Command Create()
     {
-        var plan = new Option<string>("--plan") { Description = "Plan file (YAML or JSON).", Required = true };
+        var plan = new Option<string>("--plan") { Description = "Tệp kế hoạch (YAML hoặc JSON).", Required = true };
         var format = new Option<string>("--format") { Description = "jsonl.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
-        var input = new Argument<string>("ARTICLES") { Description = "Article JSON Lines (the article contract); - for standard input." };
-        var command = new Command("tag", "Tag articles against a plan: themes with score and evidence, cited documents.") { plan, format, input };
+        var input = new Argument<string>("ARTICLES") { Description = "Tệp bài viết JSON Lines; - để đọc từ đầu vào chuẩn." };
+        var command = new Command("tag", "Gắn chủ đề cho bài viết theo kế hoạch: điểm, bằng chứng, văn bản được trích dẫn.") { plan, format, input };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var matcher = new PlanMatcher(PlanFile.Load(r.GetValue(plan)!));
