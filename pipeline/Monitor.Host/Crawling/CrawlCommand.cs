@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Crawlers;
+using Monitor.Crawlers.Fetching;
+using Monitor.Crawlers.Sources;
+using Monitor.Host.Cli;
+using Monitor.Host.Composition;
+using Monitor.Host.Pipeline;
+
+namespace Monitor.Host.Crawling;
+
+/// <summary>monitor crawl: crawls the sources of a sources file once onto the queue, then (embedded default)
+/// tags and stores what it found.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create()
+    {
+        var sources = new Option<string>("--sources") { Description = "Tệp nguồn tin (YAML).", Required = true };
+        var only = new Option<string?>("--source") { Description = "Chỉ thu thập nguồn có tên này." };
+        var noWork = new Option<bool>("--no-work") { Description = "Chỉ đưa bài vào hàng đợi, không gắn chủ đề và lưu." };
+        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { sources, only, noWork, CommonOptions.DataDir };
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var all = SourcesFile.Load(r.GetValue(sources)!);
+            var name = r.GetValue(only);
+            var chosen = all.Where(s => name is null || string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (chosen.Count == 0)
+            {
+                throw new UserInputException($"không có nguồn '{name}' trong {r.GetValue(sources)}");
+            }
+
+            var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            builder.Services.AddMonitorCrawler(new FetchOptions());
+            using var host = builder.Build();
+            var crawler = host.Services.GetRequiredService<SourceCrawler>();
+            var failed = 0;
+            foreach (var source in chosen)
+            {
+                failed += (await crawler.CrawlAsync(source, ct)).Failed ? 1 : 0;
+            }
+
+            if (!r.GetValue(noWork))
+            {
+                var stored = await host.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
+                await Console.Out.WriteLineAsync($"đã xử lý {stored} bài");
+            }
+
+            return failed == 0 ? 0 : 1;
+        }));
+        return command;
+    }
+}
