@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using Monitor.Dashboards.Tests.Support;
+using Monitor.Tests.Shared;
+
+namespace Monitor.Dashboards.Tests;
+
+/// <summary>The dashboard in a real browser: Debian's Chromium driven by Playwright (nothing is downloaded).</summary>
+public sealed class BrowserTests
+{
+    [Fact]
+    public async Task An_analyst_sees_the_uncovered_theme_and_the_broken_source_in_chromium()
+    {
+        Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing at /usr/bin/chromium: run infra/setup-apt.sh (make setup)");
+        await using var site = await DashboardSite.StartAsync(CancellationToken.None);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(site.BaseUrl + "/");
+
+        Assert.Equal("Monitor — Độ phủ tuyên truyền", await page.TitleAsync());
+        var gap = page.Locator("table.coverage tr[data-theme='2.5'] td.gap");
+        Assert.Equal("chưa có bài", await gap.InnerTextAsync());
+        Assert.Equal("Báo Kon Tum", await page.Locator("table.coverage tr[data-theme='1.2'] td").Nth(1).InnerTextAsync());
+        Assert.Contains("HTTP 404", await page.Locator("table.health").InnerTextAsync(), StringComparison.Ordinal);
+        // The cell a user must notice is drawn in the warning colour.
+        Assert.Equal("rgb(176, 0, 32)", await gap.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "dashboard.png"), FullPage = true });
+    }
+}
