@@ -78,6 +78,8 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         }
 
         var matcher = new PlanMatcher(plan);
+        var outside = sample.Rest.Count(a => matcher.Tag(a).Themes.Count > 0);
+        output.WriteLine($"outside the sample: {outside} of {sample.Rest.Count} articles get a theme (unlabelled, not scored)");
         var byId = sample.Articles.ToDictionary(a => a.Id);
         foreach (var (id, theme) in quality.FalsePositives)
         {

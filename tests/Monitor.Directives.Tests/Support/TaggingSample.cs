@@ -11,16 +11,20 @@ namespace Monitor.Directives.Tests.Support;
 /// articles it names (../shared/corpus/tuoitre-2024-11): precision and recall of a plan's tagging against it.</summary>
 internal sealed class TaggingSample
 {
-    private TaggingSample(IReadOnlyDictionary<string, IReadOnlySet<string>> labels, IReadOnlyList<Article> articles)
+    private TaggingSample(IReadOnlyDictionary<string, IReadOnlySet<string>> labels, IReadOnlyList<Article> articles, IReadOnlyList<Article> rest)
     {
         Labels = labels;
         Articles = articles;
+        Rest = rest;
     }
 
     /// <summary>Article id → the theme codes it covers (empty for none).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Labels { get; }
 
     public IReadOnlyList<Article> Articles { get; }
+
+    /// <summary>The corpus articles outside the sample (not labelled; only counted when tagged).</summary>
+    public IReadOnlyList<Article> Rest { get; }
 
     public static string LabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.tsv");
 
@@ -42,18 +46,15 @@ internal sealed class TaggingSample
         }
 
         var articles = new List<Article>();
+        var rest = new List<Article>();
         foreach (var line in File.ReadLines(CorpusPath))
         {
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
             var id = root.GetProperty("id").GetString() ?? "";
-            if (!labels.ContainsKey(id))
-            {
-                continue;
-            }
 
             // The corpus is the article contract minus the crawler's fields (no url, canonical_url, content_hash).
-            articles.Add(new Article
+            (labels.ContainsKey(id) ? articles : rest).Add(new Article
             {
                 Id = id,
                 Url = "",
@@ -69,7 +70,7 @@ internal sealed class TaggingSample
 
         var missing = labels.Keys.Except(articles.Select(a => a.Id)).ToList();
         Assert.True(missing.Count == 0, $"labelled ids not in the corpus: {string.Join(", ", missing.Take(5))}");
-        return new TaggingSample(labels, articles);
+        return new TaggingSample(labels, articles, rest);
     }
 
     /// <summary>Tags every labelled article with the plan (windows ignored) and scores the (article, theme) pairs.</summary>
