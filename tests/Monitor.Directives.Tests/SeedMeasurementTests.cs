@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Monitor.Core.Text;
 using Monitor.Directives.Tests.Support;
@@ -14,7 +13,7 @@ public sealed class SeedMeasurementTests(ITestOutputHelper output)
     public async Task The_seeds_are_imported_with_reference_recall_theme_and_field_accuracy_on_target()
     {
         var truth = TruthFile.Load(Seeds.Data("seeds-truth.yaml"));
-        int refs = 0, refsFound = 0, themes = 0, themesFound = 0, fields = 0, fieldsRight = 0, extra = 0;
+        int refs = 0, refsFound = 0, themes = 0, themesFound = 0, fields = 0, fieldsRight = 0, extra = 0, listed = 0, listedRight = 0;
         foreach (var seed in truth.Seeds)
         {
             var plan = await new DirectiveImporter().ImportAsync(Seeds.Seed(seed.File), new DirectiveImportOptions(), CancellationToken.None);
@@ -36,6 +35,9 @@ public sealed class SeedMeasurementTests(ITestOutputHelper output)
                 themesFound++;
                 Score(Day(t.From) == found.Window.From, $"{t.Code} from", ref fields, ref fieldsRight, wrong);
                 Score(Day(t.To) == found.Window.To, $"{t.Code} to", ref fields, ref fieldsRight, wrong);
+                Precision(t.Units, found.Units, ref listed, ref listedRight);
+                Precision(t.Outlets, found.Outlets, ref listed, ref listedRight);
+                Precision(t.References, found.References, ref listed, ref listedRight);
                 if (t.Units.Count > 0)
                 {
                     Score(t.Units.All(u => found.Units.Any(f => Key(f).Contains(Key(u), StringComparison.Ordinal))), $"{t.Code} units", ref fields, ref fieldsRight, wrong);
@@ -66,28 +68,34 @@ public sealed class SeedMeasurementTests(ITestOutputHelper output)
             Score(plan.Directive.Number == seed.Directive.GetValueOrDefault("number"), "directive number", ref fields, ref fieldsRight, wrong);
             Score(plan.Directive.Type == seed.Directive.GetValueOrDefault("type"), "directive type", ref fields, ref fieldsRight, wrong);
             Score(plan.Directive.Issued == Day(seed.Directive.GetValueOrDefault("issued")), "directive issued", ref fields, ref fieldsRight, wrong);
+            if (seed.Directive.GetValueOrDefault("issuer") is { } issuer)
+            {
+                Score(plan.Directive.Issuer is not null && Key(plan.Directive.Issuer) == Key(issuer), $"directive issuer ({plan.Directive.Issuer})", ref fields, ref fieldsRight, wrong);
+            }
+
             output.WriteLine($"{seed.File}: references {seed.References.Count - missed.Count}/{seed.References.Count} missed [{string.Join(", ", missed)}]; wrong [{string.Join("; ", wrong)}]");
         }
 
         var recall = refsFound / (double)refs;
         var themeAccuracy = themesFound / (double)themes;
         var fieldAccuracy = fieldsRight / (double)fields;
-        output.WriteLine($"reference recall {recall:P1} ({refsFound}/{refs}); theme accuracy {themeAccuracy:P1} ({themesFound}/{themes}, {extra} extra); field accuracy {fieldAccuracy:P1} ({fieldsRight}/{fields})");
+        output.WriteLine($"reference recall {recall:P1} ({refsFound}/{refs}); theme accuracy {themeAccuracy:P1} ({themesFound}/{themes}, {extra} extra); field accuracy {fieldAccuracy:P1} ({fieldsRight}/{fields}); precision of units, outlets and theme references {listedRight / (double)listed:P1} ({listedRight}/{listed} proposed items in the truth)");
         Assert.True(recall >= 0.95, $"reference recall {recall:P1}");
         Assert.True(themeAccuracy >= 0.90, $"theme accuracy {themeAccuracy:P1}");
         Assert.True(fieldAccuracy >= 0.90, $"field accuracy {fieldAccuracy:P1}");
     }
 
-    [Fact]
-    public async Task Importing_one_text_directive_takes_less_than_a_second()
+    /// <summary>Where the truth lists a theme's units, outlets or references, how many of the importer's items it
+    /// holds: extra names count against the importer.</summary>
+    private static void Precision(List<string> truth, List<string> found, ref int listed, ref int right)
     {
-        var importer = new DirectiveImporter();
-        var path = Seeds.Seed("kiengiang-2024-congress-xiv-themes-plan.txt");
-        await importer.ImportAsync(path, new DirectiveImportOptions(), CancellationToken.None);
-        var clock = Stopwatch.StartNew();
-        await importer.ImportAsync(path, new DirectiveImportOptions(), CancellationToken.None);
-        output.WriteLine($"import of the largest seed: {clock.ElapsedMilliseconds} ms");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.ElapsedMilliseconds} ms");
+        if (truth.Count == 0)
+        {
+            return;
+        }
+
+        listed += found.Count;
+        right += found.Count(f => truth.Any(t => Key(f).Contains(Key(t), StringComparison.Ordinal) || Key(t).Contains(Key(f), StringComparison.Ordinal)));
     }
 
     private static bool TitleMatches(string found, string truth) => Key(found).Contains(Key(truth), StringComparison.Ordinal);

@@ -24,8 +24,17 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
         var marks = TextTools.Marks(text).Concat(headings.SelectMany(TextTools.Marks));
         var noted = marks.Select(m => footnotes.GetValueOrDefault(m)).OfType<string>();
         theme.References = DocumentReferenceExtractor.FindNumbers(text).Concat(noted.SelectMany(DocumentReferenceExtractor.FindNumbers))
+            .Concat(SectionIntroductions(source.Node).SelectMany(DocumentReferenceExtractor.FindNumbers))
             .Select(m => m.Number).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The paragraphs that open a section above a theme, before its first heading ("II- LỘ TRÌNH VÀ NỘI
+    /// DUNG — Thực hiện theo Kế hoạch số 251-KH/TU ..."): what they cite, every theme beneath rests on.</summary>
+    private static IEnumerable<string> SectionIntroductions(OutlineNode node) =>
+        node.Ancestors()
+            .Where(a => a.Block.Kind is BlockKind.Roman or BlockKind.Number && a.Children.Any(c => c.Block.IsHeading))
+            .SelectMany(a => a.Children.TakeWhile(c => !c.Block.IsHeading).Where(c => c.Block.Kind == BlockKind.Text))
+            .Select(c => c.Block.Text);
 
     /// <summary>Activity sections ("Hoạt động triển khai cụ thể") serve themes stated earlier: their units and
     /// outlets go to the theme they match, and the map lets quotas there find their theme.</summary>
@@ -36,7 +45,10 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
         foreach (var node in sections.SelectMany(s => s.Descendants()).Where(n => n.Block.IsHeading))
         {
             var path = node.Ancestors().Where(a => a.Block.Kind is BlockKind.Number or BlockKind.Letter).Select(a => a.Block.Text).Prepend(node.Block.Text);
-            var theme = TopicMatch.Best(ThemeReader.Split(node.Block.Text).Title, themes)
+            // A sub-item serves the theme its activity serves ("b) Quảng bá thương hiệu sản phẩm" under "6. Hoạt động
+            // truyền thông về nông nghiệp").
+            var theme = (node.Parent is { } parent && linked.TryGetValue(parent, out var served) ? served : null)
+                ?? TopicMatch.Best(ThemeReader.Split(node.Block.Text).Title, themes)
                 ?? TopicMatch.Best(string.Join(" ", path.Select(p => ThemeReader.Split(p).Title)), themes);
             if (theme is null)
             {
@@ -44,7 +56,20 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
             }
 
             linked[node] = theme;
-            CollectUnits(node.Children.Where(c => !c.Block.IsHeading).SelectMany(c => c.Descendants().Prepend(c)).Prepend(node), theme.Units, theme.Outlets);
+            var own = node.Children.Where(c => !c.Block.IsHeading).SelectMany(c => c.Descendants().Prepend(c)).Prepend(node).ToList();
+            CollectUnits(own, theme.Units, theme.Outlets);
+            foreach (var assigned in own.Select(n => UnitReader.AssignedList(n.Block.Text)).OfType<string>())
+            {
+                UnitReader.Sort(UnitReader.Names(assigned), registry, Province, theme.Units, theme.Outlets);
+            }
+
+            // What the activity cites (its footnotes, the plans and decisions it carries out) the theme rests on;
+            // a normative act cited there says how the work is contracted ("Điều 83 Nghị định số 24/2024/NĐ-CP").
+            var text = string.Join(" ", own.Select(n => n.Block.Text));
+            var noted = TextTools.Marks(node.Block.Text).Select(m => footnotes.GetValueOrDefault(m)).OfType<string>();
+            var cited = DocumentReferenceExtractor.FindNumbers(text).Where(m => m.Kind != DocumentKind.Normative)
+                .Concat(noted.SelectMany(DocumentReferenceExtractor.FindNumbers));
+            theme.References.AddRange(cited.Select(m => m.Number).Distinct(StringComparer.Ordinal).Where(n => !theme.References.Contains(n)).ToList());
         }
 
         return linked;
@@ -59,7 +84,9 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
         var sections = root.Children.Where(c => c.Block.Kind == BlockKind.Roman && ThemeReader.Role(c.Block.Text) == SectionRole.Organisation);
         foreach (var node in sections.SelectMany(s => s.Descendants()).Where(n => n.Block.IsHeading))
         {
-            var head = ThemeReader.Split(node.Block.Text).Title;
+            // The head of an item is everything before its colon ("Báo Kon Tum; Đài Phát thanh và Truyền hình tỉnh: ...").
+            var colon = node.Block.Text.IndexOf(':', StringComparison.Ordinal);
+            var head = colon is > 0 and < 250 ? TextTools.WithoutMarks(node.Block.Text[..colon]).Trim() : ThemeReader.Split(node.Block.Text).Title;
             UnitReader.Sort(UnitReader.Names(head), registry, Province, units, outlets);
             foreach (var o in registry.Find(head, Province).Where(o => !outlets.Contains(o)))
             {

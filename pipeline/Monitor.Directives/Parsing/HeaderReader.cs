@@ -27,6 +27,9 @@ internal static partial class HeaderReader
     [GeneratedRegex(@"^(BAN|SỞ|ỦY BAN|UBND|TỈNH ỦY|HỘI ĐỒNG)[\p{Lu} ]+$")]
     private static partial Regex CapsOrgLine();
 
+    [GeneratedRegex(@"(?:BAN|SỞ|ỦY BAN|UBND|TỈNH ỦY|HỘI ĐỒNG)(?: (?!BAN |SỞ |HỘI ĐỒNG )[\p{Lu}]+)+")]
+    private static partial Regex CapsOrgName();
+
     public static Directive Read(List<string> document)
     {
         var directive = new Directive();
@@ -66,14 +69,23 @@ internal static partial class HeaderReader
 
     private static string? Issuer(List<string> document, string body)
     {
-        if (IssuerVerb().Match(body) is { Success: true } m)
+        // The caps header above the number ("TỈNH ỦY KIÊN GIANG / BAN CÁN SỰ ĐẢNG UBND TỈNH") names the issuer in
+        // its last line, the superior body above it; a cover letter's header wins over the plan it forwards.
+        var numberAt = document.FindIndex(l => NumberLine().IsMatch(l));
+        var header = document.Take(numberAt > 0 ? numberAt : 12).SelectMany(l => CapsOrgName().Matches(l).Select(m => m.Value.Trim())).Reverse();
+        if (FoundAgain(header, body) is { } fromHeader)
         {
-            return m.Groups["org"].Value.Trim();
+            return fromHeader;
         }
 
-        // The caps header ("BAN CÁN SỰ ĐẢNG UBND TỈNH") is found again in the body, written the usual way.
+        return IssuerVerb().Match(body) is { Success: true } m ? m.Groups["org"].Value.Trim() : FoundAgain(document.Where(l => CapsOrgLine().IsMatch(l)), body);
+    }
+
+    /// <summary>The first caps line found again in the body, written the usual way ("Ban Cán sự Đảng UBND tỉnh").</summary>
+    private static string? FoundAgain(IEnumerable<string> capsLines, string body)
+    {
         var folded = VietnameseFolding.Fold(body);
-        foreach (var line in document.Where(l => CapsOrgLine().IsMatch(l)))
+        foreach (var line in capsLines)
         {
             var key = TextTools.Fold(line);
             var at = folded.Value.IndexOf(key, StringComparison.Ordinal);

@@ -69,6 +69,14 @@ internal static class MonitorCli
             await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
             return 0;
         }));
-        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract };
+        var seeds = new Option<string>("--dir") { Description = "Thư mục văn bản chỉ đạo dùng để đo.", DefaultValueFactory = _ => "../shared/seeds" };
+        var runs = new Option<int>("--runs") { Description = "Số lần nhập mỗi văn bản.", DefaultValueFactory = _ => 9 };
+        var import = new Command("import", "Đo thời gian nhập một văn bản chỉ đạo thành kế hoạch (mili giây/văn bản).") { seeds, runs };
+        import.SetAction((r, ct) => CommonOptions.Guard(() =>
+        {
+            var dir = r.GetValue(seeds)!;
+            return Directory.Exists(dir) ? ImportBench.RunAsync(dir, Math.Max(1, r.GetValue(runs)), ct) : throw new UserInputException($"không có thư mục '{dir}': dùng --dir DIR");
+        }));
+        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract, import };
     }
 }
