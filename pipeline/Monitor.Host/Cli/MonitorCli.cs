@@ -69,6 +69,12 @@ internal static class MonitorCli
             await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
             return 0;
         }));
-        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract };
+        var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo.", DefaultValueFactory = _ => 1_000_000 };
+        var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).")
+        {
+            stored,
+        };
+        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), ct)));
+        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract, coverage };
     }
 }

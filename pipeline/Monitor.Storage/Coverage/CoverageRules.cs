@@ -22,6 +22,14 @@ public static class CoverageRules
 
     public static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The period a stored day key ("yyyy-MM-dd") falls in: "2024-W46", "2024-11" or "window".</summary>
+    public static string Bucket(CoveragePeriod period, string day) => period switch
+    {
+        CoveragePeriod.Month => day[..7],
+        CoveragePeriod.Window => "window",
+        _ => IsoWeek.Of(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString(),
+    };
+
     /// <summary>Each theme's window, narrowed to [from, to] (either may be null).</summary>
     public static IReadOnlyList<ThemeWindow> Windows(Plan plan, DateOnly? from, DateOnly? to) =>
         plan.Themes.Select(t => new ThemeWindow(t.Code, Max(t.Window.From, from), Min(t.Window.To, to))).ToList();

@@ -9,17 +9,13 @@ public sealed partial class SqliteCoverageStore
     public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var windows = CoverageRules.Windows(plan.Plan, null, asOf);
         List<(string Theme, string Outlet, string First, int Articles)> rows;
-        await using (var connection = await db.ConnectAsync(ct))
-        await using (var command = connection.Command($"""
-            {WindowsCte}
-            SELECT tg.theme_code, tg.outlet, MIN(tg.day), COUNT(*)
-            FROM w JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
-            GROUP BY 1, 2
-            """, null, ("$windows", WindowsJson(windows)), ("$plan", plan.Id)))
+        await using (var connection = await ConnectAsync(ct))
         {
-            rows = await ListAsync(command, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)), ct);
+            rows = (await DailyAsync(connection, plan.Id, CoverageRules.Windows(plan.Plan, null, asOf), ct))
+                .GroupBy(d => (d.Theme, d.Outlet))
+                .Select(g => (g.Key.Theme, g.Key.Outlet, g.Min(d => d.Day)!, g.Sum(d => d.Articles)))
+                .ToList();
         }
 
         var issued = plan.Plan.Directive.Issued;
@@ -50,7 +46,7 @@ public sealed partial class SqliteCoverageStore
     public async Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outlets);
-        await using var connection = await db.ConnectAsync(ct);
+        await using var connection = await ConnectAsync(ct);
         // A source's outlet: as recorded, else the outlet of an article it fetched, else its own name.
         await using var sources = connection.Command("""
             SELECT sh.source,
@@ -82,7 +78,7 @@ public sealed partial class SqliteCoverageStore
     {
         ArgumentNullException.ThrowIfNull(plan);
         var result = new List<EventCoverage>();
-        await using var connection = await db.ConnectAsync(ct);
+        await using var connection = await ConnectAsync(ct);
         foreach (var e in plan.Plan.Events.OrderBy(e => e.Date))
         {
             var (from, to) = (e.Date.AddDays(-days), e.Date.AddDays(days));
@@ -90,7 +86,7 @@ public sealed partial class SqliteCoverageStore
             await using var command = connection.Command($"""
                 {WindowsCte}
                 SELECT tg.outlet, COUNT(DISTINCT tg.article_id)
-                FROM w JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
+                FROM w CROSS JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
                 GROUP BY 1 ORDER BY 1
                 """, null, ("$windows", WindowsJson(windows)), ("$plan", plan.Id));
             result.Add(new EventCoverage(e.Date, e.Title, from, to, await ListAsync(command, r => (r.GetString(0), r.GetInt32(1)), ct)));
