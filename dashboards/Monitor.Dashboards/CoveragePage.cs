@@ -24,7 +24,7 @@ internal static class CoveragePage
 
         foreach (var report in reports)
         {
-            var weeks = report.Cells.Select(c => c.Week).Distinct().Order(StringComparer.Ordinal).ToList();
+            var weeks = report.Cells.Select(c => c.Period).Distinct().Order(StringComparer.Ordinal).ToList();
             html.Append(CultureInfo.InvariantCulture, $"<section data-plan=\"{E(report.PlanId)}\"><h2>Kế hoạch {E(report.PlanId)} (phiên bản {report.PlanVersion})</h2>");
             html.Append(CultureInfo.InvariantCulture, $"<p id=\"summary\">Đã có bài cho {report.CoveredThemes}/{report.Themes.Count} chủ đề; {report.ArticlesStored} bài đã lưu.</p>");
             html.Append("<table class=\"coverage\"><thead><tr><th>Chủ đề</th><th>Cơ quan báo chí</th>");
@@ -48,7 +48,7 @@ internal static class CoveragePage
                     html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{E(code)} {E(title)}</td><td>{E(outlet)}</td>");
                     foreach (var w in weeks)
                     {
-                        var n = cells.FirstOrDefault(c => c.Outlet == outlet && c.Week == w)?.Articles ?? 0;
+                        var n = cells.FirstOrDefault(c => c.Outlet == outlet && c.Period == w)?.Articles ?? 0;
                         html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{(n == 0 ? "·" : n.ToString(CultureInfo.InvariantCulture))}</td>");
                     }
 

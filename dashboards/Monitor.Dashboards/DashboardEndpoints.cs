@@ -15,17 +15,17 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapMonitorDashboards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (PlanStore plans, CoverageQueries coverage, CrawlState crawl, CancellationToken ct) =>
+        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, CrawlState crawl, CancellationToken ct) =>
         {
             var reports = new List<CoverageReport>();
             foreach (var plan in await plans.LatestAsync(ct))
             {
-                reports.Add(await coverage.CoverageAsync(plan, ct));
+                reports.Add(await coverage.CoverageAsync(plan, new CoverageQuery(), ct));
             }
 
             return Results.Content(CoveragePage.Render(reports, await crawl.HealthAsync(ct)), "text/html; charset=utf-8");
         });
-        app.MapGet("/api/coverage", async (string? plan, PlanStore plans, CoverageQueries coverage, CancellationToken ct) =>
+        app.MapGet("/api/coverage", async (string? plan, PlanStore plans, ICoverageStore coverage, CancellationToken ct) =>
         {
             var stored = (await plans.LatestAsync(ct)).FirstOrDefault(p => plan is null || p.Id == plan);
             if (stored is null)
@@ -33,13 +33,13 @@ public static class DashboardEndpoints
                 return Results.NotFound(new { error = $"không có kế hoạch '{plan}'" });
             }
 
-            var report = await coverage.CoverageAsync(stored, ct);
+            var report = await coverage.CoverageAsync(stored, new CoverageQuery(), ct);
             return Results.Json(new
             {
                 plan = report.PlanId,
                 version = report.PlanVersion,
                 themes = report.Themes.Select(t => new { code = t.Code, title = t.Title }),
-                cells = report.Cells.Select(c => new { theme = c.Theme, outlet = c.Outlet, week = c.Week, articles = c.Articles }),
+                cells = report.Cells.Select(c => new { theme = c.Theme, outlet = c.Outlet, week = c.Period, articles = c.Articles }),
                 uncovered = report.Uncovered.Select(t => t.Code),
                 articles_stored = report.ArticlesStored,
             });

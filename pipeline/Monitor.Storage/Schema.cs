@@ -101,12 +101,44 @@ internal static class Schema
             failed_at TEXT NOT NULL
         );
         """,
+        // Step 2, coverage analytics: tags carry what coverage queries filter and group on (outlet, section, the
+        // published day in Asia/Ho_Chi_Minh, its ISO week and month), kept by triggers so every writer stays correct.
+        """
+        ALTER TABLE tags ADD COLUMN outlet TEXT;
+        ALTER TABLE tags ADD COLUMN section TEXT;
+        ALTER TABLE tags ADD COLUMN day TEXT;
+        ALTER TABLE tags ADD COLUMN week TEXT;
+        ALTER TABLE tags ADD COLUMN month TEXT;
+        -- Which outlet a source feeds; when null, coverage infers it from the source's fetched articles.
+        ALTER TABLE source_health ADD COLUMN outlet TEXT;
+        UPDATE tags SET (outlet, section, day, week) =
+            (SELECT a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'), a.week FROM articles a WHERE a.id = tags.article_id);
+        UPDATE tags SET month = substr(day, 1, 7);
+        CREATE TRIGGER tags_denormalise AFTER INSERT ON tags WHEN NEW.day IS NULL
+        BEGIN
+            UPDATE tags SET (outlet, section, day, week, month) =
+                (SELECT a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'), a.week,
+                        substr(date(a.published_utc / 1000 + 25200, 'unixepoch'), 1, 7)
+                 FROM articles a WHERE a.id = NEW.article_id)
+            WHERE rowid = NEW.rowid;
+        END;
+        CREATE TRIGGER articles_denormalise_tags AFTER UPDATE OF outlet, section, published_utc, week ON articles
+        BEGIN
+            UPDATE tags SET outlet = NEW.outlet, section = NEW.section, day = date(NEW.published_utc / 1000 + 25200, 'unixepoch'),
+                week = NEW.week, month = substr(date(NEW.published_utc / 1000 + 25200, 'unixepoch'), 1, 7)
+            WHERE article_id = NEW.id;
+        END;
+        CREATE INDEX tags_theme_day ON tags(plan_id, theme_code, day, outlet, week, month, section, article_id);
+        CREATE INDEX tags_outlet_day ON tags(plan_id, outlet, day, theme_code, section, article_id);
+        CREATE INDEX articles_outlet_published ON articles(outlet, published_utc);
+        """,
     ];
 
-    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct)
+    /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct, int upTo = int.MaxValue)
     {
         var version = await connection.ScalarAsync<long>("PRAGMA user_version", ct);
-        for (var step = (int)version; step < Steps.Length; step++)
+        for (var step = (int)version; step < Math.Min(upTo, Steps.Length); step++)
         {
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             // Another process may have applied this step while we waited for the lock.

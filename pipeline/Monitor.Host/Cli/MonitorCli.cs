@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Monitor.Host.Bench;
 using Monitor.Host.Demo;
 using Monitor.Host.Pipeline;
 
@@ -20,7 +19,7 @@ internal static class MonitorCli
             TagCommand.Create(),
             ExtractCommand.Create(),
             ReportCommands.Create(),
-            BenchCommandLine(),
+            BenchCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
@@ -46,37 +45,5 @@ internal static class MonitorCli
         };
         command.SetAction((r, ct) => CommonOptions.Guard(() => WorkCommand.RunAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(untilEmpty), ct)));
         return command;
-    }
-
-    private static Command BenchCommandLine()
-    {
-        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
-        var pipeline = new Command("pipeline", "Đo tốc độ hàng đợi → gắn chủ đề → lưu trên cơ sở dữ liệu SQLite mới (bài/giây).")
-        {
-            articles,
-        };
-        pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
-        var corpus = new Option<string>("--corpus") { Description = "Thư mục kho trang thật dùng để đo.", DefaultValueFactory = _ => "../shared/corpus" };
-        var extract = new Command("extract", "Đo F1 trích xuất nội dung, độ đúng tiêu đề và ngày, số trang/giây trên các trang thật đã lưu.") { corpus };
-        extract.SetAction((r, ct) => CommonOptions.Guard(async () =>
-        {
-            var root = r.GetValue(corpus)!;
-            if (!Directory.Exists(root))
-            {
-                throw new UserInputException($"không có thư mục '{root}': dùng --corpus DIR");
-            }
-
-            await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
-            return 0;
-        }));
-        var seeds = new Option<string>("--dir") { Description = "Thư mục văn bản chỉ đạo dùng để đo.", DefaultValueFactory = _ => "../shared/seeds" };
-        var runs = new Option<int>("--runs") { Description = "Số lần nhập mỗi văn bản.", DefaultValueFactory = _ => 9 };
-        var import = new Command("import", "Đo thời gian nhập một văn bản chỉ đạo thành kế hoạch (mili giây/văn bản).") { seeds, runs };
-        import.SetAction((r, ct) => CommonOptions.Guard(() =>
-        {
-            var dir = r.GetValue(seeds)!;
-            return Directory.Exists(dir) ? ImportBench.RunAsync(dir, Math.Max(1, r.GetValue(runs)), ct) : throw new UserInputException($"không có thư mục '{dir}': dùng --dir DIR");
-        }));
-        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract, import };
     }
 }

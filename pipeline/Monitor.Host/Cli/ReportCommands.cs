@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Time;
 using Monitor.Host.Composition;
 using Monitor.Host.Reports;
 using Monitor.Storage.Coverage;
@@ -7,31 +9,117 @@ using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Cli;
 
-/// <summary>monitor report coverage: theme × outlet × week for a stored plan.</summary>
+/// <summary>monitor report coverage|quotas|gaps|events: the coverage answers of stored plans, in four formats.</summary>
 internal static class ReportCommands
 {
+    private static readonly Option<string?> Plan = new("--plan") { Description = "Mã kế hoạch (mặc định: mọi kế hoạch đã nạp)." };
+    private static readonly Option<string?> From = new("--from") { Description = "Chỉ tính từ ngày này (YYYY-MM-DD, giờ Việt Nam)." };
+    private static readonly Option<string?> To = new("--to") { Description = "Chỉ tính đến hết ngày này (YYYY-MM-DD)." };
+    private static readonly Option<string?> AsOf = new("--as-of") { Description = "Tính đến hết ngày này, theo phiên bản kế hoạch có hiệu lực ngày đó (mặc định: hôm nay)." };
+    private static readonly Option<string> Format = new("--format") { Description = "table, json, csv hoặc md.", DefaultValueFactory = _ => "table" };
+    private static readonly Option<string> Period = new("--period") { Description = "Chia theo week (tuần), month (tháng) hoặc window (cả đợt).", DefaultValueFactory = _ => "week" };
+    private static readonly Option<int> Days = new("--days") { Description = "Số ngày trước và sau mỗi sự kiện.", DefaultValueFactory = _ => 3 };
+
+    private sealed record Request(DateOnly? From, DateOnly? To, DateOnly AsOf, CoveragePeriod Period, int Days);
+
     public static Command Create()
     {
-        var plan = new Option<string?>("--plan") { Description = "Mã kế hoạch (mặc định: mọi kế hoạch đã nạp)." };
-        var coverage = new Command("coverage", "Độ phủ của kế hoạch: chủ đề × cơ quan báo chí × tuần, và các chủ đề chưa có bài.") { plan, CommonOptions.DataDir };
-        coverage.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        var coverage = Report("coverage", "Độ phủ: chủ đề × cơ quan báo chí × kỳ (tuần, tháng, cả đợt), chỉ tính trong thời gian của từng chủ đề.",
+            async (s, p, q, ct) => CoverageTables.Coverage(await s.CoverageAsync(p, new CoverageQuery(q.Period, q.From, q.To), ct)),
+            From, To, Period);
+        var quotas = Report("quotas", "Chỉ tiêu: phải có, đã có, còn thiếu, đúng hay chậm tiến độ, và các bài được tính.",
+            async (s, p, q, ct) => CoverageTables.Quotas(p.Id, p.Version, q.AsOf, await s.QuotasAsync(p, q.AsOf, ct)));
+        var gaps = Report("gaps", "Khoảng trống: chủ đề chưa có bài, chỉ một cơ quan đưa tin, độ trễ, và tình trạng nguồn tin bên cạnh.",
+            async (s, p, q, ct) => CoverageTables.Gaps(await s.GapsAsync(p, q.AsOf, ct)));
+        var events = Report("events", "Sự kiện: số bài của kế hoạch trong những ngày quanh mỗi sự kiện.",
+            async (s, p, q, ct) => CoverageTables.Events(p.Id, p.Version, q.Days, await s.EventsAsync(p, q.Days, ct)), Days);
+        return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage, quotas, gaps, events };
+    }
+
+    private static Command Report(string name, string description, Func<ICoverageStore, StoredPlan, Request, CancellationToken, Task<ReportTable>> build, params Option[] extra)
+    {
+        var command = new Command(name, description) { Plan, AsOf, Format, CommonOptions.DataDir };
+        foreach (var option in extra)
         {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var format = r.GetValue(Format)!;
+            if (!ReportWriter.Formats.Contains(format))
+            {
+                throw new UserInputException($"--format '{format}': không hỗ trợ, dùng table, json, csv hoặc md");
+            }
+
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             using var host = builder.Build();
-            var wanted = r.GetValue(plan);
-            var plans = (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).Where(p => wanted is null || p.Id == wanted).ToList();
-            if (plans.Count == 0)
+            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(host.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);
+            var request = Parse(r, today);
+            var store = host.Services.GetRequiredService<ICoverageStore>();
+            var wanted = r.GetValue(Plan);
+            var ids = (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).Select(p => p.Id).Where(id => wanted is null || id == wanted).ToList();
+            if (ids.Count == 0)
             {
-                throw new UserInputException(wanted is null ? "chưa có kế hoạch nào trong kho: chạy 'monitor plan load PLAN' trước" : $"không có kế hoạch mã '{wanted}' trong kho");
+                throw new UserInputException(wanted is null ? "chưa có kế hoạch nào trong kho: chạy 'monitor plan load PLAN' trước" : $"--plan '{wanted}': không có kế hoạch này trong kho");
             }
 
-            foreach (var p in plans)
+            var tables = new List<ReportTable>();
+            var exit = 0;
+            foreach (var id in ids)
             {
-                CoverageTable.Print(Terminal.Create(), await host.Services.GetRequiredService<CoverageQueries>().CoverageAsync(p, ct));
+                // Coverage as of a day is computed against the plan version in force that day.
+                if (await store.PlanInForceAsync(id, request.AsOf, ct) is not { } plan)
+                {
+                    await Console.Error.WriteLineAsync($"lỗi: kế hoạch '{id}' không còn trong kho");
+                    exit = 2;
+                    continue;
+                }
+
+                tables.Add(await build(store, plan, request, ct));
             }
 
-            return 0;
+            ReportWriter.Write(tables, format, Console.Out, Terminal.Create());
+            return exit;
         }));
-        return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage };
+        return command;
+    }
+
+    private static Request Parse(ParseResult r, DateOnly today)
+    {
+        var from = Day(r, From);
+        var to = Day(r, To);
+        if (from > to)
+        {
+            throw new UserInputException($"--from {from:yyyy-MM-dd} sau --to {to:yyyy-MM-dd}: đổi lại thứ tự hai ngày");
+        }
+
+        var period = r.GetValue(Period) switch
+        {
+            "week" or null => CoveragePeriod.Week,
+            "month" => CoveragePeriod.Month,
+            "window" => CoveragePeriod.Window,
+            var p => throw new UserInputException($"--period '{p}': không hỗ trợ, dùng week, month hoặc window"),
+        };
+        var days = r.GetValue(Days);
+        if (days < 0)
+        {
+            throw new UserInputException($"--days {days}: cần một số không âm");
+        }
+
+        return new Request(from, to, Day(r, AsOf) ?? to ?? today, period, days);
+    }
+
+    private static DateOnly? Day(ParseResult r, Option<string?> option)
+    {
+        var value = r.GetValue(option);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new UserInputException($"{option.Name} '{value}': ngày không hợp lệ, dùng dạng YYYY-MM-DD (ví dụ 2024-11-18)");
     }
 }

@@ -27,7 +27,7 @@ internal static class MonitorServices
         services.AddSingleton<PlanStore>();
         services.AddSingleton<CrawlState>();
         services.AddSingleton<ArticleReader>();
-        services.AddSingleton<CoverageQueries>();
+        services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<TagAndStoreHandler>();
         services.AddSingleton<PipelineWorker>();

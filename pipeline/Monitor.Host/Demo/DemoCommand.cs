@@ -77,7 +77,7 @@ internal static class DemoCommand
 
     private static async Task PrintCoverageAsync(IServiceProvider services, StoredPlan plan, IAnsiConsole console, CancellationToken ct)
     {
-        var report = await services.GetRequiredService<CoverageQueries>().CoverageAsync(plan, ct);
+        var report = await services.GetRequiredService<ICoverageStore>().CoverageAsync(plan, new CoverageQuery(), ct);
         CoverageTable.Print(console, report);
         var stored = await services.GetRequiredService<ArticleReader>().CountAsync(ct);
         console.WriteLine($"covered {report.CoveredThemes}/{report.Themes.Count} themes, {stored} articles");

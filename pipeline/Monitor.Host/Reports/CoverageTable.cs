@@ -8,7 +8,7 @@ internal static class CoverageTable
 {
     public static void Print(IAnsiConsole console, CoverageReport report)
     {
-        var weeks = report.Cells.Select(c => c.Week).Distinct().Order(StringComparer.Ordinal).ToList();
+        var weeks = report.Cells.Select(c => c.Period).Distinct().Order(StringComparer.Ordinal).ToList();
         var table = new Table().Border(TableBorder.Simple).Title($"Độ phủ kế hoạch {Markup.Escape(report.PlanId)} (phiên bản {report.PlanVersion})");
         table.AddColumn("Chủ đề");
         table.AddColumn("Cơ quan báo chí");
@@ -30,7 +30,7 @@ internal static class CoverageTable
 
             foreach (var outlet in cells.Select(c => c.Outlet).Distinct().Order(StringComparer.Ordinal))
             {
-                var counts = weeks.Select(w => cells.FirstOrDefault(c => c.Outlet == outlet && c.Week == w)?.Articles ?? 0).ToList();
+                var counts = weeks.Select(w => cells.FirstOrDefault(c => c.Outlet == outlet && c.Period == w)?.Articles ?? 0).ToList();
                 table.AddRow([label, Markup.Escape(outlet), .. counts.Select(n => n == 0 ? "·" : n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     counts.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 label = "";

@@ -55,7 +55,7 @@ internal sealed class DashboardSite : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(db).AddSingleton(TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<CoverageQueries>().AddSingleton(crawl);
+        builder.Services.AddSingleton(db).AddSingleton(TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
         builder.Services.AddMonitorDashboards();
         site._app = builder.Build();
         site._app.MapMonitorDashboards();

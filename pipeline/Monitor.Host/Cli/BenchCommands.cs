@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Monitor.Host.Bench;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>monitor bench ...: one subcommand per measured target (figures recorded in README and docs/).</summary>
+internal static class BenchCommands
+{
+    public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
+    {
+        Pipeline(), Extract(), Import(), Coverage(),
+    };
+
+    private static Command Pipeline()
+    {
+        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
+        var pipeline = new Command("pipeline", "Đo tốc độ hàng đợi → gắn chủ đề → lưu trên cơ sở dữ liệu SQLite mới (bài/giây).") { articles };
+        pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
+        return pipeline;
+    }
+
+    private static Command Extract()
+    {
+        var corpus = new Option<string>("--corpus") { Description = "Thư mục kho trang thật dùng để đo.", DefaultValueFactory = _ => "../shared/corpus" };
+        var extract = new Command("extract", "Đo F1 trích xuất nội dung, độ đúng tiêu đề và ngày, số trang/giây trên các trang thật đã lưu.") { corpus };
+        extract.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var root = r.GetValue(corpus)!;
+            if (!Directory.Exists(root))
+            {
+                throw new UserInputException($"không có thư mục '{root}': dùng --corpus DIR");
+            }
+
+            await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
+            return 0;
+        }));
+        return extract;
+    }
+
+    private static Command Import()
+    {
+        var seeds = new Option<string>("--dir") { Description = "Thư mục văn bản chỉ đạo dùng để đo.", DefaultValueFactory = _ => "../shared/seeds" };
+        var runs = new Option<int>("--runs") { Description = "Số lần nhập mỗi văn bản.", DefaultValueFactory = _ => 9 };
+        var import = new Command("import", "Đo thời gian nhập một văn bản chỉ đạo thành kế hoạch (mili giây/văn bản).") { seeds, runs };
+        import.SetAction((r, ct) => CommonOptions.Guard(() =>
+        {
+            var dir = r.GetValue(seeds)!;
+            return Directory.Exists(dir) ? ImportBench.RunAsync(dir, Math.Max(1, r.GetValue(runs)), ct) : throw new UserInputException($"không có thư mục '{dir}': dùng --dir DIR");
+        }));
+        return import;
+    }
+
+    private static Command Coverage()
+    {
+        var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo.", DefaultValueFactory = _ => 1_000_000 };
+        var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).") { stored };
+        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), ct)));
+        return coverage;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Monitor.Storage.Coverage;
+
+/// <summary>What is wrong with a theme's coverage so far.</summary>
+public enum GapKind
+{
+    None,
+    NotStarted,
+    Uncovered,
+    SingleOutlet,
+}
+
+/// <summary>One theme's coverage so far in its window: who covered it, when first, and the health of the outlets missing.</summary>
+/// <param name="LatencyDays">Days from the directive's issue date (else the window's start) to the first article.</param>
+/// <param name="Health">Sources of the outlets that should have covered the theme and did not.</param>
+public sealed record ThemeGap(
+    string Code,
+    string Title,
+    GapKind Kind,
+    int Articles,
+    IReadOnlyList<string> Outlets,
+    DateOnly? FirstDay,
+    int? LatencyDays,
+    IReadOnlyList<OutletHealth> Health);
+
+/// <summary>Gaps of a plan as of a day.</summary>
+public sealed record GapReport(string PlanId, int PlanVersion, DateOnly AsOf, DateOnly? Issued, IReadOnlyList<ThemeGap> Themes)
+{
+    public IEnumerable<ThemeGap> Gaps => Themes.Where(t => t.Kind is GapKind.Uncovered or GapKind.SingleOutlet);
+}
+
+/// <summary>How an outlet's sources look from the crawler's side.</summary>
+public enum SourceState
+{
+    Ok,
+    Failing,
+    Silent,
+    Untracked,
+}
+
+/// <summary>Health of an outlet's sources: failing (last attempt failed), silent (no article for
+/// <see cref="CoverageRules.SilentAfterDays"/> days), fine, or not crawled at all.</summary>
+public sealed record OutletHealth(string Outlet, IReadOnlyList<string> Sources, SourceState State, DateTimeOffset? LastSuccess, string? LastError, DateOnly? LastArticleDay)
+{
+    public string Label => State switch
+    {
+        SourceState.Failing => "nguồn lỗi: " + LastError,
+        SourceState.Silent => LastArticleDay is { } d ? $"nguồn im lặng, bài gần nhất ngày {d:dd/MM/yyyy}" : "nguồn im lặng, chưa có bài nào",
+        SourceState.Untracked => "chưa có nguồn thu thập",
+        _ => "nguồn bình thường",
+    };
+}
+
+/// <summary>Articles of the plan around one plan event.</summary>
+public sealed record EventCoverage(DateOnly Date, string Title, DateOnly From, DateOnly To, IReadOnlyList<(string Outlet, int Articles)> Outlets)
+{
+    public int Articles => Outlets.Sum(o => o.Articles);
+}

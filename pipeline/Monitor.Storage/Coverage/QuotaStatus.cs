@@ -1,0 +1,34 @@
+namespace Monitor.Storage.Coverage;
+
+/// <summary>One quota of the plan for one outlet: how much was required up to a day, how much was delivered.</summary>
+/// <param name="Quota">Position of the quota in the plan (0-based).</param>
+/// <param name="Outlet">The outlet, or empty when the quota names none (all outlets count).</param>
+/// <param name="PeriodsElapsed">Periods of the window started by the as-of day (the running one included).</param>
+/// <param name="PeriodsCompleted">Periods of the window ended by the as-of day.</param>
+/// <param name="Required">Count × periods elapsed: what must be delivered by the end of the running period.</param>
+/// <param name="Section">The outlet's column a "chuyên mục" quota counted, when its articles carry one that matches.</param>
+public sealed record QuotaStatus(
+    int Quota,
+    string? Theme,
+    string Outlet,
+    int Count,
+    string Unit,
+    string Period,
+    DateOnly From,
+    DateOnly? To,
+    int PeriodsElapsed,
+    int PeriodsCompleted,
+    int Required,
+    int Delivered,
+    string? Section,
+    IReadOnlyList<string> ArticleIds,
+    string Text)
+{
+    public int Remaining => Math.Max(0, Required - Delivered);
+
+    /// <summary>On track when every ended period's share is delivered; the running period may still be open.</summary>
+    public bool OnTrack => Delivered >= Count * PeriodsCompleted;
+
+    /// <summary>The label users read.</summary>
+    public string Status => Delivered >= Required ? "đã đạt" : OnTrack ? "đúng tiến độ" : "chậm tiến độ";
+}

@@ -1,0 +1,84 @@
+using Monitor.Storage.Plans;
+
+namespace Monitor.Storage.Coverage;
+
+public sealed partial class SqliteCoverageStore
+{
+    public async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var statuses = new List<QuotaStatus>();
+        await using var connection = await ConnectAsync(ct);
+        for (var i = 0; i < plan.Plan.Quotas.Count; i++)
+        {
+            var quota = plan.Plan.Quotas[i];
+            var windows = CoverageRules.QuotaWindows(plan.Plan, quota, asOf);
+            var from = windows.Select(w => w.From).Min() ?? CoverageRules.PeriodStart(quota.Period, asOf) ?? asOf;
+            var themes = plan.Plan.Themes.Where(t => quota.Theme is null || t.Code == quota.Theme).ToList();
+            var to = themes.Count > 0 && themes.All(t => t.Window.To is not null) ? themes.Max(t => t.Window.To) : null;
+            var (elapsed, completed) = CoverageRules.Periods(quota.Period, from, to, asOf);
+            foreach (var outlet in CoverageRules.QuotaOutlets(plan.Plan, quota))
+            {
+                var counted = await CountedAsync(connection, plan.Id, windows, outlet, ct);
+                string? section = null;
+                if (CoverageRules.IsColumnQuota(quota))
+                {
+                    var column = CoverageRules.ColumnSections(plan.Plan, quota, counted.Select(c => c.Section).OfType<string>().Distinct());
+                    if (column.Count > 0)
+                    {
+                        counted = counted.Where(c => c.Section is not null && column.Contains(c.Section)).ToList();
+                        section = string.Join(", ", column);
+                    }
+                }
+
+                statuses.Add(new QuotaStatus(i, quota.Theme, outlet, quota.Count, quota.Unit, quota.Period, from, to, elapsed, completed,
+                    quota.Count * elapsed, counted.Count, section, counted.Select(c => c.Id).ToList(), quota.Text));
+            }
+        }
+
+        return statuses;
+    }
+
+    /// <summary>The distinct articles (with their section) of one outlet, or of all when empty, inside the windows.</summary>
+    private static async Task<List<(string Id, string? Section)>> CountedAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
+        IReadOnlyList<ThemeWindow> windows, string outlet, CancellationToken ct)
+    {
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (outlet.Length > 0 && windows.Count > 0)
+        {
+            // One range over the outlet's days (tags_outlet_day), each row kept when its theme's window holds its day.
+            var byTheme = windows.ToDictionary(w => w.Code);
+            await using var command = connection.Command("""
+                SELECT theme_code, day, article_id, section FROM tags INDEXED BY tags_outlet_day
+                WHERE plan_id = $plan AND outlet = $outlet AND day BETWEEN $from AND $to
+                """, null, ("$plan", planId), ("$outlet", outlet), ("$from", windows.Min(w => w.FromKey)), ("$to", windows.Max(w => w.ToKey)));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (byTheme.TryGetValue(reader.GetString(0), out var w) && string.CompareOrdinal(reader.GetString(1), w.FromKey) >= 0
+                    && string.CompareOrdinal(reader.GetString(1), w.ToKey) <= 0)
+                {
+                    seen.TryAdd(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                }
+            }
+        }
+        else
+        {
+            await using var command = connection.Command("""
+                SELECT article_id, section FROM tags INDEXED BY tags_theme_day
+                WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to
+                """, null, ("$plan", planId), ("$theme", ""), ("$from", ""), ("$to", ""));
+            foreach (var w in windows)
+            {
+                (command.Parameters["$theme"].Value, command.Parameters["$from"].Value, command.Parameters["$to"].Value) = (w.Code, w.FromKey, w.ToKey);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    seen.TryAdd(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+                }
+            }
+        }
+
+        return seen.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();
+    }
+}
