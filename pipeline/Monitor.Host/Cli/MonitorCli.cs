@@ -18,6 +18,7 @@ internal static class MonitorCli
             DirectiveCommands.Create(),
             PlanCommands.Create(),
             TagCommand.Create(),
+            RetagCommand.Create(),
             ExtractCommand.Create(),
             ReportCommands.Create(),
             BenchCommandLine(),
@@ -69,6 +70,17 @@ internal static class MonitorCli
             await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
             return 0;
         }));
-        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract };
+        return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract, TagBenchCommandLine() };
+    }
+
+    private static Command TagBenchCommandLine()
+    {
+        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
+        var tag = new Command("tag", "Đo tốc độ gắn chủ đề (MB/giây mỗi lõi, bài/giây) với kế hoạch sinh ra 500 chủ đề, 5.000 cụm từ; bộ nhớ của kế hoạch đã biên dịch.")
+        {
+            articles,
+        };
+        tag.SetAction((r, ct) => CommonOptions.Guard(() => TagBench.RunAsync(r.GetValue(articles), ct)));
+        return tag;
     }
 }
