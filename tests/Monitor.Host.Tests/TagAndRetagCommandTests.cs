@@ -110,6 +110,21 @@ public sealed class TagAndRetagCommandTests
     }
 
     [Fact]
+    public async Task A_plan_whose_rule_cannot_be_read_is_refused_with_one_line_naming_theme_rule_and_column()
+    {
+        using var dir = new TempDir();
+        var plan = Path.Combine(dir.Path, "plan.yaml");
+        await File.WriteAllTextAsync(plan, PlanYaml("ngộ độc thực phẩm", "2024-11-30").Replace("NEAR/3", "NEAR", StringComparison.Ordinal));
+        var input = Path.Combine(dir.Path, "articles.jsonl");
+        await File.WriteAllTextAsync(input, "");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "tag", "--plan", plan, input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("lỗi: chủ đề '1.2': luật '\"bếp ăn\" NEAR \"trường\"': 'NEAR': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5 (cột 10)", Assert.Single(run.Lines));
+    }
+
+    [Fact]
     public async Task Retag_of_a_plan_neither_on_disk_nor_in_the_store_is_one_error_line()
     {
         using var dir = new TempDir();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Plans;
+using Monitor.Core.Tagging;
 using Monitor.Host.Composition;
 using Monitor.Storage.Plans;
 
@@ -40,7 +41,9 @@ internal static class RetagCommand
     {
         if (File.Exists(plan))
         {
-            return await store.SaveAsync(PlanFile.Load(plan), ct);
+            var loaded = PlanFile.Load(plan);
+            _ = new PlanMatcher(loaded);   // a rule that cannot be read stops here, before a new version is stored
+            return await store.SaveAsync(loaded, ct);
         }
 
         return (await store.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan)
