@@ -37,6 +37,34 @@ public sealed class PlanCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_rule_or_exclusion_that_cannot_be_read_is_reported_with_its_line_and_column()
+    {
+        File.WriteAllText(_path, """
+            directive:
+              title: Kế hoạch
+            themes:
+            - code: '1.2'
+              title: Phòng ngừa ngộ độc thực phẩm
+              rules:
+              - '"ngộ độc thực phẩm" OR ("an toàn thực phẩm" AND NOT "quảng cáo")'
+              - '"ngộ độc" AND ("nấm" OR "cóc"'
+              - 'NOT "quảng cáo"'
+              exclude:
+              - methanol
+              - 'headline:"rượu"'
+              min_evidence: 0
+            """);
+
+        var errors = PlanChecker.Check(_path);
+
+        Assert.Equal(4, errors.Count);
+        Assert.Contains(errors, e => e.Line == 8 && e.Message.Contains("thiếu dấu ngoặc đóng ')' (cột 15)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("không chỉ NOT", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 12 && e.Message.Contains("trường 'headline'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 13 && e.Message.Contains("min_evidence '0'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_correct_plan_has_no_errors()
     {
         File.WriteAllText(_path, "themes:\n- code: '1'\n  title: Du lịch\nquotas:\n- theme: '1'\n  count: 1\n  period: month\n");

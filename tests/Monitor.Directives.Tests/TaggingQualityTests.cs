@@ -20,8 +20,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var plan = await ImportAsync();
         var quality = Report(sample, plan, "automatic plan");
 
-        // Measured 2026-11-23: precision 0.821 (92/112), recall 0.800 (92/115); issue 4 asks for 0.85 and 0.80.
-        Assert.True(quality.Precision >= 0.815, $"precision {quality.Precision:0.000} fell below the measured 0.821");
+        // Measured 2026-11-30 (rules and scoring of docs/tagging.md, context rules of the import): precision 0.860
+        // (92/107), recall 0.800 (92/115); issue 4 asks for 0.85 and 0.80.
+        Assert.True(quality.Precision >= 0.855, $"precision {quality.Precision:0.000} fell below the measured 0.860");
         Assert.True(quality.Recall >= 0.795, $"recall {quality.Recall:0.000} fell below the measured 0.800");
     }
 
@@ -32,8 +33,8 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var plan = PlanFile.Load(EditedPlanPath);
         var quality = Report(sample, plan, "analyst-edited plan");
 
-        // Measured 2026-11-23: precision 0.827 (105/127), recall 0.913 (105/115).
-        Assert.True(quality.Precision >= 0.82, $"precision {quality.Precision:0.000} fell below the measured 0.827");
+        // Measured 2026-11-30: precision 0.861 (105/122), recall 0.913 (105/115).
+        Assert.True(quality.Precision >= 0.855, $"precision {quality.Precision:0.000} fell below the measured 0.861");
         Assert.True(quality.Recall >= 0.905, $"recall {quality.Recall:0.000} fell below the measured 0.913");
     }
 
@@ -48,11 +49,13 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.Contains("ngộ độc thực phẩm", Keys("1.2"));
         Assert.DoesNotContain("chữa cháy", Keys("1.3"));
         Assert.DoesNotContain("địa bàn tỉnh", Keys("1.3"));
-        Assert.Contains("pin lithium-ion", Keys("1.3"));
+        Assert.DoesNotContain("pin lithium-ion", Keys("1.3"));   // only near a fire word: a rule
+        Assert.Contains(plan.Themes.Single(t => t.Code == "1.3").Rules!, r => r.Contains("\"pin lithium-ion\") NEAR/15", StringComparison.Ordinal));
+        Assert.Contains(plan.Themes.Single(t => t.Code == "1.2").Exclude!, r => r.Contains("\"methanol\"", StringComparison.Ordinal));
         Assert.DoesNotContain("đảng viên", Keys("2.1"));
         Assert.DoesNotContain(Keys("2.3"), k => k.Contains('…', StringComparison.Ordinal));
         Assert.Contains("40 năm đổi mới", Keys("2.4"));
-        Assert.Contains("kỷ nguyên mới", Keys("2.4"));
+        Assert.Contains(plan.Themes.Single(t => t.Code == "2.4").Rules!, r => r.StartsWith("\"kỷ nguyên mới\" NEAR/8", StringComparison.Ordinal));
         Assert.Contains("đại hội xiv", Keys("2.4"));
         Assert.Contains("quốc hội thông qua", Keys("2.5"));
         Assert.DoesNotContain("chất vấn", Keys("2.5"));

@@ -36,6 +36,15 @@ public sealed class Theme
     public List<string> Outlets { get; set; } = [];
     public List<string> References { get; set; } = [];
     public List<string> Keywords { get; set; } = [];
+
+    /// <summary>Boolean rules an analyst writes (docs/tagging.md): any true rule is evidence, like a keyword.</summary>
+    public List<string>? Rules { get; set; }
+
+    /// <summary>Rules that, when true, keep the theme off the article whatever else matched.</summary>
+    public List<string>? Exclude { get; set; }
+
+    /// <summary>The least number of separate mentions needed (1 when absent).</summary>
+    public int? MinEvidence { get; set; }
 }
 
 /// <summary>A time window; an open end is null.</summary>

@@ -12,6 +12,7 @@ public sealed class PhraseAutomaton
     private readonly int[] _next;
     private readonly int[][] _outputs;
     private readonly int[] _lengths;
+    private readonly int[] _words;
 
     /// <param name="phrases">Folded phrases; the index of each is the id reported on a match.</param>
     public PhraseAutomaton(IReadOnlyList<string> phrases)
@@ -30,6 +31,7 @@ public sealed class PhraseAutomaton
 
         _alphabet = count;
         _lengths = phrases.Select(p => p.Length).ToArray();
+        _words = phrases.Select(p => p.Count(c => c == ' ') + 1).ToArray();
 
         var children = new List<Dictionary<int, int>> { new() };
         var outputs = new List<List<int>> { new() };
@@ -95,6 +97,35 @@ public sealed class PhraseAutomaton
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
     public long ApproximateBytes => (long)_next.Length * sizeof(int) + _symbols.Length * sizeof(ushort) + _outputs.Sum(o => 16L + o.Length * sizeof(int));
 
+    /// <summary>Adds every whole-word occurrence to <paramref name="into"/>, with folded offsets and word positions
+    /// (word 0 is the text's first word), which NEAR needs.</summary>
+    public void Match(string folded, List<PhraseOccurrence> into)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        ArgumentNullException.ThrowIfNull(into);
+        var state = _next[_symbols[' ']];
+        var next = _next;
+        var symbols = _symbols;
+        var alphabet = _alphabet;
+        var words = 0;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var c = i < folded.Length ? folded[i] : ' ';
+            state = next[state * alphabet + symbols[c]];
+            var found = _outputs[state];
+            for (var k = 0; k < found.Length; k++)
+            {
+                var id = found[k];
+                into.Add(new PhraseOccurrence(id, i - _lengths[id], i, words - _words[id] + 1, words));
+            }
+
+            if (c == ' ')
+            {
+                words++;
+            }
+        }
+    }
+
     /// <summary>Calls <paramref name="onMatch"/> with (phrase id, start, end) in folded offsets for every whole-word occurrence.</summary>
     public void Match(string folded, Action<int, int, int> onMatch)
     {
@@ -115,3 +146,6 @@ public sealed class PhraseAutomaton
         }
     }
 }
+
+/// <summary>One occurrence found by <see cref="PhraseAutomaton"/>: folded offsets [Start, End) and word positions.</summary>
+public readonly record struct PhraseOccurrence(int Id, int Start, int End, int FirstWord, int LastWord);

@@ -1,100 +1,202 @@
 using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Core.References;
+using Monitor.Core.Tagging.Rules;
 using Monitor.Core.Text;
 
 namespace Monitor.Core.Tagging;
 
-/// <summary>One compiled matcher per plan version: every theme's keywords in one automaton, matched in one pass
-/// per field. A title hit weighs more than a lead hit, which weighs more than a body hit. An article that cites a
-/// document a theme rests on ("Công văn số 3908/UBND-KGVX") counts toward that theme too.</summary>
+/// <summary>One compiled matcher per plan version. Every phrase of every theme (keywords, phrases of rules and
+/// exclusions) sits in ONE automaton, run once per field over the folded text; rules are then evaluated over the
+/// hit lists. Keywords are OR-ed; a true rule adds its hits; a true exclusion drops the theme. The score weighs
+/// where and how often evidence appears (<see cref="ScoringOptions"/>). An article that cites a document a theme
+/// rests on ("Công văn số 3908/UBND-KGVX") counts toward that theme too. Thread-safe once built.</summary>
 public sealed class PlanMatcher
 {
-    private static readonly (string Field, double Weight)[] Fields = [("title", 3), ("description", 2), ("text", 1)];
-
     private readonly PhraseAutomaton _automaton;
-    private readonly List<(string Theme, string Phrase)> _phrases = [];
-    private readonly Dictionary<string, List<string>> _themesByReference = new(StringComparer.Ordinal);
+    private readonly List<string> _phrases = [];
+    private readonly Dictionary<string, int> _phraseIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _referenceGroups = new(StringComparer.Ordinal);
+    private readonly List<CompiledTheme> _themes = [];
+    private readonly int[][] _themesByGroup;
 
     public PlanMatcher(Plan plan, double threshold = 1.0)
+        : this(plan, ScoringOptions.Default with { Threshold = threshold })
+    {
+    }
+
+    /// <exception cref="PlanFormatException">A rule or exclusion of a theme cannot be read.</exception>
+    public PlanMatcher(Plan plan, ScoringOptions scoring)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(scoring);
         Plan = plan;
-        Threshold = threshold;
+        Scoring = scoring;
+        var pending = new List<(Theme Theme, List<int> Keywords, RuleNode[] Rules, RuleNode[] Exclusions)>();
         foreach (var theme in plan.Themes)
         {
-            foreach (var keyword in theme.Keywords.Select(VietnameseFolding.Key).Where(k => k.Length > 0).Distinct())
-            {
-                _phrases.Add((theme.Code, keyword));
-            }
+            var keywords = theme.Keywords.Select(VietnameseFolding.Key).Where(k => k.Length > 0).Distinct().Select(PhraseId).ToList();
+            var rules = (theme.Rules ?? []).Select(r => Compile(theme, r, exclusion: false)).ToArray();
+            var exclusions = (theme.Exclude ?? []).Select(r => Compile(theme, r, exclusion: true)).ToArray();
+            pending.Add((theme, keywords, rules, exclusions));
         }
 
-        foreach (var theme in plan.Themes)
+        foreach (var (theme, keywords, _, _) in pending)
         {
             foreach (var number in theme.References.Select(r => DocumentReferenceExtractor.Normalize(r) ?? r).Distinct())
             {
-                if (!_themesByReference.TryGetValue(number, out var themes))
+                if (!_referenceGroups.TryGetValue(number, out var group))
                 {
-                    _themesByReference[number] = themes = [];
+                    _referenceGroups[number] = group = _phrases.Count + _referenceGroups.Count;
                 }
 
-                themes.Add(theme.Code);
+                keywords.Add(group);
             }
         }
 
-        _automaton = new PhraseAutomaton(_phrases.Select(p => p.Phrase).ToList());
+        var byGroup = new List<int>[_phrases.Count + _referenceGroups.Count];
+        foreach (var (theme, keywords, rules, exclusions) in pending)
+        {
+            var index = _themes.Count;
+            _themes.Add(new CompiledTheme(theme.Code, [.. keywords.Distinct()], rules, exclusions, Math.Max(1, theme.MinEvidence ?? 1)));
+            // A theme is looked at when one of its keywords or one of its rules' phrases occurs; exclusions alone never make it a candidate.
+            foreach (var group in keywords.Concat(rules.SelectMany(r => r.Phrases).Select(p => p.Id)).Distinct())
+            {
+                (byGroup[group] ??= []).Add(index);
+            }
+        }
+
+        _themesByGroup = [.. byGroup.Select(l => l is null ? [] : l.ToArray())];
+        _automaton = new PhraseAutomaton(_phrases);
     }
 
     public Plan Plan { get; }
 
-    /// <summary>The least score that counts an article as covering a theme.</summary>
-    public double Threshold { get; }
+    public ScoringOptions Scoring { get; }
 
+    /// <summary>The least score that counts an article as covering a theme.</summary>
+    public double Threshold => Scoring.Threshold;
+
+    /// <summary>Distinct folded phrases in the automaton (keywords, rule and exclusion phrases of all themes).</summary>
     public int PhraseCount => _phrases.Count;
 
-    public long ApproximateBytes => _automaton.ApproximateBytes + _phrases.Sum(p => 40L + p.Phrase.Length * 2);
+    public long ApproximateBytes => _automaton.ApproximateBytes + _phrases.Sum(p => 40L + p.Length * 2) + _themesByGroup.Sum(t => 24L + t.Length * 4);
 
-    /// <summary>Tags one article: the themes whose score reaches the threshold, strongest first, and every
-    /// document number the article cites.</summary>
+    /// <summary>Tags one article: the themes whose score reaches the threshold with enough evidence and no
+    /// exclusion, strongest first, and every document number the article cites.</summary>
     public TagResult Tag(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var scores = new Dictionary<string, (double Score, List<Evidence> Evidence)>();
+        string?[] originals = [article.Title, article.Description, article.Text];
+        var hits = new List<Hit>();
         var references = new List<string>();
-        foreach (var (field, weight) in Fields)
+        var occurrences = new List<PhraseOccurrence>();
+        for (var f = 0; f < originals.Length; f++)
         {
-            var original = field switch { "title" => article.Title, "description" => article.Description, _ => article.Text };
+            var original = originals[f];
             if (string.IsNullOrEmpty(original))
             {
                 continue;
             }
 
+            var field = (ArticleField)f;
             foreach (var cited in DocumentReferenceExtractor.FindNumbers(original))
             {
                 references.Add(cited.Number);
-                foreach (var theme in _themesByReference.GetValueOrDefault(cited.Number) ?? [])
+                if (_referenceGroups.TryGetValue(cited.Number, out var group))
                 {
-                    var entry = scores.GetValueOrDefault(theme, (0, []));
-                    entry.Evidence.Add(new Evidence(original.Substring(cited.Start, cited.Length), cited.Start, cited.Start + cited.Length, field));
-                    scores[theme] = (entry.Score + weight, entry.Evidence);
+                    hits.Add(new Hit(group, field, cited.Start, cited.Start + cited.Length, -1, -1, Scoring.Weight(field, cited.Start)));
                 }
             }
 
             var folded = VietnameseFolding.Fold(original);
-            _automaton.Match(folded.Value, (id, start, end) =>
+            occurrences.Clear();
+            _automaton.Match(folded.Value, occurrences);
+            foreach (var o in occurrences)
             {
-                var (theme, _) = _phrases[id];
-                var (s, e) = folded.ToOriginal(start, end);
-                var entry = scores.GetValueOrDefault(theme, (0, []));
-                entry.Evidence.Add(new Evidence(original[s..e], s, e, field));
-                scores[theme] = (entry.Score + weight, entry.Evidence);
-            });
+                var (start, end) = folded.ToOriginal(o.Start, o.End);
+                hits.Add(new Hit(o.Id, field, start, end, o.FirstWord, o.LastWord, Scoring.Weight(field, start)));
+            }
         }
 
-        var themes = scores.Where(kv => kv.Value.Score >= Threshold)
-            .Select(kv => new ThemeMatch(kv.Key, kv.Value.Score, kv.Value.Evidence))
-            .OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)
-            .ToList();
+        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits), originals);
         return new TagResult(article.Id, article.Outlet, themes, references.Distinct().ToList());
     }
+
+    private List<ThemeMatch> Score(HitIndex index, string?[] originals)
+    {
+        var candidates = new SortedSet<int>();
+        foreach (var group in index.Groups)
+        {
+            candidates.UnionWith(_themesByGroup[group]);
+        }
+
+        var matches = new List<ThemeMatch>();
+        var evidence = new List<Hit>();
+        foreach (var theme in candidates.Select(i => _themes[i]))
+        {
+            evidence.Clear();
+            foreach (var group in theme.Groups)
+            {
+                evidence.AddRange(index.Of(group));
+            }
+
+            foreach (var rule in theme.Rules)
+            {
+                rule.Evaluate(index, evidence);
+            }
+
+            if (evidence.Count == 0 || theme.Exclusions.Any(x => x.Evaluate(index, [])))
+            {
+                continue;
+            }
+
+            var (score, kept) = ThemeScore.Of(evidence, Scoring);
+            if (kept.Count < theme.MinEvidence || score < Scoring.Threshold)
+            {
+                continue;
+            }
+
+            matches.Add(new ThemeMatch(theme.Code, Math.Round(score, 2),
+                [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))]));
+        }
+
+        return [.. matches.OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)];
+    }
+
+    private int PhraseId(string folded)
+    {
+        if (!_phraseIds.TryGetValue(folded, out var id))
+        {
+            _phraseIds[folded] = id = _phrases.Count;
+            _phrases.Add(folded);
+        }
+
+        return id;
+    }
+
+    private RuleNode Compile(Theme theme, string rule, bool exclusion)
+    {
+        var problem = RuleSyntax.Check(rule, exclusion);
+        if (problem is not null)
+        {
+            var what = exclusion ? "loại trừ" : "luật";
+            throw new PlanFormatException($"chủ đề '{theme.Code}': {what} '{rule}': {problem.Message} (cột {problem.Column})");
+        }
+
+        var node = RuleParser.Parse(rule);
+        foreach (var phrase in node.Phrases)
+        {
+            phrase.Id = PhraseId(phrase.Folded);
+        }
+
+        return node;
+    }
+
+    internal static string FieldName(ArticleField field) => field switch
+    {
+        ArticleField.Title => "title",
+        ArticleField.Description => "description",
+        _ => "text",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Plans;
+using Monitor.Core.Tagging.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,8 @@ namespace Monitor.Directives.Checking;
 
 /// <summary>Validates a hand-edited plan (YAML or JSON, which YAML reads too) and reports every problem with the
 /// line of the node at fault: missing or duplicate theme codes, windows that end before they start, quota periods
-/// other than week|month|quarter|year, quotas pointing at a theme that does not exist.</summary>
+/// other than week|month|quarter|year, quotas pointing at a theme that does not exist, rules and exclusions that cannot be read, a min_evidence that is not
+/// a positive whole number.</summary>
 public static class PlanChecker
 {
     private static readonly string[] Periods = ["week", "month", "quarter", "year"];
@@ -81,6 +83,7 @@ public static class PlanChecker
                 errors.Add(Error(theme, $"theme '{code}' has no title"));
             }
 
+            CheckRules(theme, code, errors);
             if (Child(theme, "window") is YamlMappingNode window)
             {
                 var from = Date(window, "from", errors);
@@ -93,6 +96,40 @@ public static class PlanChecker
         }
 
         return codes;
+    }
+
+    // Rules and exclusions are parsed here so a typo is reported with its line, before any article is tagged.
+    private static void CheckRules(YamlMappingNode theme, string? code, List<PlanError> errors)
+    {
+        foreach (var (key, exclusion, what) in new[] { ("rules", false, "luật"), ("exclude", true, "loại trừ") })
+        {
+            var node = Child(theme, key);
+            if (node is YamlScalarNode { Value: null or "" or "null" or "~" })
+            {
+                continue;
+            }
+
+            if (node is not null and not YamlSequenceNode)
+            {
+                errors.Add(Error(node, $"chủ đề '{code}': {key} phải là một danh sách, mỗi dòng một {what}"));
+                continue;
+            }
+
+            foreach (var item in (node as YamlSequenceNode)?.Children ?? [])
+            {
+                var text = (item as YamlScalarNode)?.Value ?? "";
+                if (RuleSyntax.Check(text, exclusion) is { } problem)
+                {
+                    errors.Add(Error(item, $"chủ đề '{code}': {what} '{text}': {problem.Message} (cột {problem.Column})"));
+                }
+            }
+        }
+
+        var min = Scalar(theme, "min_evidence");
+        if (min is not null && (!int.TryParse(min, CultureInfo.InvariantCulture, out var n) || n < 1))
+        {
+            errors.Add(Error(Child(theme, "min_evidence")!, $"chủ đề '{code}': min_evidence '{min}' phải là số nguyên dương"));
+        }
     }
 
     private static void CheckQuotas(YamlSequenceNode? quotas, HashSet<string> codes, List<PlanError> errors)

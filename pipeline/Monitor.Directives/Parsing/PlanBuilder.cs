@@ -45,6 +45,7 @@ internal sealed class PlanBuilder(OutletRegistry registry, DirectiveImportOption
             var own = BuildContext.FullText(source.Node);
             var events = plan.Events.Where(e => TextTools.ContainsWords(TextTools.Fold(own), TextTools.Fold(e.Title)));
             source.Theme.Keywords = KeywordBuilder.Build(source.Theme, own, events);
+            TopicContext.Apply(source.Theme);
         }
 
         return plan;

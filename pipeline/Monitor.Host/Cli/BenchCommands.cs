@@ -8,7 +8,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(),
     };
 
     private static Command Pipeline()
@@ -56,5 +56,13 @@ internal static class BenchCommands
         var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).") { stored };
         coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), ct)));
         return coverage;
+    }
+
+    private static Command Tag()
+    {
+        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
+        var tag = new Command("tag", "Đo tốc độ gắn chủ đề (MB/giây mỗi lõi, bài/giây) với kế hoạch sinh ra 500 chủ đề, 5.000 cụm từ; bộ nhớ của kế hoạch đã biên dịch.") { articles };
+        tag.SetAction((r, ct) => CommonOptions.Guard(() => TagBench.RunAsync(r.GetValue(articles), ct)));
+        return tag;
     }
 }

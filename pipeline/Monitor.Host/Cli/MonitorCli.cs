@@ -17,6 +17,7 @@ internal static class MonitorCli
             DirectiveCommands.Create(),
             PlanCommands.Create(),
             TagCommand.Create(),
+            RetagCommand.Create(),
             ExtractCommand.Create(),
             ReportCommands.Create(),
             BenchCommands.Create(),

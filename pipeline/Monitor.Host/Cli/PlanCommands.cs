@@ -16,6 +16,7 @@ internal static class PlanCommands
         load.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var plan = PlanFile.Load(r.GetValue(file)!);
+            _ = new Monitor.Core.Tagging.PlanMatcher(plan);   // a rule that cannot be read stops here, not in the worker
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             using var host = builder.Build();
             var stored = await host.Services.GetRequiredService<PlanStore>().SaveAsync(plan, ct);

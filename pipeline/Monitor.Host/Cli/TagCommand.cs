@@ -6,7 +6,9 @@ using Monitor.Core.Tagging;
 
 namespace Monitor.Host.Cli;
 
-/// <summary>monitor tag: tags article JSON lines against a plan without touching the store; one line out per article.</summary>
+/// <summary>monitor tag: tags article JSON lines against a plan without touching the store; exactly one line out per
+/// article read: {"id", "themes": [{"code", "score", "evidence": [{"text", "start", "end", "field"}]}], "references"}.
+/// A line that is not an article is one error line on stderr naming file:line; the rest goes on (exit code 2 at the end).</summary>
 internal static class TagCommand
 {
     public static Command Create()
@@ -20,6 +22,11 @@ internal static class TagCommand
         {
             var matcher = new PlanMatcher(PlanFile.Load(r.GetValue(plan)!));
             var path = r.GetValue(input)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                throw new UserInputException($"không có tệp bài viết '{path}'");
+            }
+
             using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
             var lineNumber = 0;
             var bad = 0;
@@ -36,10 +43,11 @@ internal static class TagCommand
                     var result = matcher.Tag(ArticleJson.Deserialize(line));
                     await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { id = result.ArticleId, themes = result.Themes, references = result.References }, ArticleJson.Options));
                 }
-                catch (FormatException e)
+                catch (FormatException)
                 {
+                    // One line naming the file and line; the reader's English detail is not for the user.
                     bad++;
-                    await Console.Error.WriteLineAsync($"lỗi: {path}:{lineNumber}: {e.Message}");
+                    await Console.Error.WriteLineAsync($"lỗi: {path}:{lineNumber}: dòng không phải một bài viết JSON hợp lệ (JSON sai hoặc thiếu trường bắt buộc), bỏ qua");
                 }
             }
 

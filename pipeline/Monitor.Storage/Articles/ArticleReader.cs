@@ -67,6 +67,33 @@ public sealed class ArticleReader(MonitorDatabase db)
         }
     }
 
+    /// <summary>How many stored articles were published in [from, to) (either end open when null).</summary>
+    public async Task<long> CountPublishedAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        return await connection.ScalarAsync<long>("SELECT COUNT(*) FROM articles WHERE published_utc >= $from AND published_utc < $to", ct, null,
+            ("$from", from?.ToUnixTimeMilliseconds() ?? long.MinValue), ("$to", to?.ToUnixTimeMilliseconds() ?? long.MaxValue));
+    }
+
+    /// <summary>One page of the articles published in [from, to), in store order after <paramref name="afterSeq"/>,
+    /// with their sequence numbers so the next page starts where this one ended (re-tagging walks the store this way).</summary>
+    public async Task<IReadOnlyList<(long Seq, Article Article)>> PublishedPageAsync(DateTimeOffset? from, DateTimeOffset? to, long afterSeq, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var command = connection.Command($"""
+            SELECT {Columns}, seq FROM articles WHERE seq > $after AND published_utc >= $from AND published_utc < $to ORDER BY seq LIMIT $limit
+            """, null, ("$after", afterSeq), ("$from", from?.ToUnixTimeMilliseconds() ?? long.MinValue),
+            ("$to", to?.ToUnixTimeMilliseconds() ?? long.MaxValue), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var page = new List<(long, Article)>();
+        while (await reader.ReadAsync(ct))
+        {
+            page.Add((reader.GetInt64(14), Read(reader)));
+        }
+
+        return page;
+    }
+
     private static Article Read(SqliteDataReader r) => new()
     {
         Id = r.GetString(0),

@@ -67,8 +67,9 @@ public sealed class PlanMatcherTests
             "Thầy cô kể chuyện cán bộ tập kết ra Bắc năm 1954. Chúc mừng Ngày Nhà giáo Việt Nam."));
 
         Assert.Equal(["2.7", "2.6"], result.Themes.Select(t => t.Code));
-        Assert.Equal(4, result.Themes[0].Score);
-        Assert.Equal(1, result.Themes[1].Score);
+        // Title 3; the repeat of the same phrase in the body adds half its body weight (0.8..2 by position).
+        Assert.InRange(result.Themes[0].Score, 3.4, 4.0);
+        Assert.InRange(result.Themes[1].Score, 1.0, 2.0);
     }
 
     [Fact]

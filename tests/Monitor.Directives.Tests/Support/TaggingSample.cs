@@ -74,9 +74,9 @@ internal sealed class TaggingSample
     }
 
     /// <summary>Tags every labelled article with the plan (windows ignored) and scores the (article, theme) pairs.</summary>
-    public Quality Measure(Plan plan)
+    public Quality Measure(Plan plan, ScoringOptions? scoring = null)
     {
-        var matcher = new PlanMatcher(plan);
+        var matcher = new PlanMatcher(plan, scoring ?? ScoringOptions.Default);
         var codes = plan.Themes.Select(t => t.Code).ToList();
         var quality = new Quality(codes);
         foreach (var article in Articles)

@@ -1,0 +1,7 @@
+using Monitor.Core.Tagging.Rules;
+
+namespace Monitor.Core.Tagging;
+
+/// <summary>A theme as the matcher uses it: ids of its keyword phrases and cited documents, its parsed rules and
+/// exclusions, its minimum of evidence.</summary>
+internal sealed record CompiledTheme(string Code, int[] Groups, RuleNode[] Rules, RuleNode[] Exclusions, int MinEvidence);

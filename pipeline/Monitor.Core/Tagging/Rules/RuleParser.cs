@@ -1,0 +1,258 @@
+using System.Globalization;
+using Monitor.Core.Text;
+
+namespace Monitor.Core.Tagging.Rules;
+
+/// <summary>Reads a rule an analyst writes in a plan:
+/// <c>"ngộ độc thực phẩm" OR ("an toàn thực phẩm" AND NOT "quảng cáo")</c>, <c>"xe điện" NEAR/5 "cháy"</c>,
+/// <c>title:"Quốc hội"</c>. Phrases are quoted (or bare words); operators are upper case; NOT binds tightest,
+/// then NEAR/n, then AND, then OR. Errors are <see cref="RuleSyntaxException"/> in Vietnamese, with the column.</summary>
+internal sealed class RuleParser
+{
+    private readonly string _text;
+    private readonly List<Token> _tokens;
+    private int _at;
+
+    private RuleParser(string text)
+    {
+        _text = text;
+        _tokens = Tokenize(text);
+    }
+
+    public static RuleNode Parse(string rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var parser = new RuleParser(rule);
+        if (parser._tokens.Count == 0)
+        {
+            throw new RuleSyntaxException("luật rỗng", 1);
+        }
+
+        var node = parser.ParseOr(null);
+        if (parser._at < parser._tokens.Count)
+        {
+            var t = parser._tokens[parser._at];
+            throw new RuleSyntaxException(t.Kind == Kind.Close ? "thừa dấu ngoặc đóng ')'" : $"thiếu AND/OR trước '{t.Text}'", t.Column);
+        }
+
+        return node;
+    }
+
+    private RuleNode ParseOr(ArticleField? field)
+    {
+        var operands = new List<RuleNode> { ParseAnd(field) };
+        while (Accept(Kind.Or))
+        {
+            operands.Add(ParseAnd(field));
+        }
+
+        return operands.Count == 1 ? operands[0] : new OrNode(operands);
+    }
+
+    private RuleNode ParseAnd(ArticleField? field)
+    {
+        var operands = new List<RuleNode> { ParseNear(field) };
+        while (Accept(Kind.And))
+        {
+            operands.Add(ParseNear(field));
+        }
+
+        return operands.Count == 1 ? operands[0] : new AndNode(operands);
+    }
+
+    private RuleNode ParseNear(ArticleField? field)
+    {
+        var start = Peek();
+        var node = ParseUnary(field);
+        while (Peek() is { Kind: Kind.Near } near)
+        {
+            _at++;
+            var right = ParseUnary(field);
+            if (!node.IsPositional || !right.IsPositional)
+            {
+                throw new RuleSyntaxException("NEAR chỉ nối các cụm từ (hoặc nhóm OR của cụm từ), không nối AND/NOT", (node.IsPositional ? near : start)?.Column ?? 1);
+            }
+
+            node = new NearNode(node, right, near.Distance);
+        }
+
+        return node;
+    }
+
+    private RuleNode ParseUnary(ArticleField? field)
+    {
+        if (Accept(Kind.Not))
+        {
+            return new NotNode(ParseUnary(field));
+        }
+
+        return ParsePrimary(field);
+    }
+
+    private RuleNode ParsePrimary(ArticleField? field)
+    {
+        var t = Peek() ?? throw new RuleSyntaxException("luật kết thúc giữa chừng: thiếu cụm từ", _text.Length + 1);
+        switch (t.Kind)
+        {
+            case Kind.Field:
+                _at++;
+                if (field is not null && field != t.Field)
+                {
+                    throw new RuleSyntaxException($"giới hạn trường '{t.Text}' nằm trong một giới hạn trường khác", t.Column);
+                }
+
+                if (Peek() is not { Kind: Kind.Phrase or Kind.Word or Kind.Open })
+                {
+                    throw new RuleSyntaxException($"sau '{t.Text}:' cần một cụm từ trong ngoặc kép", t.Column);
+                }
+
+                return ParsePrimary(t.Field);
+            case Kind.Open:
+                _at++;
+                var inner = ParseOr(field);
+                if (!Accept(Kind.Close))
+                {
+                    throw new RuleSyntaxException("thiếu dấu ngoặc đóng ')'", t.Column);
+                }
+
+                return inner;
+            case Kind.Phrase:
+                _at++;
+                return Phrase(t.Text, t.Column, field);
+            case Kind.Word:
+                // Bare words up to the next operator are one phrase: exclude: [quảng cáo] reads as "quảng cáo".
+                var words = new List<string>();
+                while (Peek() is { Kind: Kind.Word } w)
+                {
+                    words.Add(w.Text);
+                    _at++;
+                }
+
+                return Phrase(string.Join(' ', words), t.Column, field);
+            case Kind.Close:
+                throw new RuleSyntaxException("thiếu cụm từ trước dấu ngoặc đóng ')'", t.Column);
+            default:
+                throw new RuleSyntaxException($"thiếu cụm từ trước '{t.Text}'", t.Column);
+        }
+    }
+
+    private static PhraseNode Phrase(string text, int column, ArticleField? field)
+    {
+        var folded = VietnameseFolding.Key(text);
+        return folded.Length == 0 ? throw new RuleSyntaxException("cụm từ rỗng (không có chữ hay số)", column) : new PhraseNode(folded, field);
+    }
+
+    private Token? Peek() => _at < _tokens.Count ? _tokens[_at] : null;
+
+    private bool Accept(Kind kind)
+    {
+        if (Peek()?.Kind != kind)
+        {
+            return false;
+        }
+
+        _at++;
+        return true;
+    }
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c is '(' or ')')
+            {
+                tokens.Add(new Token(c == '(' ? Kind.Open : Kind.Close, c.ToString(), i + 1));
+                i++;
+            }
+            else if (c is '"' or '“' or '”')
+            {
+                var end = text.IndexOfAny(['"', '”', '“'], i + 1);
+                if (end < 0)
+                {
+                    throw new RuleSyntaxException("thiếu dấu ngoặc kép đóng", i + 1);
+                }
+
+                tokens.Add(new Token(Kind.Phrase, text[(i + 1)..end], i + 1));
+                i = end + 1;
+            }
+            else
+            {
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '"' or '“' or '”'))
+                {
+                    i++;
+                }
+
+                tokens.Add(Word(text[start..i], start + 1, i < text.Length ? text[i] : '\0'));
+            }
+        }
+
+        return tokens;
+    }
+
+    private static Token Word(string word, int column, char next)
+    {
+        switch (word)
+        {
+            case "AND":
+                return new Token(Kind.And, word, column);
+            case "OR":
+                return new Token(Kind.Or, word, column);
+            case "NOT":
+                return new Token(Kind.Not, word, column);
+        }
+
+        if (word.StartsWith("NEAR", StringComparison.Ordinal))
+        {
+            var n = word.Length > 5 && word[4] == '/' && int.TryParse(word[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
+            return n is >= 0 and <= 1000
+                ? new Token(Kind.Near, word, column, Distance: n)
+                : throw new RuleSyntaxException($"'{word}': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5", column);
+        }
+
+        var colon = word.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
+        {
+            if (colon < word.Length - 1 || next is not ('"' or '“' or '('))
+            {
+                // "20:00" or "lưu ý:" inside bare words is text, not a field.
+                return new Token(Kind.Word, word, column);
+            }
+
+            var name = word[..colon];
+            return FieldNames.TryGetValue(name, out var field)
+                ? new Token(Kind.Field, name, column, Field: field)
+                : throw new RuleSyntaxException($"trường '{name}' không có; dùng title, description (lead) hoặc text", column);
+        }
+
+        return new Token(Kind.Word, word, column);
+    }
+
+    private static readonly Dictionary<string, ArticleField> FieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["title"] = ArticleField.Title, ["description"] = ArticleField.Description, ["lead"] = ArticleField.Description,
+        ["text"] = ArticleField.Text, ["body"] = ArticleField.Text,
+    };
+
+    private enum Kind
+    {
+        Phrase,
+        Word,
+        And,
+        Or,
+        Not,
+        Near,
+        Open,
+        Close,
+        Field,
+    }
+
+    private sealed record Token(Kind Kind, string Text, int Column, int Distance = 0, ArticleField Field = default);
+}

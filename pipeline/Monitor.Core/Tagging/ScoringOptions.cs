@@ -1,0 +1,34 @@
+namespace Monitor.Core.Tagging;
+
+/// <summary>How evidence becomes a score (docs/tagging.md, "Scoring"). A hit weighs by its field (title, then
+/// lead, then body) and, in the body, by how early it comes (absolute characters, so a short article is all lead); further hits of the same phrase add less and less
+/// (each half the one before), so a phrase repeated ten times is not ten pieces of evidence.</summary>
+public sealed record ScoringOptions
+{
+    public static readonly ScoringOptions Default = new();
+
+    public double TitleWeight { get; init; } = 3;
+    public double LeadWeight { get; init; } = 2;
+
+    /// <summary>Weight of a body hit at the very start of the body …</summary>
+    public double BodyEarlyWeight { get; init; } = 2;
+
+    /// <summary>… falling toward this deep in the body …</summary>
+    public double BodyLateWeight { get; init; } = 0.8;
+
+    /// <summary>… halfway there after this many characters (a lead paragraph is a few hundred).</summary>
+    public double BodyHalfLife { get; init; } = 1500;
+
+    /// <summary>The n-th further hit of one phrase counts Repeat^n of its weight.</summary>
+    public double Repeat { get; init; } = 0.5;
+
+    /// <summary>The least score that counts an article as covering a theme.</summary>
+    public double Threshold { get; init; } = 1.0;
+
+    internal double Weight(ArticleField field, int start) => field switch
+    {
+        ArticleField.Title => TitleWeight,
+        ArticleField.Description => LeadWeight,
+        _ => BodyLateWeight + (BodyEarlyWeight - BodyLateWeight) * Math.Pow(0.5, start / BodyHalfLife),
+    };
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Plans;
+using Monitor.Core.Tagging;
+using Monitor.Host.Composition;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Host.Cli;
+
+/// <summary>monitor retag: after a plan changes, re-tags the stored articles inside its windows (from the store).</summary>
+internal static class RetagCommand
+{
+    public static Command Create()
+    {
+        var plan = new Option<string>("--plan")
+        {
+            Description = "Tệp kế hoạch (nạp thành phiên bản mới nếu đã sửa) hoặc mã kế hoạch đã có trong kho.", Required = true,
+        };
+        var command = new Command("retag", "Gắn lại chủ đề cho các bài đã lưu trong khung thời gian của kế hoạch (thay thế nhãn cũ của kế hoạch đó).")
+        {
+            plan, CommonOptions.DataDir,
+        };
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            using var host = builder.Build();
+            var store = host.Services.GetRequiredService<PlanStore>();
+            var stored = await ResolveAsync(store, r.GetValue(plan)!, ct);
+            var retagger = ActivatorUtilities.CreateInstance<PlanRetagger>(host.Services);
+            var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề");
+            var summary = await retagger.RetagAsync(stored, bar, ct);
+            bar.Finish();
+            var window = $"{summary.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} .. {summary.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
+            await Console.Out.WriteLineAsync($"kế hoạch {stored.Id} phiên bản {stored.Version}: gắn lại {summary.Articles} bài trong khung {window}; {summary.Tagged} bài có chủ đề, {summary.Tags} nhãn");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<StoredPlan> ResolveAsync(PlanStore store, string plan, CancellationToken ct)
+    {
+        if (File.Exists(plan))
+        {
+            var loaded = PlanFile.Load(plan);
+            _ = new PlanMatcher(loaded);   // a rule that cannot be read stops here, before a new version is stored
+            return await store.SaveAsync(loaded, ct);
+        }
+
+        return (await store.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan)
+               ?? throw new UserInputException($"'{plan}' không phải tệp kế hoạch cũng không phải mã kế hoạch trong kho (nạp bằng: monitor plan load TỆP)");
+    }
+}
