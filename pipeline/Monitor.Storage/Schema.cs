@@ -101,6 +101,49 @@ internal static class Schema
             failed_at TEXT NOT NULL
         );
         """,
+        // Crawler: frontier details for revisits and health, host pauses, conditional GET, crawl events
+        // (errors by kind, extraction failures), SimHash fingerprints and near-duplicate links.
+        """
+        ALTER TABLE frontier ADD COLUMN published_utc INTEGER;
+        ALTER TABLE frontier ADD COLUMN content_hash TEXT;
+        ALTER TABLE frontier ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX frontier_source_status ON frontier(source, status);
+        CREATE TABLE host_health (
+            host TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            paused_until TEXT,
+            last_error TEXT,
+            last_failure_at TEXT
+        );
+        CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE crawl_events (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            message TEXT
+        );
+        CREATE INDEX crawl_events_source ON crawl_events(source, at);
+        CREATE TABLE fingerprints (
+            article_id TEXT PRIMARY KEY,
+            outlet TEXT NOT NULL,
+            simhash INTEGER NOT NULL,
+            published_utc INTEGER NOT NULL
+        );
+        CREATE INDEX fingerprints_published ON fingerprints(published_utc);
+        CREATE TABLE near_duplicates (
+            article_id TEXT NOT NULL,
+            duplicate_of TEXT NOT NULL,
+            distance INTEGER NOT NULL,
+            found_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, duplicate_of)
+        );
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken ct)

@@ -40,6 +40,6 @@ public sealed class CrawlCommandTests
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Lines);
-        Assert.Equal($"lỗi: {sourcesFile}:2: source 'a': feed 'ftp://a.vn/rss' is not an absolute http(s) URL", line);
+        Assert.Equal($"lỗi: {sourcesFile}:4: source 'a': feed 'ftp://a.vn/rss' is not an absolute http(s) URL", line);
     }
 }
