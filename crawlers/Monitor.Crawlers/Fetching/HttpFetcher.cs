@@ -50,7 +50,7 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
             {
                 try
                 {
-                    var document = await SendAsync(url, validators, ct);
+                    var document = await SendAsync(url, validators, options.Timeout, ct);
                     await state.RecordHostSuccessAsync(host, ct);
                     if (kind != FetchKind.Page && !document.Document.NotModified)
                     {
@@ -110,7 +110,8 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         {
             using (await _gate.EnterAsync(url.Authority, options.MinDelayPerHost, options.MaxConcurrencyPerHost, ct))
             {
-                var answer = await SendAsync(new Uri(key + "/robots.txt"), default, ct);
+                // A robots.txt that cannot be read forbids the whole host for a while: give the small file time.
+                var answer = await SendAsync(new Uri(key + "/robots.txt"), default, Max(options.Timeout, TimeSpan.FromSeconds(10)), ct);
                 robots = RobotsTxt.Parse(answer.Document.Content, FetchOptions.RobotsToken);
             }
         }
@@ -130,10 +131,10 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
 
     private sealed record Answer(FetchedDocument Document, string? ETag, string? LastModified);
 
-    private async Task<Answer> SendAsync(Uri url, (string? ETag, string? LastModified) validators, CancellationToken ct)
+    private async Task<Answer> SendAsync(Uri url, (string? ETag, string? LastModified) validators, TimeSpan limit, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(limit);
         var current = url;
         var seen = new HashSet<string>(StringComparer.Ordinal) { url.ToString() };
         try
@@ -205,7 +206,7 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {options.Timeout.TotalSeconds:0.#} giây", "timeout"), null);
+            throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {limit.TotalSeconds:0.#} giây", "timeout"), null);
         }
         catch (HttpRequestException e)
         {
