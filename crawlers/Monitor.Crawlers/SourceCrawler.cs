@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Articles;
 using Monitor.Core.Bus;
-using Monitor.Crawlers.Extraction;
+using Monitor.Crawlers.Discovery;
+using Monitor.Crawlers.Duplicates;
 using Monitor.Crawlers.Feeds;
 using Monitor.Crawlers.Fetching;
 using Monitor.Crawlers.Sources;
@@ -16,96 +16,279 @@ public sealed record CrawlOutcome(string Source, int Discovered, int Published, 
     public bool Failed => Errors.Count > 0 && Published == 0 && Discovered == 0;
 }
 
-/// <summary>Crawls one source: reads its feeds, fetches the pages not fetched before, extracts each into an
-/// article and publishes it to the bus. A broken feed or page is one error line; the rest goes on.</summary>
-public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, IArticlePublisher publisher, TimeProvider time, ILogger<SourceCrawler> logger)
+/// <summary>Progress of a crawl: pages done out of pages known so far.</summary>
+public readonly record struct CrawlProgress(string Source, int Done, int Known, int Published);
+
+/// <summary>Crawls one source: discovers article URLs (feeds, sitemaps and robots.txt Sitemap lines, listing pages),
+/// fetches those the frontier has not fetched, revisits recent ones to catch edits, extracts each into an article,
+/// publishes it and links near-duplicates. A broken feed or page is one error line; the rest goes on.</summary>
+public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDuplicates duplicates, IArticlePublisher publisher, TimeProvider time, ILogger<SourceCrawler> logger)
 {
-    public async Task<CrawlOutcome> CrawlAsync(SourceDefinition source, CancellationToken ct)
+    /// <summary>Articles published this recently are looked at again...</summary>
+    public static readonly TimeSpan RevisitWindow = TimeSpan.FromDays(3);
+
+    /// <summary>...once this long after the last look.</summary>
+    public static readonly TimeSpan RevisitEvery = TimeSpan.FromHours(6);
+
+    /// <summary>A scheduled run reads sitemaps entries this recent; a back-fill reads back to its date.</summary>
+    private static readonly TimeSpan RecentSitemapEntries = TimeSpan.FromDays(3);
+
+    private HttpFetcher Fetcher { get; } = fetcher;
+    private CrawlState State { get; } = state;
+    private NearDuplicates Duplicates { get; } = duplicates;
+    private IArticlePublisher Publisher { get; } = publisher;
+    private TimeProvider Time { get; } = time;
+    private ILogger<SourceCrawler> Logger { get; } = logger;
+
+    public Task<CrawlOutcome> CrawlAsync(SourceDefinition source, CancellationToken ct) => RunAsync(source, null, null, ct);
+
+    /// <summary>Reads the source back to <paramref name="since"/>: every sitemap entry since then and the listing pages
+    /// until a page holds nothing newer.</summary>
+    public Task<CrawlOutcome> BackfillAsync(SourceDefinition source, DateTimeOffset since, IProgress<CrawlProgress>? progress, CancellationToken ct) =>
+        RunAsync(source, since, progress, ct);
+
+    private async Task<CrawlOutcome> RunAsync(SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var errors = new List<string>();
+        var run = new Run(this, source, since, progress);
         var items = new List<FeedItem>();
         foreach (var feed in source.Feeds)
         {
-            try
+            await run.Try(feed, async () =>
             {
-                var document = await fetcher.GetAsync(new Uri(feed), ct);
-                items.AddRange(FeedReader.Read(document.Content, document.FinalUrl));
-            }
-            catch (Exception e) when (e is FetchException or FeedFormatException)
-            {
-                errors.Add(Report(source, e is FeedFormatException ? $"feed {feed}: {e.Message}" : e.Message));
-            }
+                var document = await Fetcher.GetAsync(new Uri(feed), FetchKind.Feed, source.Politeness, ct);
+                if (!document.NotModified)
+                {
+                    items.AddRange(FeedReader.Read(document.Content, document.FinalUrl));
+                }
+            });
         }
 
-        var byUrl = items.GroupBy(i => CanonicalUrl.Normalize(i.Link.ToString())).ToDictionary(g => g.Key, g => g.First());
-        var published = 0;
-        foreach (var url in await state.UnfetchedAsync(byUrl.Keys, ct))
+        items.AddRange(await SitemapItemsAsync(run, ct));
+        run.Known += items.Count;
+        var published = await run.FetchAsync(items, ct);
+        foreach (var listing in source.Listings)
         {
-            var item = byUrl[url];
-            try
-            {
-                var page = await fetcher.GetAsync(item.Link, ct);
-                var article = ToArticle(source, item, page);
-                await publisher.PublishAsync([article], ct);
-                await state.MarkAsync(url, source.Name, "fetched", article.Id, ct);
-                published++;
-            }
-            catch (Exception e) when (e is FetchException or ExtractionException)
-            {
-                errors.Add(Report(source, e.Message));
-                await state.MarkAsync(url, source.Name, "failed", null, ct);
-            }
+            await ListingAsync(run, listing, ct);
         }
 
-        if (items.Count > 0 || errors.Count == 0)
+        await RevisitAsync(run, ct);
+        if (published > 0 || run.Discovered > 0 || run.Errors.Count == 0)
         {
-            await state.RecordSuccessAsync(source.Name, published, ct);
+            await State.RecordSuccessAsync(source.Name, run.Published, ct);
         }
 
-        if (errors.Count > 0)
+        if (run.Errors.Count > 0)
         {
-            await state.RecordErrorAsync(source.Name, errors[^1], ct);
+            await State.RecordErrorAsync(source.Name, run.Errors[^1], ct);
         }
 
-        logger.LogInformation("nguồn {Source}: {Found} bài trong feed, {New} bài mới", source.Name, byUrl.Count, published);
-        return new CrawlOutcome(source.Name, byUrl.Count, published, errors);
+        Logger.LogInformation("nguồn {Source}: {Found} địa chỉ bài, {New} bài mới hoặc đã sửa, {Errors} lỗi", source.Name, run.Discovered, run.Published, run.Errors.Count);
+        return new CrawlOutcome(source.Name, run.Discovered, run.Published, run.Errors);
     }
 
-    private Article ToArticle(SourceDefinition source, FeedItem item, FetchedDocument page)
+    private async Task<List<FeedItem>> SitemapItemsAsync(Run run, CancellationToken ct)
     {
-        var extracted = ArticleExtractor.Extract(page.Content, page.FinalUrl);
-        var title = extracted.Title ?? item.Title;
-        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(extracted.Text))
+        var queue = new Queue<(Uri Url, int Depth)>(run.Source.Sitemaps.Select(s => (new Uri(s), 0)));
+        foreach (var start in run.Source.Feeds.Concat(run.Source.Sitemaps).Append(run.Source.Homepage).OfType<string>()
+                     .Select(u => new Uri(u)).DistinctBy(u => u.Authority))
         {
-            throw new ExtractionException($"{page.FinalUrl}: không tìm thấy bài viết trên trang (thiếu tiêu đề hoặc nội dung)");
+            var robots = await Fetcher.RobotsAsync(start, ct);
+            foreach (var line in robots.Sitemaps)
+            {
+                if (Uri.TryCreate(line, UriKind.Absolute, out var url) && !run.Source.Sitemaps.Contains(line))
+                {
+                    queue.Enqueue((url, 0));
+                }
+            }
         }
 
-        var canonical = CanonicalUrl.Normalize(extracted.CanonicalUrl ?? page.FinalUrl.ToString());
-        var text = extracted.Text.Normalize(NormalizationForm.FormC);
-        return new Article
+        var cutoff = run.Since ?? Time.GetUtcNow() - RecentSitemapEntries;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<FeedItem>();
+        while (queue.TryDequeue(out var next))
         {
-            Id = ArticleId.FromCanonicalUrl(canonical),
-            Url = page.Url.ToString(),
-            CanonicalUrl = canonical,
-            Outlet = source.Outlet,
-            Section = extracted.Section,
-            Title = title.Normalize(NormalizationForm.FormC),
-            Description = extracted.Description?.Normalize(NormalizationForm.FormC),
-            Text = text,
-            Published = extracted.Published ?? item.Published,
-            Modified = extracted.Modified,
-            Author = extracted.Author,
-            Language = extracted.Language ?? "vi",
-            FetchedAt = time.GetUtcNow(),
-            ContentHash = ArticleId.ContentHash(title, extracted.Description, text),
-        };
+            if (!seen.Add(next.Url.ToString()))
+            {
+                continue;
+            }
+
+            await run.Try(next.Url.ToString(), async () =>
+            {
+                var document = await Fetcher.GetAsync(next.Url, FetchKind.Sitemap, run.Source.Politeness, ct);
+                if (document.NotModified)
+                {
+                    return;
+                }
+
+                var sitemap = SitemapReader.Read(document.Content, document.FinalUrl);
+                items.AddRange(sitemap.Pages.Where(p => p.Published is null || p.Published >= cutoff));
+                foreach (var child in sitemap.Children.Where(c => next.Depth < 3 && (c.LastModified is null || c.LastModified >= cutoff)))
+                {
+                    queue.Enqueue((child.Url, next.Depth + 1));
+                }
+            });
+        }
+
+        return items;
     }
 
-    private string Report(SourceDefinition source, string error)
+    private async Task ListingAsync(Run run, ListingDefinition listing, CancellationToken ct)
     {
-        logger.LogWarning("nguồn {Source}: {Error}", source.Name, error);
-        return error;
+        var pages = run.Since is null ? 1 : listing.MaxPages;
+        var url = new Uri(listing.Url);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var number = 1; number <= pages && url is not null; number++)
+        {
+            ListingPage? page = null;
+            var current = url;
+            await run.Try(current.ToString(), async () =>
+            {
+                var document = await Fetcher.GetAsync(current, FetchKind.Page, run.Source.Politeness, ct);
+                page = ListingReader.Read(document.Content, document.FinalUrl, listing, number);
+            });
+            if (page is null || page.Articles.Count == 0 || !page.Articles.Any(a => seen.Add(a.ToString())))
+            {
+                break;
+            }
+
+            run.Known += page.Articles.Count;
+            await run.FetchAsync(page.Articles.Select(a => new FeedItem(a, null, null)).ToList(), ct);
+            if (run.Since is { } since)
+            {
+                var dates = await State.PublishedAsync(page.Articles.Select(a => CanonicalUrl.Normalize(a.ToString())), ct);
+                if (dates.Values.Any(d => d < since))
+                {
+                    break;
+                }
+            }
+
+            url = page.Next;
+        }
+    }
+
+    private async Task RevisitAsync(Run run, CancellationToken ct)
+    {
+        foreach (var due in await State.DueForRevisitAsync(run.Source.Name, RevisitWindow, RevisitEvery, 50, ct))
+        {
+            await run.FetchOneAsync(due.Url, new FeedItem(new Uri(due.Url), null, null), due.ContentHash, ct);
+        }
+    }
+
+    /// <summary>The state of one crawl of one source.</summary>
+    private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress)
+    {
+        public SourceDefinition Source { get; } = source;
+        public DateTimeOffset? Since { get; } = since;
+        public List<string> Errors { get; } = [];
+        public int Discovered { get; private set; }
+        public int Published { get; private set; }
+        public int Known { get; set; }
+        private int _done;
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public async Task<int> FetchAsync(IReadOnlyList<FeedItem> items, CancellationToken ct)
+        {
+            var byUrl = new Dictionary<string, FeedItem>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (TryCanonical(item.Link, out var url) && _seen.Add(url))
+                {
+                    byUrl.TryAdd(url, item);
+                }
+            }
+
+            Discovered += byUrl.Count;
+            var fresh = await crawler.State.UnfetchedAsync(byUrl.Keys, ct);
+            _done += byUrl.Count - fresh.Count;
+            Report();
+            var before = Published;
+            foreach (var url in fresh)
+            {
+                await FetchOneAsync(url, byUrl[url], null, ct);
+            }
+
+            return Published - before;
+        }
+
+        public async Task FetchOneAsync(string url, FeedItem item, string? previousHash, CancellationToken ct)
+        {
+            try
+            {
+                var page = await crawler.Fetcher.GetAsync(item.Link, FetchKind.Page, Source.Politeness, ct);
+                var article = ArticleBuilder.Build(Source, item, page, crawler.Time.GetUtcNow());
+                if (article.Published is null)
+                {
+                    await crawler.State.RecordEventAsync(Source.Name, "extraction-no-date", page.FinalUrl.ToString(), ct);
+                }
+
+                if (article.ContentHash != previousHash)
+                {
+                    await crawler.Publisher.PublishAsync([article], ct);
+                    await crawler.Duplicates.AddAsync(article.Id, article.Outlet, SimHash.Of(article.Text), article.Published ?? article.FetchedAt, SimHash.Threshold, ct);
+                    Published++;
+                }
+
+                await crawler.State.MarkFetchedAsync(url, Source.Name, article.Id, article.Published, article.ContentHash, ct);
+            }
+            catch (FetchException e)
+            {
+                Fail(e.Kind, e.Message);
+                await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, ct);
+                await crawler.State.MarkFailedAsync(url, Source.Name, ct);
+            }
+            catch (ExtractionException e)
+            {
+                Fail("extraction-empty", e.Message);
+                await crawler.State.RecordEventAsync(Source.Name, "extraction-empty", e.Message, ct);
+                await crawler.State.MarkFailedAsync(url, Source.Name, ct);
+            }
+
+            _done++;
+            Report();
+        }
+
+        /// <summary>Runs one discovery step; a failure becomes one error line and a health event.</summary>
+        public async Task Try(string what, Func<Task> step)
+        {
+            try
+            {
+                await step();
+            }
+            catch (FetchException e)
+            {
+                Fail(e.Kind, e.Message);
+                await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, CancellationToken.None);
+            }
+            catch (FeedFormatException e)
+            {
+                Fail("format", $"{what}: {e.Message}");
+                await crawler.State.RecordEventAsync(Source.Name, "format", $"{what}: {e.Message}", CancellationToken.None);
+            }
+        }
+
+        private void Fail(string kind, string message)
+        {
+            crawler.Logger.LogWarning("nguồn {Source}: {Error}", Source.Name, message);
+            Errors.Add(message);
+            _ = kind;
+        }
+
+        private void Report() => progress?.Report(new CrawlProgress(Source.Name, _done, Math.Max(Known, _done), Published));
+
+        private static bool TryCanonical(Uri link, out string url)
+        {
+            try
+            {
+                url = CanonicalUrl.Normalize(link.ToString());
+                return true;
+            }
+            catch (FormatException)
+            {
+                url = "";
+                return false;
+            }
+        }
     }
 }
 

@@ -132,6 +132,49 @@ internal static class Schema
         CREATE INDEX tags_outlet_day ON tags(plan_id, outlet, day, theme_code, section, article_id);
         CREATE INDEX articles_outlet_published ON articles(outlet, published_utc);
         """,
+        // Step 3, crawler: frontier details for revisits and health, host pauses, conditional GET, crawl events
+        // (errors by kind, extraction failures), SimHash fingerprints and near-duplicate links.
+        """
+        ALTER TABLE frontier ADD COLUMN published_utc INTEGER;
+        ALTER TABLE frontier ADD COLUMN content_hash TEXT;
+        ALTER TABLE frontier ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX frontier_source_status ON frontier(source, status);
+        CREATE TABLE host_health (
+            host TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            paused_until TEXT,
+            last_error TEXT,
+            last_failure_at TEXT
+        );
+        CREATE TABLE http_validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE crawl_events (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            message TEXT
+        );
+        CREATE INDEX crawl_events_source ON crawl_events(source, at);
+        CREATE TABLE fingerprints (
+            article_id TEXT PRIMARY KEY,
+            outlet TEXT NOT NULL,
+            simhash INTEGER NOT NULL,
+            published_utc INTEGER NOT NULL
+        );
+        CREATE INDEX fingerprints_published ON fingerprints(published_utc);
+        CREATE TABLE near_duplicates (
+            article_id TEXT NOT NULL,
+            duplicate_of TEXT NOT NULL,
+            distance INTEGER NOT NULL,
+            found_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, duplicate_of)
+        );
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

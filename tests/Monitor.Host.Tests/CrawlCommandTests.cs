@@ -40,6 +40,47 @@ public sealed class CrawlCommandTests
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Lines);
-        Assert.Equal($"lỗi: {sourcesFile}:2: source 'a': feed 'ftp://a.vn/rss' is not an absolute http(s) URL", line);
+        Assert.Equal($"lỗi: {sourcesFile}:4: source 'a': feed 'ftp://a.vn/rss' is not an absolute http(s) URL", line);
+    }
+
+    [Fact]
+    public async Task Crawl_since_a_date_back_fills_through_listing_pages_and_reports_progress_on_stderr()
+    {
+        using var dir = new TempDir();
+        await using var site = await SampleSiteServer.StartAsync(CancellationToken.None);
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        await File.WriteAllTextAsync(sourcesFile, $"""
+            sources:
+              - name: kontumportal
+                outlet: Cổng Thông tin điện tử tỉnh Kon Tum
+                kind: portal
+                listings:
+                  - url: "{site.BaseUrl}{SampleSiteDiscovery.ListingPath("kontumportal", 1)}"
+                    links: ul.tin a
+                    pattern: '^http://[^/]+/[^/]+/[^/]+/[^/]+\.html'
+                politeness:
+                  min_delay_seconds: 0.05
+            """);
+        var data = Path.Combine(dir.Path, "data");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(2), "crawl", "--sources", sourcesFile, "--since", "01/11/2024", "--data-dir", data);
+
+        Assert.Equal(0, run.ExitCode);
+        var expected = site.Content.Articles.Count(a => a.Outlet == "kontumportal");
+        Assert.Contains(run.Lines, l => l.StartsWith($"kontumportal: xong, {expected} địa chỉ bài, {expected} bài mới, 0 lỗi", StringComparison.Ordinal));
+        Assert.Equal(expected, await new ArticleReader(await MonitorDatabase.OpenAsync(data, CancellationToken.None)).CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_since_that_is_not_a_date_is_one_line_and_exit_code_2()
+    {
+        using var dir = new TempDir();
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        await File.WriteAllTextAsync(sourcesFile, "sources:\n  - name: a\n    outlet: Báo A\n    feeds: [\"http://127.0.0.1:9/rss\"]\n");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "crawl", "--sources", sourcesFile, "--since", "hôm qua", "--data-dir", dir.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("lỗi: --since 'hôm qua' không phải ngày (yyyy-MM-dd hoặc dd/MM/yyyy)", Assert.Single(run.Lines));
     }
 }

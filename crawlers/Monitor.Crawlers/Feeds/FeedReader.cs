@@ -33,7 +33,10 @@ public static partial class FeedReader
             }
             catch (XmlException)
             {
-                throw new FeedFormatException($"không phải XML hợp lệ (dòng {first.LineNumber}, cột {first.LinePosition}): {first.Message}", first);
+                // A feed cut short (a truncated download, a broken generator) still holds whole items before the cut.
+                return Salvage(xml, feedUrl) is { Count: > 0 } salvaged
+                    ? salvaged
+                    : throw new FeedFormatException($"không phải XML hợp lệ (dòng {first.LineNumber}, cột {first.LinePosition}): {first.Message}", first);
             }
         }
 
@@ -46,6 +49,32 @@ public static partial class FeedReader
         };
         return items.OfType<FeedItem>().ToList();
     }
+
+    private static List<FeedItem> Salvage(string xml, Uri feedUrl)
+    {
+        var items = new List<FeedItem>();
+        foreach (Match m in WholeItem().Matches(BareAmpersand().Replace(xml, "&amp;")))
+        {
+            try
+            {
+                var element = XElement.Parse(m.Value);
+                var item = element.Name.LocalName == "item" ? Rss(element, feedUrl) : AtomEntry(XElement.Parse(m.Value.Replace("<entry>", "<entry xmlns=\"http://www.w3.org/2005/Atom\">", StringComparison.Ordinal)), feedUrl);
+                if (item is not null)
+                {
+                    items.Add(item);
+                }
+            }
+            catch (XmlException)
+            {
+                // this item is damaged too; keep the others
+            }
+        }
+
+        return items;
+    }
+
+    [GeneratedRegex(@"<(item|entry)[\s>].*?</\1>", RegexOptions.Singleline)]
+    private static partial Regex WholeItem();
 
     private static XDocument Parse(string xml) =>
         XDocument.Load(XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF', ' ', '\r', '\n', '\t')),

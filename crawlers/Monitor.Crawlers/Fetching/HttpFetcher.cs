@@ -1,77 +1,234 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Net.Http.Headers;
+using Monitor.Core.Time;
+using Monitor.Crawlers.Sources;
+using Monitor.Storage.Crawl;
 
 namespace Monitor.Crawlers.Fetching;
 
-/// <summary>Limits every fetch obeys.</summary>
-public sealed class FetchOptions
+/// <summary>Fetches pages, feeds and sitemaps politely: robots.txt (cached, Crawl-delay honoured), per-host and
+/// global limits, 429/503 Retry-After and exponential back-off, a host paused in the store after repeated
+/// failures; conditional GET for feeds and sitemaps; bounded redirects, size and time limits, http(s) only;
+/// gzip bodies unpacked; charset detection through <see cref="PageDecoder"/>.</summary>
+public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlState state, TimeProvider time)
 {
-    public const string Section = "Fetch";
+    private readonly HostGate _gate = new(options, time);
+    private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How long one request may take, headers and body.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>Kept for callers decoding files from disk.</summary>
+    public static string Decode(byte[] bytes, string? headerCharset) => PageDecoder.Decode(bytes, headerCharset);
 
-    /// <summary>Largest body read; a larger page is refused rather than truncated silently.</summary>
-    public long MaxBytes { get; set; } = 8 * 1024 * 1024;
+    public Task<FetchedDocument> GetAsync(Uri url, CancellationToken ct) => GetAsync(url, FetchKind.Page, null, ct);
 
-    public string UserAgent { get; set; } = "MonitorBot/1.0 (+theo doi bao chi; lien he: quan tri he thong)";
-}
-
-/// <summary>A fetched document, decoded.</summary>
-public sealed record FetchedDocument(Uri Url, Uri FinalUrl, string Content, string? ContentType);
-
-/// <summary>A fetch that failed; the message is one line a user can act on.</summary>
-public sealed class FetchException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>Fetches pages and feeds over HTTP(S) with a time limit, a size limit and charset detection
-/// (header, then BOM, then meta; windows-1258 and other legacy code pages included).</summary>
-public sealed partial class HttpFetcher(HttpClient http, FetchOptions options)
-{
-    static HttpFetcher() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public async Task<FetchedDocument> GetAsync(Uri url, CancellationToken ct)
+    public async Task<FetchedDocument> GetAsync(Uri url, FetchKind kind, PolitenessOverrides? politeness, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        RequireHttp(url);
+        var host = url.Authority;
+        if (await state.HostPausedUntilAsync(host, ct) is { } paused && paused > time.GetUtcNow())
         {
-            throw new FetchException($"{url}: chỉ tải địa chỉ http và https");
+            throw new FetchException($"{url}: máy chủ {host} đang tạm dừng đến {VietnamTime.ToLocal(paused):dd/MM/yyyy HH:mm} vì lỗi liên tiếp", "paused");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
+        var robots = await RobotsAsync(url, ct);
+        if (!robots.Allows(url))
+        {
+            throw new FetchException($"{url}: robots.txt của {host} không cho phép tải", "robots");
+        }
+
+        var delay = Max(politeness?.MinDelaySeconds is { } s ? TimeSpan.FromSeconds(s) : options.MinDelayPerHost, robots.CrawlDelay ?? TimeSpan.Zero);
+        var concurrency = politeness?.MaxConcurrency ?? options.MaxConcurrencyPerHost;
+        var validators = kind == FetchKind.Page ? default : await state.ValidatorsAsync(url.ToString(), ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryIn;
+            FetchException failure;
+            using (await _gate.EnterAsync(host, delay, concurrency, ct))
+            {
+                try
+                {
+                    var document = await SendAsync(url, validators, options.Timeout, ct);
+                    await state.RecordHostSuccessAsync(host, ct);
+                    if (kind != FetchKind.Page && !document.Document.NotModified)
+                    {
+                        await state.SaveValidatorsAsync(url.ToString(), document.ETag, document.LastModified, ct);
+                    }
+
+                    return document.Document;
+                }
+                catch (RetryableException e)
+                {
+                    failure = e.Failure;
+                    retryIn = e.RetryAfter;
+                }
+            }
+
+            var backoff = retryIn ?? Min(options.BackoffBase * Math.Pow(2, attempt - 1), TimeSpan.FromMinutes(5));
+            if (retryIn > options.MaxRetryAfter)
+            {
+                var until = time.GetUtcNow() + retryIn.Value;
+                await state.PauseHostAsync(host, until, failure.Message, ct);
+                throw new FetchException($"{failure.Message}; máy chủ yêu cầu chờ {retryIn.Value.TotalMinutes:0} phút, tạm dừng đến {VietnamTime.ToLocal(until):dd/MM/yyyy HH:mm}", failure.Kind);
+            }
+
+            if (attempt >= options.MaxAttempts)
+            {
+                if (await state.RecordHostFailureAsync(host, failure.Message, options.FailuresBeforePause, options.PauseFor, ct) is { } pausedUntil)
+                {
+                    throw new FetchException($"{failure.Message}; máy chủ {host} tạm dừng đến {VietnamTime.ToLocal(pausedUntil):dd/MM/yyyy HH:mm}", failure.Kind);
+                }
+
+                throw failure;
+            }
+
+            _gate.Postpone(host, time.GetUtcNow() + backoff);
+        }
+    }
+
+    /// <summary>The robots.txt of the URL's host, from the cache or fetched (404: all allowed; unreachable or 5xx:
+    /// nothing allowed until the next try, as RFC 9309 says).</summary>
+    public async Task<RobotsTxt> RobotsAsync(Uri url, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!options.ObeyRobots)
+        {
+            return RobotsTxt.AllowAll;
+        }
+
+        var key = url.Scheme + "://" + url.Authority;
+        if (_robots.TryGetValue(key, out var cached) && cached.Expires > time.GetUtcNow())
+        {
+            return cached.Robots;
+        }
+
+        RobotsTxt robots;
+        var ttl = options.RobotsTtl;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.UserAgent.ParseAdd(options.UserAgent);
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode)
+            using (await _gate.EnterAsync(url.Authority, options.MinDelayPerHost, options.MaxConcurrencyPerHost, ct))
             {
-                throw new FetchException($"{url}: máy chủ trả lời HTTP {(int)response.StatusCode} ({response.ReasonPhrase})");
+                // A robots.txt that cannot be read forbids the whole host for a while: give the small file time.
+                var answer = await SendAsync(new Uri(key + "/robots.txt"), default, Max(options.Timeout, TimeSpan.FromSeconds(10)), ct);
+                robots = RobotsTxt.Parse(answer.Document.Content, FetchOptions.RobotsToken);
             }
+        }
+        catch (FetchException e) when (e.Kind == "http-4xx")
+        {
+            robots = RobotsTxt.AllowAll;
+        }
+        catch (Exception e) when (e is FetchException or RetryableException)
+        {
+            robots = RobotsTxt.DisallowAll;
+            ttl = TimeSpan.FromMinutes(10);
+        }
 
-            if (response.Content.Headers.ContentLength > options.MaxBytes)
+        _robots[key] = (robots, time.GetUtcNow() + ttl);
+        return robots;
+    }
+
+    private sealed record Answer(FetchedDocument Document, string? ETag, string? LastModified);
+
+    private async Task<Answer> SendAsync(Uri url, (string? ETag, string? LastModified) validators, TimeSpan limit, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        var current = url;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { url.ToString() };
+        try
+        {
+            for (var hop = 0; ; hop++)
             {
-                throw new FetchException($"{url}: {response.Content.Headers.ContentLength} byte, vượt giới hạn {options.MaxBytes} byte");
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.UserAgent.ParseAdd(options.UserAgent);
+                request.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+                if (validators.ETag is { } etag)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                }
 
-            var bytes = await ReadLimitedAsync(response.Content, url, timeout.Token);
-            var charset = response.Content.Headers.ContentType?.CharSet;
-            return new FetchedDocument(url, response.RequestMessage?.RequestUri ?? url, Decode(bytes, charset), response.Content.Headers.ContentType?.MediaType);
+                if (validators.LastModified is { } lm)
+                {
+                    request.Headers.TryAddWithoutValidation("If-Modified-Since", lm);
+                }
+
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                var status = (int)response.StatusCode;
+                if (status is >= 300 and < 400 && status != 304 && response.Headers.Location is { } location)
+                {
+                    var next = new Uri(current, location);
+                    RequireHttp(next);
+                    if (!seen.Add(next.ToString()))
+                    {
+                        throw new FetchException($"{url}: vòng chuyển hướng tại {next}", "redirects");
+                    }
+
+                    if (hop >= options.MaxRedirects)
+                    {
+                        throw new FetchException($"{url}: quá {options.MaxRedirects} lần chuyển hướng", "redirects");
+                    }
+
+                    current = next;
+                    continue;
+                }
+
+                if (response.StatusCode == HttpStatusCode.NotModified)
+                {
+                    return new Answer(new FetchedDocument(url, current, "", null, NotModified: true), validators.ETag, validators.LastModified);
+                }
+
+                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                {
+                    throw new RetryableException(new FetchException($"{url}: máy chủ trả lời HTTP {status} ({response.ReasonPhrase})", "throttled"), RetryAfter(response.Headers.RetryAfter));
+                }
+
+                if (status >= 500)
+                {
+                    throw new RetryableException(new FetchException($"{url}: máy chủ trả lời HTTP {status} ({response.ReasonPhrase})", "http-5xx"), null);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new FetchException($"{url}: máy chủ trả lời HTTP {status} ({response.ReasonPhrase})", "http-4xx");
+                }
+
+                if (response.Content.Headers.ContentLength > options.MaxBytes)
+                {
+                    throw new FetchException($"{url}: {response.Content.Headers.ContentLength} byte, vượt giới hạn {options.MaxBytes} byte", "too-large");
+                }
+
+                var bytes = Gunzip(await ReadLimitedAsync(response.Content, url, timeout.Token), url);
+                var document = new FetchedDocument(url, current, PageDecoder.Decode(bytes, response.Content.Headers.ContentType?.CharSet), response.Content.Headers.ContentType?.MediaType);
+                return new Answer(document, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("r", CultureInfo.InvariantCulture));
+            }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new FetchException($"{url}: không nhận đủ trả lời trong {options.Timeout.TotalSeconds:0.#} giây");
+            throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {limit.TotalSeconds:0.#} giây", "timeout"), null);
         }
         catch (HttpRequestException e)
         {
-            throw new FetchException($"{url}: không kết nối được ({e.Message})", e);
+            throw new RetryableException(new FetchException($"{url}: không kết nối được ({e.Message})", "connection", e), null);
+        }
+        catch (IOException e)
+        {
+            throw new RetryableException(new FetchException($"{url}: trả lời bị cắt giữa chừng ({e.Message})", "truncated", e), null);
         }
     }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : null);
 
     private async Task<byte[]> ReadLimitedAsync(HttpContent content, Uri url, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct);
+        return await CopyLimitedAsync(stream, url, ct);
+    }
+
+    private async Task<byte[]> CopyLimitedAsync(Stream stream, Uri url, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -80,50 +237,48 @@ public sealed partial class HttpFetcher(HttpClient http, FetchOptions options)
             buffer.Write(chunk, 0, read);
             if (buffer.Length > options.MaxBytes)
             {
-                throw new FetchException($"{url}: nội dung vượt giới hạn {options.MaxBytes} byte");
+                throw new FetchException($"{url}: nội dung vượt giới hạn {options.MaxBytes} byte", "too-large");
             }
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>Decodes a page: charset from the header, else the BOM, else the page's meta, else UTF-8; NFC out.</summary>
-    public static string Decode(byte[] bytes, string? headerCharset)
+    // Sitemaps are often served as .gz files without Content-Encoding: unpack by the magic number.
+    private byte[] Gunzip(byte[] bytes, Uri url)
     {
-        var encoding = EncodingOf(headerCharset) ?? Bom(bytes) ?? EncodingOf(SniffMeta(bytes)) ?? Encoding.UTF8;
-        var text = encoding.GetString(bytes);
-        return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text).Normalize(NormalizationForm.FormC);
-    }
-
-    private static Encoding? EncodingOf(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
+        if (bytes is not [0x1F, 0x8B, ..])
         {
-            return null;
+            return bytes;
         }
 
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         try
         {
-            return Encoding.GetEncoding(name.Trim('"', '\'', ' '));
+            return CopyLimitedAsync(gzip, url, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (ArgumentException)
+        catch (InvalidDataException e)
         {
-            return null;
+            throw new FetchException($"{url}: tệp gzip hỏng ({e.Message})", "truncated", e);
         }
     }
 
-    private static Encoding? Bom(byte[] b) =>
-        b is [0xEF, 0xBB, 0xBF, ..] ? Encoding.UTF8 : b is [0xFF, 0xFE, ..] ? Encoding.Unicode : b is [0xFE, 0xFF, ..] ? Encoding.BigEndianUnicode : null;
-
-    private static string? SniffMeta(byte[] bytes)
+    private static void RequireHttp(Uri url)
     {
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        var m = MetaCharset().Match(head);
-        return m.Success ? m.Groups[1].Value : null;
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new FetchException($"{url}: chỉ tải địa chỉ http và https", "scheme");
+        }
     }
 
-    [GeneratedRegex(@"(?:charset|encoding)\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaCharset();
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    internal static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>A failure worth another try after <see cref="RetryAfter"/> (or the back-off).</summary>
+    private sealed class RetryableException(FetchException failure, TimeSpan? retryAfter) : Exception(failure.Message)
+    {
+        public FetchException Failure { get; } = failure;
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
 }

@@ -9,7 +9,9 @@ using Monitor.Crawlers.Sources;
 
 namespace Monitor.Crawlers.SampleSite;
 
-/// <summary>Serves the sample press site on 127.0.0.1 (a free port), plus three broken sources on purpose:
+/// <summary>Serves the sample press site on 127.0.0.1 (a free port): feeds, article pages, and per outlet a robots.txt
+/// naming a sitemap index, a gzipped news sitemap and paged listings (<see cref="SampleSiteDiscovery"/>); plus three
+/// broken sources on purpose:
 /// a feed that answers 404, a feed that is not well-formed XML, and a feed whose pages hang.
 /// Each outlet has its own stable host name under <see cref="Domain"/> ("http://baokontum.monitor.test"), which
 /// <see cref="CreateHandler"/> resolves to the server, so article URLs and ids stay the same from run to run
@@ -55,6 +57,7 @@ public sealed class SampleSiteServer : IAsyncDisposable
             }
         }
 
+        SampleSiteDiscovery.Map(app, content);
         app.MapGet("/loi-xml/rss.xml", () => Results.Text("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Bản tin</title><item><title>Tin <b>đậm</title><link>", "application/rss+xml"));
         app.MapGet("/cham/rss.xml", (HttpContext c) => Results.Text(
             $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Trang chậm</title><item><title>Bài không tải được</title><link>{Base(c)}/cham/bai-treo.html</link></item></channel></rss>",
@@ -98,6 +101,8 @@ public sealed class SampleSiteServer : IAsyncDisposable
         var port = new Uri(BaseUrl).Port;
         return new SocketsHttpHandler
         {
+            // The fetcher follows redirects itself, to bound them and check each hop.
+            AllowAutoRedirect = false,
             ConnectCallback = async (context, ct) =>
             {
                 var target = context.DnsEndPoint.Host.EndsWith("." + Domain, StringComparison.OrdinalIgnoreCase)

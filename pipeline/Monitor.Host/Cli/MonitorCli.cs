@@ -14,6 +14,7 @@ internal static class MonitorCli
             DemoCommandLine(),
             WorkCommandLine(),
             Crawling.CrawlCommand.Create(),
+            Crawling.HealthCommand.Create(),
             DirectiveCommands.Create(),
             PlanCommands.Create(),
             TagCommand.Create(),

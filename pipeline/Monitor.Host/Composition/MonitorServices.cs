@@ -26,6 +26,7 @@ internal static class MonitorServices
         services.AddSingleton<SqliteQueue>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<CrawlState>();
+        services.AddSingleton<NearDuplicates>();
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
@@ -38,12 +39,12 @@ internal static class MonitorServices
     /// <param name="handler">The connection handler; the demo passes one that resolves the sample site's hosts.</param>
     public static IServiceCollection AddMonitorCrawler(this IServiceCollection services, FetchOptions fetch, SocketsHttpHandler? handler = null)
     {
+        fetch.Validate();
         services.AddSingleton(fetch);
         services.AddSingleton(_ =>
         {
             var h = handler ?? new SocketsHttpHandler();
-            h.AllowAutoRedirect = true;
-            h.MaxAutomaticRedirections = 5;
+            h.AllowAutoRedirect = false;
             h.AutomaticDecompression = System.Net.DecompressionMethods.All;
             h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
             return new HttpClient(h) { Timeout = Timeout.InfiniteTimeSpan };

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Time;
 using Monitor.Crawlers;
 using Monitor.Crawlers.Fetching;
 using Monitor.Crawlers.Sources;
@@ -9,26 +11,34 @@ using Monitor.Host.Pipeline;
 
 namespace Monitor.Host.Crawling;
 
-/// <summary>monitor crawl: crawls the sources of a sources file once onto the queue, then (embedded default)
-/// tags and stores what it found.</summary>
+/// <summary>monitor crawl: crawls the sources of a sources file once onto the queue (with --since, back-fills the
+/// archive to that date, showing progress on stderr), then (embedded default) tags and stores what it found.</summary>
 internal static class CrawlCommand
 {
+    public const string DefaultSources = "crawlers/sources.yaml";
+
+    public static readonly Option<string> Sources = new("--sources")
+    {
+        Description = "Tệp nguồn tin (YAML).", DefaultValueFactory = _ => DefaultSources,
+    };
+
     public static Command Create()
     {
-        var sources = new Option<string>("--sources") { Description = "Tệp nguồn tin (YAML).", Required = true };
         var only = new Option<string?>("--source") { Description = "Chỉ thu thập nguồn có tên này." };
+        var since = new Option<string?>("--since") { Description = "Thu thập bổ sung kho bài về đến ngày này (yyyy-MM-dd hoặc dd/MM/yyyy, giờ Việt Nam)." };
         var noWork = new Option<bool>("--no-work") { Description = "Chỉ đưa bài vào hàng đợi, không gắn chủ đề và lưu." };
-        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { sources, only, noWork, CommonOptions.DataDir };
+        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { Sources, only, since, noWork, CommonOptions.DataDir };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
-            var all = SourcesFile.Load(r.GetValue(sources)!);
+            var all = SourcesFile.Load(r.GetValue(Sources)!);
             var name = r.GetValue(only);
             var chosen = all.Where(s => name is null || string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (chosen.Count == 0)
             {
-                throw new UserInputException($"không có nguồn '{name}' trong {r.GetValue(sources)}");
+                throw new UserInputException($"không có nguồn '{name}' trong {r.GetValue(Sources)}");
             }
 
+            var from = r.GetValue(since) is { } text ? ParseDate(text) : (DateTimeOffset?)null;
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Services.AddMonitorCrawler(new FetchOptions());
             using var host = builder.Build();
@@ -36,7 +46,10 @@ internal static class CrawlCommand
             var failed = 0;
             foreach (var source in chosen)
             {
-                failed += (await crawler.CrawlAsync(source, ct)).Failed ? 1 : 0;
+                var outcome = from is { } date
+                    ? await CrawlProgressBar.RunAsync(source.Name, p => crawler.BackfillAsync(source, date, p, ct))
+                    : await crawler.CrawlAsync(source, ct);
+                failed += outcome.Failed ? 1 : 0;
             }
 
             if (!r.GetValue(noWork))
@@ -49,4 +62,9 @@ internal static class CrawlCommand
         }));
         return command;
     }
+
+    private static DateTimeOffset ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? VietnamTime.StartOfDay(day)
+            : throw new UserInputException($"--since '{text}' không phải ngày (yyyy-MM-dd hoặc dd/MM/yyyy)");
 }

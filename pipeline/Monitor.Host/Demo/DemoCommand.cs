@@ -30,7 +30,7 @@ internal static class DemoCommand
         builder.Logging.AddMonitorConsole();
         builder.Services.AddMonitorStore(db);
         // The sample site's broken source hangs on purpose: a short limit keeps the demo quick.
-        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3) }, site.CreateHandler());
+        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3), MinDelayPerHost = TimeSpan.FromMilliseconds(100), MaxAttempts = 2, BackoffBase = TimeSpan.FromMilliseconds(500) }, site.CreateHandler());
         builder.Services.AddSingleton(new SourceCatalog(sources));
         builder.Services.AddMonitorDashboards();
         if (!once)

@@ -7,9 +7,9 @@ public sealed record SourceHealth(string Source, DateTimeOffset? LastAttempt, Da
 
 /// <summary>The crawl frontier (which URLs were seen and fetched) and per-source health, kept in the store so a
 /// restart neither refetches nor forgets.</summary>
-public sealed class CrawlState(MonitorDatabase db, TimeProvider time)
+public sealed partial class CrawlState(MonitorDatabase db, TimeProvider time)
 {
-    /// <summary>The URLs among <paramref name="urls"/> not fetched successfully before.</summary>
+    /// <summary>The URLs among <paramref name="urls"/> not fetched successfully before (and not given up on).</summary>
     public async Task<IReadOnlyList<string>> UnfetchedAsync(IEnumerable<string> urls, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(urls);
@@ -17,8 +17,10 @@ public sealed class CrawlState(MonitorDatabase db, TimeProvider time)
         var fresh = new List<string>();
         foreach (var url in urls.Distinct())
         {
-            var status = await connection.ScalarAsync<string>("SELECT status FROM frontier WHERE url = $url", ct, null, ("$url", url));
-            if (status != "fetched")
+            await using var command = connection.Command("SELECT status, attempts FROM frontier WHERE url = $url", null, ("$url", url));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var known = await reader.ReadAsync(ct);
+            if (!known || (reader.GetString(0) != "fetched" && reader.GetInt32(1) < MaxAttempts))
             {
                 fresh.Add(url);
             }

@@ -60,4 +60,17 @@ public sealed class FeedReaderTests
         var e = Assert.Throws<FeedFormatException>(() => FeedReader.Read("<rss><channel><item><title>x</item>", Base));
         Assert.Contains("dòng 1", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_feed_cut_short_gives_the_items_that_arrived_whole()
+    {
+        var items = FeedReader.Read("""
+            <?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Báo</title>
+            <item><title>Tin một</title><link>/tin-1.html</link></item>
+            <item><title>Tin hai &amp; ba</title><link>/tin-2.html?a=1&b=2</link></item>
+            <item><title>Tin bị cắt</title><link>/tin-
+            """, Base);
+
+        Assert.Equal(["https://example.vn/tin-1.html", "https://example.vn/tin-2.html?a=1&b=2"], items.Select(i => i.Link.ToString()));
+    }
 }

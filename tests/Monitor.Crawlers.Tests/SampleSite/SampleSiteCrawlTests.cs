@@ -13,6 +13,7 @@ public sealed class SampleSiteCrawlTests : IAsyncLifetime
     private readonly TempDir _dir = new();
     private SampleSiteServer _site = null!;
     private CrawlState _state = null!;
+    private NearDuplicates _duplicates = null!;
     private readonly CollectingPublisher _publisher = new();
     private HttpClient _http = null!;
 
@@ -20,7 +21,9 @@ public sealed class SampleSiteCrawlTests : IAsyncLifetime
     {
         _site = await SampleSiteServer.StartAsync(CancellationToken.None);
         _http = new HttpClient(_site.CreateHandler());
-        _state = new CrawlState(await MonitorDatabase.OpenAsync(_dir.Path, CancellationToken.None), TimeProvider.System);
+        var db = await MonitorDatabase.OpenAsync(_dir.Path, CancellationToken.None);
+        _state = new CrawlState(db, TimeProvider.System);
+        _duplicates = new NearDuplicates(db, TimeProvider.System);
     }
 
     public async Task DisposeAsync()
@@ -31,7 +34,7 @@ public sealed class SampleSiteCrawlTests : IAsyncLifetime
     }
 
     private SourceCrawler Crawler(TimeSpan? timeout = null) =>
-        new(new HttpFetcher(_http, new FetchOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10) }), _state, _publisher, TimeProvider.System, NullLogger<SourceCrawler>.Instance);
+        new(new HttpFetcher(_http, new FetchOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MinDelayPerHost = TimeSpan.FromMilliseconds(20), MaxAttempts = 1 }, _state, TimeProvider.System), _state, _duplicates, _publisher, TimeProvider.System, NullLogger<SourceCrawler>.Instance);
 
     [Fact]
     public async Task Every_sample_article_is_found_once_with_its_title_date_author_and_body()

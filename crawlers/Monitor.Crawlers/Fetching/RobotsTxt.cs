@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+
+namespace Monitor.Crawlers.Fetching;
+
+/// <summary>A parsed robots.txt (RFC 9309): the group for our token (else "*"), its Allow/Disallow rules with
+/// "*" and "$", its Crawl-delay, and every Sitemap line.</summary>
+public sealed class RobotsTxt
+{
+    private readonly List<(bool Allow, string Pattern)> _rules;
+
+    private RobotsTxt(List<(bool, string)> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
+    {
+        _rules = rules;
+        CrawlDelay = crawlDelay;
+        Sitemaps = sitemaps;
+    }
+
+    /// <summary>Everything allowed (robots.txt absent).</summary>
+    public static RobotsTxt AllowAll { get; } = new([], null, []);
+
+    /// <summary>Nothing allowed (robots.txt unreachable: RFC 9309 says assume complete disallow).</summary>
+    public static RobotsTxt DisallowAll { get; } = new([(false, "/")], null, []);
+
+    public TimeSpan? CrawlDelay { get; }
+
+    public IReadOnlyList<string> Sitemaps { get; }
+
+    public static RobotsTxt Parse(string text, string token)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var groups = new List<(List<string> Agents, List<(bool, string)> Rules, TimeSpan? Delay)>();
+        var sitemaps = new List<string>();
+        (List<string> Agents, List<(bool, string)> Rules, TimeSpan? Delay)? current = null;
+        var lastWasAgent = false;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Split('#', 2)[0].Trim();
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var key = line[..colon].Trim().ToLowerInvariant();
+            var value = line[(colon + 1)..].Trim();
+            switch (key)
+            {
+                case "user-agent":
+                    if (current is null || !lastWasAgent)
+                    {
+                        current = ([], [], null);
+                        groups.Add(current.Value);
+                    }
+
+                    current.Value.Agents.Add(value.ToLowerInvariant());
+                    lastWasAgent = true;
+                    continue;
+                case "allow" or "disallow" when current is not null:
+                    if (value.Length > 0)
+                    {
+                        current.Value.Rules.Add((key == "allow", value));
+                    }
+
+                    break;
+                case "crawl-delay" when current is not null:
+                    if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+                    {
+                        var index = groups.FindIndex(g => ReferenceEquals(g.Agents, current.Value.Agents));
+                        groups[index] = (current.Value.Agents, current.Value.Rules, TimeSpan.FromSeconds(Math.Min(seconds, 120)));
+                        current = groups[index];
+                    }
+
+                    break;
+                case "sitemap":
+                    sitemaps.Add(value);
+                    break;
+            }
+
+            lastWasAgent = false;
+        }
+
+        var lower = token.ToLowerInvariant();
+        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && lower.Contains(a, StringComparison.Ordinal))).ToList();
+        if (mine.Count == 0)
+        {
+            mine = groups.Where(g => g.Agents.Contains("*")).ToList();
+        }
+
+        return new RobotsTxt(mine.SelectMany(g => g.Rules).ToList(), mine.Select(g => g.Delay).FirstOrDefault(d => d is not null), sitemaps);
+    }
+
+    /// <summary>Whether the path (with its query) may be fetched: the longest matching rule wins, Allow on a tie.</summary>
+    public bool Allows(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var path = url.PathAndQuery;
+        var best = -1;
+        var allowed = true;
+        foreach (var (allow, pattern) in _rules)
+        {
+            if (Matches(pattern, path) && (pattern.Length > best || (pattern.Length == best && allow)))
+            {
+                best = pattern.Length;
+                allowed = allow;
+            }
+        }
+
+        return allowed;
+    }
+
+    private static bool Matches(string pattern, string path)
+    {
+        var anchored = pattern.EndsWith('$');
+        var body = anchored ? pattern[..^1] : pattern;
+        var regex = "^" + string.Join(".*", body.Split('*').Select(p => Regex.Escape(Uri.UnescapeDataString(p)))) + (anchored ? "$" : "");
+        return Regex.IsMatch(Uri.UnescapeDataString(path), regex, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    }
+}
