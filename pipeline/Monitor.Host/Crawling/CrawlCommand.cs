@@ -18,7 +18,9 @@ internal static class CrawlCommand
         var sources = new Option<string>("--sources") { Description = "Tệp nguồn tin (YAML).", Required = true };
         var only = new Option<string?>("--source") { Description = "Chỉ thu thập nguồn có tên này." };
         var noWork = new Option<bool>("--no-work") { Description = "Chỉ đưa bài vào hàng đợi, không gắn chủ đề và lưu." };
-        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { sources, only, noWork, CommonOptions.DataDir };
+        var bus = BusOptions.Bus();
+        var bootstrap = BusOptions.BootstrapServers();
+        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { sources, only, noWork, CommonOptions.DataDir, bus, bootstrap };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var all = SourcesFile.Load(r.GetValue(sources)!);
@@ -31,7 +33,19 @@ internal static class CrawlCommand
 
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Services.AddMonitorCrawler(new FetchOptions());
+            var kafka = r.GetValue(bus) == BusOptions.Kafka;
+            if (kafka)
+            {
+                // Articles go to monitor.articles.raw; tagger processes (monitor work --bus kafka) store them.
+                builder.UseKafkaBus(r.GetValue(bootstrap));
+            }
+
             using var host = builder.Build();
+            if (kafka)
+            {
+                await host.StartKafkaAsync(ct);
+            }
+
             var crawler = host.Services.GetRequiredService<SourceCrawler>();
             var failed = 0;
             foreach (var source in chosen)
@@ -39,7 +53,7 @@ internal static class CrawlCommand
                 failed += (await crawler.CrawlAsync(source, ct)).Failed ? 1 : 0;
             }
 
-            if (!r.GetValue(noWork))
+            if (!r.GetValue(noWork) && !kafka)
             {
                 var stored = await host.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
                 await Console.Out.WriteLineAsync($"đã xử lý {stored} bài");

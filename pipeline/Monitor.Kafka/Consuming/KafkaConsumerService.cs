@@ -18,7 +18,33 @@ public sealed class KafkaConsumerService(
     /// <summary>Messages handled (stored) so far, dead-lettered ones included.</summary>
     public long Handled => Interlocked.Read(ref _handled);
 
+    /// <summary>The partitions this member owns now (cooperative rebalancing adds and removes them one by one).</summary>
+    public IReadOnlyList<int> Partitions
+    {
+        get
+        {
+            lock (_partitions)
+            {
+                return _partitions.Order().ToList();
+            }
+        }
+    }
+
+    private readonly HashSet<int> _partitions = [];
     private long _handled;
+
+    private void Track(List<TopicPartition> changed, bool assigned)
+    {
+        lock (_partitions)
+        {
+            foreach (var partition in changed)
+            {
+                _ = assigned ? _partitions.Add(partition.Partition.Value) : _partitions.Remove(partition.Partition.Value);
+            }
+        }
+
+        logger.LogInformation("{Role}: {Change} phân vùng {Partitions}", role.Name, assigned ? "nhận" : "trả", string.Join(",", changed.Select(x => x.Partition.Value)));
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -28,8 +54,9 @@ public sealed class KafkaConsumerService(
         using var consumer = new ConsumerBuilder<string, string>(KafkaClientConfigs.Consumer(_options, role.GroupId))
             .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
             .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
-            .SetPartitionsAssignedHandler((_, p) => logger.LogInformation("{Role}: nhận {Count} phân vùng {Partitions}", role.Name, p.Count, string.Join(",", p.Select(x => x.Partition.Value))))
-            .SetPartitionsRevokedHandler((_, p) => logger.LogInformation("{Role}: trả {Count} phân vùng", role.Name, p.Count))
+            .SetPartitionsAssignedHandler((_, p) => Track(p, assigned: true))
+            .SetPartitionsRevokedHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
+            .SetPartitionsLostHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
             .Build();
         consumer.Subscribe(role.Topic);
         logger.LogInformation("{Role}: đọc {Topic} trong nhóm {Group}", role.Name, role.Topic, role.GroupId);
