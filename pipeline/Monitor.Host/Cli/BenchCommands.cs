@@ -8,7 +8,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), KafkaBench.Create(),
     };
 
     private static Command Pipeline()

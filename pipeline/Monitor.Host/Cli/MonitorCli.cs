@@ -40,12 +40,16 @@ internal static class MonitorCli
 
     private static Command WorkCommandLine()
     {
-        var untilEmpty = new Option<bool>("--until-empty") { Description = "Thoát khi hàng đợi trống thay vì chờ thêm." };
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Thoát khi hàng đợi trống thay vì chờ thêm (chỉ với hàng đợi embedded)." };
+        var bus = BusOptions.Bus();
+        var bootstrap = BusOptions.BootstrapServers();
         var command = new Command("work", "Chạy bộ xử lý: bài trên hàng đợi được gắn chủ đề và lưu.")
         {
-            CommonOptions.DataDir, untilEmpty,
+            CommonOptions.DataDir, untilEmpty, bus, bootstrap,
         };
-        command.SetAction((r, ct) => CommonOptions.Guard(() => WorkCommand.RunAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(untilEmpty), ct)));
+        command.SetAction((r, ct) => CommonOptions.Guard(() => r.GetValue(bus) == BusOptions.Kafka
+            ? WorkCommand.RunKafkaAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(bootstrap), ct)
+            : WorkCommand.RunAsync(r.GetValue(CommonOptions.DataDir)!, r.GetValue(untilEmpty), ct)));
         return command;
     }
 }

@@ -27,7 +27,9 @@ internal static class CrawlCommand
         var only = new Option<string?>("--source") { Description = "Chỉ thu thập nguồn có tên này." };
         var since = new Option<string?>("--since") { Description = "Thu thập bổ sung kho bài về đến ngày này (yyyy-MM-dd hoặc dd/MM/yyyy, giờ Việt Nam)." };
         var noWork = new Option<bool>("--no-work") { Description = "Chỉ đưa bài vào hàng đợi, không gắn chủ đề và lưu." };
-        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { Sources, only, since, noWork, CommonOptions.DataDir };
+        var bus = BusOptions.Bus();
+        var bootstrap = BusOptions.BootstrapServers();
+        var command = new Command("crawl", "Thu thập một lần các nguồn trong tệp nguồn tin, rồi gắn chủ đề và lưu.") { Sources, only, since, noWork, CommonOptions.DataDir, bus, bootstrap };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var all = SourcesFile.Load(r.GetValue(Sources)!);
@@ -41,7 +43,19 @@ internal static class CrawlCommand
             var from = r.GetValue(since) is { } text ? ParseDate(text) : (DateTimeOffset?)null;
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Services.AddMonitorCrawler(new FetchOptions());
+            var kafka = r.GetValue(bus) == BusOptions.Kafka;
+            if (kafka)
+            {
+                // Articles go to monitor.articles.raw; tagger processes (monitor work --bus kafka) store them.
+                builder.UseKafkaBus(r.GetValue(bootstrap));
+            }
+
             using var host = builder.Build();
+            if (kafka)
+            {
+                await host.StartKafkaAsync(ct);
+            }
+
             var crawler = host.Services.GetRequiredService<SourceCrawler>();
             var failed = 0;
             foreach (var source in chosen)
@@ -52,7 +66,7 @@ internal static class CrawlCommand
                 failed += outcome.Failed ? 1 : 0;
             }
 
-            if (!r.GetValue(noWork))
+            if (!r.GetValue(noWork) && !kafka)
             {
                 var stored = await host.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
                 await Console.Out.WriteLineAsync($"đã xử lý {stored} bài");

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
+using Monitor.Storage;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Queue;
@@ -11,13 +12,13 @@ namespace Monitor.Host.Pipeline;
 
 /// <summary>The embedded pipeline step: a batch of raw articles is tagged against every stored plan and stored
 /// with its tags, in the queue's transaction. A message that is not an article goes to the dead-letter table.</summary>
-internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, TimeProvider time, ILogger<TagAndStoreHandler> logger)
+internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, PlanStore plans, TimeProvider time, ILogger<TagAndStoreHandler> logger)
 {
     private readonly ConcurrentDictionary<(string, int), PlanMatcher> _matchers = new();
 
     public async Task HandleAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
     {
-        var current = (await plans.LatestAsync(ct)).Select(p => (p.Id, p.Version, Matcher: _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)))).ToList();
+        var current = await CurrentMatchersAsync(ct);
         var now = time.GetUtcNow();
         foreach (var message in batch)
         {
@@ -33,11 +34,47 @@ internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, Tim
                 continue;
             }
 
-            await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
-            foreach (var (planId, version, matcher) in current)
-            {
-                await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, matcher.Tag(article), now, ct);
-            }
+            await WriteAsync(connection, tx, article, current, now, ct);
         }
     }
+
+    /// <summary>The Kafka tagger's step: tags and stores the articles in one transaction of its own and returns what
+    /// each was tagged with. Storing is an upsert by article id, so a redelivered article is not stored twice.</summary>
+    public async Task<IReadOnlyList<PlanTags>> StoreAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var current = await CurrentMatchersAsync(ct);
+        var now = time.GetUtcNow();
+        var tagged = new List<PlanTags>(articles.Count * Math.Max(1, current.Count));
+        await using var connection = await db.ConnectAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        foreach (var article in articles)
+        {
+            tagged.AddRange(await WriteAsync(connection, tx, article, current, now, ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return tagged;
+    }
+
+    private async Task<List<(string Id, int Version, PlanMatcher Matcher)>> CurrentMatchersAsync(CancellationToken ct) =>
+        (await plans.LatestAsync(ct)).Select(p => (p.Id, p.Version, _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)))).ToList();
+
+    private static async Task<List<PlanTags>> WriteAsync(SqliteConnection connection, SqliteTransaction tx, Article article,
+        List<(string Id, int Version, PlanMatcher Matcher)> current, DateTimeOffset now, CancellationToken ct)
+    {
+        await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
+        var tagged = new List<PlanTags>(current.Count);
+        foreach (var (planId, version, matcher) in current)
+        {
+            var result = matcher.Tag(article);
+            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, result, now, ct);
+            tagged.Add(new PlanTags(planId, version, result));
+        }
+
+        return tagged;
+    }
 }
+
+/// <summary>What one article was tagged with against one plan version.</summary>
+internal sealed record PlanTags(string PlanId, int PlanVersion, TagResult Result);

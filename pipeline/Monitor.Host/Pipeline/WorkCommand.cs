@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Monitor.Host.Composition;
 
 namespace Monitor.Host.Pipeline;
@@ -20,5 +21,17 @@ internal static class WorkCommand
 
         await worker.RunAsync(TimeSpan.FromSeconds(1), host.Services.GetRequiredService<TimeProvider>(), ct);
         return 0;
+    }
+
+    /// <summary>The tagger role on Kafka: runs until stopped (Ctrl+C, SIGTERM), then closes its consumer cleanly.</summary>
+    public static async Task<int> RunKafkaAsync(string dataDir, string? bootstrapServers, CancellationToken ct)
+    {
+        var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
+        builder.UseKafkaBus(bootstrapServers);
+        builder.Services.AddKafkaTagger();
+        using var host = builder.Build();
+        await host.StartKafkaAsync(ct);
+        await host.WaitForShutdownAsync(ct);
+        return Environment.ExitCode;
     }
 }

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Monitor.Kafka.Consuming;
+
+/// <summary>The consume loop of one role, on its own thread: at-least-once (an offset is stored only after the
+/// handler returned), a message that keeps failing goes to the dead-letter topic and the offset moves on,
+/// consume errors back off, cooperative-sticky rebalancing, <c>Close()</c> on shutdown.</summary>
+public sealed class KafkaConsumerService(
+    KafkaConsumerRole role, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time, ILogger<KafkaConsumerService> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(20);
+    private readonly KafkaOptions _options = options.Value;
+
+    /// <summary>Messages handled (stored) so far, dead-lettered ones included.</summary>
+    public long Handled => Interlocked.Read(ref _handled);
+
+    /// <summary>The partitions this member owns now (cooperative rebalancing adds and removes them one by one).</summary>
+    public IReadOnlyList<int> Partitions
+    {
+        get
+        {
+            lock (_partitions)
+            {
+                return _partitions.Order().ToList();
+            }
+        }
+    }
+
+    private readonly HashSet<int> _partitions = [];
+    private long _handled;
+
+    private void Track(List<TopicPartition> changed, bool assigned)
+    {
+        lock (_partitions)
+        {
+            foreach (var partition in changed)
+            {
+                _ = assigned ? _partitions.Add(partition.Partition.Value) : _partitions.Remove(partition.Partition.Value);
+            }
+        }
+
+        logger.LogInformation("{Role}: {Change} phân vùng {Partitions}", role.Name, assigned ? "nhận" : "trả", string.Join(",", changed.Select(x => x.Partition.Value)));
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken ct)
+    {
+        using var consumer = new ConsumerBuilder<string, string>(KafkaClientConfigs.Consumer(_options, role.GroupId))
+            .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
+            .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
+            .SetPartitionsAssignedHandler((_, p) => Track(p, assigned: true))
+            .SetPartitionsRevokedHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
+            .SetPartitionsLostHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
+            .Build();
+        consumer.Subscribe(role.Topic);
+        logger.LogInformation("{Role}: đọc {Topic} trong nhóm {Group}", role.Name, role.Topic, role.GroupId);
+        try
+        {
+            var backoff = TimeSpan.Zero;
+            while (!ct.IsCancellationRequested)
+            {
+                List<ConsumeResult<string, string>> batch;
+                try
+                {
+                    batch = NextBatch(consumer);
+                    backoff = TimeSpan.Zero;
+                }
+                catch (ConsumeException e)
+                {
+                    backoff = backoff == TimeSpan.Zero ? FirstWait : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    logger.LogWarning("{Role}: lỗi đọc Kafka {Reason}; thử lại sau {Backoff}", role.Name, e.Error.Reason, backoff);
+                    Wait(backoff, ct);
+                    continue;
+                }
+
+                if (batch.Count > 0)
+                {
+                    Handle(consumer, batch, ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutdown: whatever was not stored is redelivered to the next member of the group.
+        }
+        finally
+        {
+            // Commits the stored offsets and leaves the group at once instead of after the session timeout.
+            consumer.Close();
+            logger.LogInformation("{Role}: đã đóng, {Handled} tin nhắn đã xử lý", role.Name, Handled);
+        }
+    }
+
+    private List<ConsumeResult<string, string>> NextBatch(IConsumer<string, string> consumer)
+    {
+        var batch = new List<ConsumeResult<string, string>>();
+        var first = consumer.Consume(FirstWait);
+        if (first is null)
+        {
+            return batch;
+        }
+
+        // Fill the batch for a few milliseconds: one store transaction and one round of tagged deliveries per batch
+        // is what makes thousands of articles a second possible.
+        batch.Add(first);
+        var filling = Stopwatch.StartNew();
+        while (batch.Count < _options.MaxBatch && filling.Elapsed < BatchWindow)
+        {
+            if (consumer.Consume(BatchWindow - filling.Elapsed) is not { } next)
+            {
+                break;
+            }
+
+            batch.Add(next);
+        }
+
+        return batch;
+    }
+
+    private void Handle(IConsumer<string, string> consumer, List<ConsumeResult<string, string>> batch, CancellationToken ct)
+    {
+        try
+        {
+            role.Handler(batch, ct).GetAwaiter().GetResult();
+            Store(consumer, batch);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("{Role}: lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, batch.Count, e.Message);
+        }
+
+        // One at a time, so one poison message does not hold back the others.
+        foreach (var message in batch)
+        {
+            HandleOne(message, ct);
+            Store(consumer, [message]);
+        }
+    }
+
+    private void HandleOne(ConsumeResult<string, string> message, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                role.Handler([message], ct).GetAwaiter().GetResult();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var permanent = e is FormatException;
+                if (permanent || attempt >= _options.MaxTries)
+                {
+                    DeadLetter(message, e, attempt, ct);
+                    return;
+                }
+
+                logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
+                Wait(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 6)), ct);
+            }
+        }
+    }
+
+    private void DeadLetter(ConsumeResult<string, string> message, Exception error, int tries, CancellationToken ct)
+    {
+        var headers = new Headers();
+        foreach (var header in message.Message.Headers ?? [])
+        {
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        headers.Add(ArticleHeaders.Error, System.Text.Encoding.UTF8.GetBytes(error.Message));
+        headers.Add(ArticleHeaders.ErrorType, System.Text.Encoding.UTF8.GetBytes(error.GetType().FullName ?? error.GetType().Name));
+        headers.Add(ArticleHeaders.Tries, System.Text.Encoding.UTF8.GetBytes(tries.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add(ArticleHeaders.OriginalTopic, System.Text.Encoding.UTF8.GetBytes(message.Topic));
+        headers.Add(ArticleHeaders.OriginalPartition, System.Text.Encoding.UTF8.GetBytes(message.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        headers.Add(ArticleHeaders.OriginalOffset, System.Text.Encoding.UTF8.GetBytes(message.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var dead = new Message<string, string> { Key = message.Message.Key, Value = message.Message.Value, Headers = headers };
+        var backoff = FirstWait;
+        while (true)
+        {
+            try
+            {
+                producer.SendAsync(_options.DeadLetterTopic, dead, ct).GetAwaiter().GetResult();
+                logger.LogError("{Role}: tin nhắn {Key} ({Topic}/{Partition}@{Offset}) chuyển vào {DeadLetter} sau {Tries} lần: {Error}",
+                    role.Name, message.Message.Key, message.Topic, message.Partition.Value, message.Offset.Value, _options.DeadLetterTopic, tries, error.Message);
+                return;
+            }
+            catch (KafkaException e)
+            {
+                // The offset must not move on before the dead letter is safe.
+                logger.LogWarning("{Role}: chưa ghi được vào {DeadLetter}: {Reason}; thử lại sau {Backoff}", role.Name, _options.DeadLetterTopic, e.Error.Reason, backoff);
+                Wait(backoff, ct);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private void Store(IConsumer<string, string> consumer, IEnumerable<ConsumeResult<string, string>> handled)
+    {
+        foreach (var message in handled)
+        {
+            try
+            {
+                consumer.StoreOffset(message);
+            }
+            catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_State)
+            {
+                // The partition was revoked meanwhile; its new owner redelivers and the handler is idempotent.
+                logger.LogDebug("{Role}: phân vùng {Partition} đã chuyển đi, bỏ lưu vị trí {Offset}", role.Name, message.Partition.Value, message.Offset.Value);
+            }
+
+            Interlocked.Increment(ref _handled);
+        }
+    }
+
+    private void Wait(TimeSpan delay, CancellationToken ct) => Task.Delay(delay, time, ct).GetAwaiter().GetResult();
+}

@@ -1,0 +1,43 @@
+using Monitor.Host.Tests.Support;
+using Monitor.Kafka.Tests.Support;
+using Monitor.Tests.Shared;
+
+namespace Monitor.Kafka.Tests;
+
+[Trait("Category", "Kafka")]
+public sealed class KilledTaggerProcessTests
+{
+    private const int Count = 6_000;
+
+    [Fact]
+    public async Task A_tagger_process_killed_mid_stream_loses_nothing_and_duplicates_nothing()
+    {
+        // The mock cluster lives in this process; the tagger is a real second process that reaches it over loopback.
+        using var bed = await KafkaTestBed.StartAsync();
+        var articles = bed.Articles(Count, bytes: 1500);
+        await bed.PublishAsync(articles);
+        string[] Work() => ["work", "--bus", "kafka", "--bootstrap-servers", bed.Cluster.BootstrapServers, "--data-dir", bed.Path];
+
+        using (var worker = MonitorProcess.Start(Work()))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => await bed.Reader.CountAsync(CancellationToken.None) >= 1000, TimeSpan.FromMinutes(2)),
+                "the tagger stored nothing: " + string.Join(" | ", worker.Lines.TakeLast(5)));
+            worker.Kill();
+        }
+
+        var storedAtKill = await bed.Reader.CountAsync(CancellationToken.None);
+        Assert.True(storedAtKill < Count, "the tagger finished before it was killed: the test proved nothing");
+
+        using (var restarted = MonitorProcess.Start(Work()))
+        {
+            // The killed member's partitions come back after its session times out; the restarted one takes them.
+            Assert.True(await Eventually.TrueAsync(async () => await bed.Reader.CountAsync(CancellationToken.None) == Count, TimeSpan.FromMinutes(4)),
+                $"stored {await bed.Reader.CountAsync(CancellationToken.None)} of {Count}: " + string.Join(" | ", restarted.Lines.TakeLast(5)));
+        }
+
+        var shape = await bed.StoreShapeAsync();
+        Assert.Equal((0, 1), (shape.Changes, shape.MaxVersion));
+        var matcher = new Monitor.Core.Tagging.PlanMatcher(bed.Plan);
+        Assert.Equal(articles.Sum(a => matcher.Tag(a).Themes.Count), shape.Tags);
+    }
+}

@@ -1,0 +1,40 @@
+using Monitor.Kafka.Tests.Support;
+using Monitor.Tests.Shared;
+
+namespace Monitor.Kafka.Tests;
+
+[Trait("Category", "Kafka")]
+public sealed class RebalanceTests
+{
+    private const int Count = 4000;
+
+    [Fact]
+    public async Task Two_taggers_in_one_group_share_the_partitions_and_one_leaving_mid_stream_loses_nothing()
+    {
+        using var bed = await KafkaTestBed.StartAsync();
+        using var first = await bed.StartTaggerAsync();
+        using var second = await bed.StartTaggerAsync();
+        var a = KafkaTestBed.Consumer(first);
+        var b = KafkaTestBed.Consumer(second);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(a.Partitions.Count == 3 && b.Partitions.Count == 3), TimeSpan.FromSeconds(60)),
+            $"partitions not shared: {string.Join(",", a.Partitions)} / {string.Join(",", b.Partitions)}");
+        Assert.Empty(a.Partitions.Intersect(b.Partitions));
+
+        var articles = bed.Articles(Count, bytes: 600);
+        var publishing = bed.PublishAsync(articles);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(b.Handled >= 300), TimeSpan.FromSeconds(60)), "the second tagger handled nothing");
+        await second.StopAsync();
+        await publishing;
+        var stoppedAt = await bed.Reader.CountAsync(CancellationToken.None);
+        Assert.True(stoppedAt < Count, "everything was stored before the second tagger left: the test proved nothing");
+
+        Assert.True(await Eventually.TrueAsync(async () => await bed.Reader.CountAsync(CancellationToken.None) == Count, TimeSpan.FromSeconds(120)),
+            $"stored {await bed.Reader.CountAsync(CancellationToken.None)} of {Count}");
+        Assert.Equal(6, a.Partitions.Count);
+        var shape = await bed.StoreShapeAsync();
+        Assert.Equal((0, 1), (shape.Changes, shape.MaxVersion));
+        var matcher = new Monitor.Core.Tagging.PlanMatcher(bed.Plan);
+        Assert.Equal(articles.Sum(x => matcher.Tag(x).Themes.Count), shape.Tags);
+        await first.StopAsync();
+    }
+}
