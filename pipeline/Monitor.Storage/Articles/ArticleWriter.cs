@@ -94,7 +94,9 @@ public static class ArticleWriter
         return outcome;
     }
 
-    /// <summary>Replaces the tags of one article for one plan (a re-tag overwrites, never adds).</summary>
+    /// <summary>Replaces the tags of one article for one plan (a re-tag overwrites, never adds). The article is stored first; its outlet, section and Vietnamese
+    /// day, week and month are copied onto each tag in the same statement (schema step 2), so the denormalising
+    /// trigger has nothing left to do on this path.</summary>
     public static async Task ReplaceTagsAsync(SqliteConnection connection, SqliteTransaction tx, string planId, int planVersion, TagResult result, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -102,8 +104,10 @@ public static class ArticleWriter
         foreach (var theme in result.Themes)
         {
             await connection.ExecuteAsync("""
-                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at)
-                VALUES ($id, $plan, $version, $code, $score, $evidence, $now)
+                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at, outlet, section, day, week, month)
+                SELECT $id, $plan, $version, $code, $score, $evidence, $now, a.outlet, a.section,
+                       date(a.published_utc / 1000 + 25200, 'unixepoch'), a.week, substr(date(a.published_utc / 1000 + 25200, 'unixepoch'), 1, 7)
+                FROM articles a WHERE a.id = $id
                 """, ct, tx, ("$id", result.ArticleId), ("$plan", planId), ("$version", planVersion), ("$code", theme.Code),
                 ("$score", theme.Score), ("$evidence", System.Text.Json.JsonSerializer.Serialize(theme.Evidence, ArticleJson.Options)), ("$now", Iso(now)));
         }
