@@ -129,20 +129,12 @@ public sealed class PhraseAutomaton
     /// <summary>Calls <paramref name="onMatch"/> with (phrase id, start, end) in folded offsets for every whole-word occurrence.</summary>
     public void Match(string folded, Action<int, int, int> onMatch)
     {
-        ArgumentNullException.ThrowIfNull(folded);
         ArgumentNullException.ThrowIfNull(onMatch);
-        var state = _next[_symbols[' ']];
-        for (var i = 0; i <= folded.Length; i++)
+        var found = new List<PhraseOccurrence>();
+        Match(folded, found);
+        foreach (var o in found)
         {
-            var c = i < folded.Length ? folded[i] : ' ';
-            state = _next[state * _alphabet + _symbols[c]];
-            var found = _outputs[state];
-            for (var k = 0; k < found.Length; k++)
-            {
-                var id = found[k];
-                // The match ends at the space at position i (the virtual one at the end): the phrase is just before it.
-                onMatch(id, i - _lengths[id], i);
-            }
+            onMatch(o.Id, o.Start, o.End);
         }
     }
 }

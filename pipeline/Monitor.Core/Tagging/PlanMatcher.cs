@@ -125,16 +125,23 @@ public sealed class PlanMatcher
 
     private List<ThemeMatch> Score(HitIndex index, string?[] originals)
     {
-        var candidates = new SortedSet<int>();
+        var candidates = new List<int>();
         foreach (var group in index.Groups)
         {
-            candidates.UnionWith(_themesByGroup[group]);
+            candidates.AddRange(_themesByGroup[group]);
         }
 
+        candidates.Sort();
         var matches = new List<ThemeMatch>();
         var evidence = new List<Hit>();
-        foreach (var theme in candidates.Select(i => _themes[i]))
+        for (var c = 0; c < candidates.Count; c++)
         {
+            if (c > 0 && candidates[c] == candidates[c - 1])
+            {
+                continue;
+            }
+
+            var theme = _themes[candidates[c]];
             evidence.Clear();
             foreach (var group in theme.Groups)
             {

@@ -4,7 +4,7 @@ namespace Monitor.Core.Tagging;
 internal static class ThemeScore
 {
     /// <summary>Drops hits inside another hit of the same theme ("ngộ độc" inside "ngộ độc thực phẩm" is one
-    /// mention), then sums weights with repeats of a phrase saturating.</summary>
+    /// mention), then sums weights with repeats of a phrase saturating. Sorts <paramref name="hits"/> in place.</summary>
     public static (double Score, List<Hit> Evidence) Of(List<Hit> hits, ScoringOptions options)
     {
         hits.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field)
@@ -18,15 +18,15 @@ internal static class ThemeScore
             }
         }
 
+        // Strongest first within each phrase: the first counts fully, each further one Repeat times the one before.
+        var byPhrase = kept.ToArray();
+        Array.Sort(byPhrase, static (a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : b.Weight.CompareTo(a.Weight));
         var score = 0.0;
-        foreach (var group in kept.GroupBy(h => h.Group))
+        var factor = 1.0;
+        for (var i = 0; i < byPhrase.Length; i++)
         {
-            var factor = 1.0;
-            foreach (var weight in group.Select(h => h.Weight).OrderByDescending(w => w))
-            {
-                score += weight * factor;
-                factor *= options.Repeat;
-            }
+            factor = i > 0 && byPhrase[i].Group == byPhrase[i - 1].Group ? factor * options.Repeat : 1.0;
+            score += byPhrase[i].Weight * factor;
         }
 
         return (score, kept);

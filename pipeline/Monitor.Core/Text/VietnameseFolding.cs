@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -20,47 +21,57 @@ public static class VietnameseFolding
     public static FoldedText Fold(string original)
     {
         ArgumentNullException.ThrowIfNull(original);
-        var value = new StringBuilder(original.Length);
-        var starts = new int[original.Length];
-        var ends = new int[original.Length];
-        var n = 0;
-        var pendingSpace = false;
-        for (var i = 0; i < original.Length; i++)
+        // Work in pooled buffers and allocate only the exact-size result: the tagger folds every field of every article.
+        var value = ArrayPool<char>.Shared.Rent(Math.Max(1, original.Length));
+        var starts = ArrayPool<int>.Shared.Rent(Math.Max(1, original.Length));
+        var ends = ArrayPool<int>.Shared.Rent(Math.Max(1, original.Length));
+        try
         {
-            var c = Table[original[i]];
-            if (c == Drop)
+            var n = 0;
+            var pendingSpace = false;
+            for (var i = 0; i < original.Length; i++)
             {
-                // A combining mark belongs to the character before it: widen that character's span.
-                if (n > 0 && ends[n - 1] == i)
+                var c = Table[original[i]];
+                if (c == Drop)
                 {
-                    ends[n - 1] = i + 1;
+                    // A combining mark belongs to the character before it: widen that character's span.
+                    if (n > 0 && ends[n - 1] == i)
+                    {
+                        ends[n - 1] = i + 1;
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
+                if (c == Separator)
+                {
+                    pendingSpace = n > 0;
+                    continue;
+                }
 
-            if (c == Separator)
-            {
-                pendingSpace = n > 0;
-                continue;
-            }
+                if (pendingSpace)
+                {
+                    value[n] = Separator;
+                    starts[n] = i;
+                    ends[n] = i;
+                    n++;
+                    pendingSpace = false;
+                }
 
-            if (pendingSpace)
-            {
-                value.Append(Separator);
+                value[n] = c;
                 starts[n] = i;
-                ends[n] = i;
+                ends[n] = i + 1;
                 n++;
-                pendingSpace = false;
             }
 
-            value.Append(c);
-            starts[n] = i;
-            ends[n] = i + 1;
-            n++;
+            return new FoldedText(original, new string(value, 0, n), starts[..n], ends[..n]);
         }
-
-        return new FoldedText(original, value.ToString(), starts[..n], ends[..n]);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(value);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(ends);
+        }
     }
 
     /// <summary>The folded key alone, for phrases and index terms.</summary>

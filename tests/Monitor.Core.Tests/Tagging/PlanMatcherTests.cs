@@ -92,4 +92,13 @@ public sealed class PlanMatcherTests
         automaton.Match("phong ngo doc thuc pham", (id, s, e) => found.Add((id, s, e)));
         Assert.Equal([(0, 6, 13), (1, 6, 23), (2, 14, 23)], found.OrderBy(f => f.Item1));
     }
+
+    [Fact]
+    public void Occurrences_carry_their_word_positions_for_NEAR()
+    {
+        var automaton = new PhraseAutomaton(["ngo doc", "thuc pham"]);
+        var found = new List<PhraseOccurrence>();
+        automaton.Match("vu ngo doc do thuc pham", found);
+        Assert.Equal([new PhraseOccurrence(0, 3, 10, 1, 2), new PhraseOccurrence(1, 14, 23, 4, 5)], found);
+    }
 }
