@@ -21,6 +21,7 @@ internal static class MonitorCli
             ExtractCommand.Create(),
             ReportCommands.Create(),
             BenchCommandLine(),
+            Web.ServeCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
