@@ -27,6 +27,7 @@ public sealed class CrawlToKafkaTests
         var crawl = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(2), "crawl", "--sources", sourcesFile, "--bus", "kafka",
             "--bootstrap-servers", bed.Cluster.BootstrapServers, "--data-dir", Path.Combine(crawlDir.Path, "data"));
         Assert.True(crawl.ExitCode == 0, string.Join(" | ", crawl.Lines));
+        Assert.Contains($"đã gửi {expected} bài lên Kafka", crawl.Lines);
         var raw = bed.ReadAll("monitor.articles.raw", expected, TimeSpan.FromSeconds(30));
         Assert.Equal(expected, raw.Select(m => m.Message.Key).Distinct().Count());
         Assert.Equal(0, await bed.Reader.CountAsync(CancellationToken.None));

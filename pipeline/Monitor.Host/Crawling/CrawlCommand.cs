@@ -48,9 +48,17 @@ internal static class CrawlCommand
 
             var crawler = host.Services.GetRequiredService<SourceCrawler>();
             var failed = 0;
+            var published = 0;
             foreach (var source in chosen)
             {
-                failed += (await crawler.CrawlAsync(source, ct)).Failed ? 1 : 0;
+                var outcome = await crawler.CrawlAsync(source, ct);
+                failed += outcome.Failed ? 1 : 0;
+                published += outcome.Published;
+            }
+
+            if (kafka)
+            {
+                await Console.Out.WriteLineAsync($"đã gửi {published} bài lên Kafka");
             }
 
             if (!r.GetValue(noWork) && !kafka)
