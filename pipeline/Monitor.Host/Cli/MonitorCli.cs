@@ -22,6 +22,7 @@ internal static class MonitorCli
             ExtractCommand.Create(),
             ReportCommands.Create(),
             BenchCommands.Create(),
+            Web.ServeCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

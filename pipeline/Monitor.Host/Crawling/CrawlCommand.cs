@@ -58,12 +58,19 @@ internal static class CrawlCommand
 
             var crawler = host.Services.GetRequiredService<SourceCrawler>();
             var failed = 0;
+            var published = 0;
             foreach (var source in chosen)
             {
                 var outcome = from is { } date
                     ? await CrawlProgressBar.RunAsync(source.Name, p => crawler.BackfillAsync(source, date, p, ct))
                     : await crawler.CrawlAsync(source, ct);
                 failed += outcome.Failed ? 1 : 0;
+                published += outcome.Published;
+            }
+
+            if (kafka)
+            {
+                await Console.Out.WriteLineAsync($"đã gửi {published} bài lên Kafka");
             }
 
             if (!r.GetValue(noWork) && !kafka)

@@ -45,12 +45,20 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
         ArgumentNullException.ThrowIfNull(articles);
         var current = await CurrentMatchersAsync(ct);
         var now = time.GetUtcNow();
+        // Tagging is CPU work and independent per article: spread it over the cores; the writes stay one transaction.
+        var results = new TagResult[articles.Count][];
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = current.Select(c => c.Matcher.Tag(articles[i])).ToArray());
         var tagged = new List<PlanTags>(articles.Count * Math.Max(1, current.Count));
         await using var connection = await db.ConnectAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        foreach (var article in articles)
+        for (var i = 0; i < articles.Count; i++)
         {
-            tagged.AddRange(await WriteAsync(connection, tx, article, current, now, ct));
+            await ArticleWriter.UpsertAsync(connection, tx, articles[i], now, ct);
+            for (var p = 0; p < current.Count; p++)
+            {
+                await ArticleWriter.ReplaceTagsAsync(connection, tx, current[p].Id, current[p].Version, results[i][p], now, ct);
+                tagged.Add(new PlanTags(current[p].Id, current[p].Version, results[i][p]));
+            }
         }
 
         await tx.CommitAsync(ct);
@@ -60,19 +68,14 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
     private async Task<List<(string Id, int Version, PlanMatcher Matcher)>> CurrentMatchersAsync(CancellationToken ct) =>
         (await plans.LatestAsync(ct)).Select(p => (p.Id, p.Version, _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)))).ToList();
 
-    private static async Task<List<PlanTags>> WriteAsync(SqliteConnection connection, SqliteTransaction tx, Article article,
+    private static async Task WriteAsync(SqliteConnection connection, SqliteTransaction tx, Article article,
         List<(string Id, int Version, PlanMatcher Matcher)> current, DateTimeOffset now, CancellationToken ct)
     {
         await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
-        var tagged = new List<PlanTags>(current.Count);
         foreach (var (planId, version, matcher) in current)
         {
-            var result = matcher.Tag(article);
-            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, result, now, ct);
-            tagged.Add(new PlanTags(planId, version, result));
+            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, matcher.Tag(article), now, ct);
         }
-
-        return tagged;
     }
 }
 

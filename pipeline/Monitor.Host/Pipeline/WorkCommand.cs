@@ -31,7 +31,9 @@ internal static class WorkCommand
         builder.Services.AddKafkaTagger();
         using var host = builder.Build();
         await host.StartKafkaAsync(ct);
+        var consumer = host.Services.GetServices<IHostedService>().OfType<Monitor.Kafka.Consuming.KafkaConsumerService>().Single();
         await host.WaitForShutdownAsync(ct);
-        return Environment.ExitCode;
+        // A consume loop that died (a fatal Kafka error) stops the host; say so in the exit code.
+        return consumer.ExecuteTask is { IsFaulted: true } ? 1 : 0;
     }
 }

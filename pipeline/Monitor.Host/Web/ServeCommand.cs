@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Monitor.Dashboards;
+using Monitor.Host.Cli;
+using Monitor.Host.Composition;
+using Monitor.Storage;
+
+namespace Monitor.Host.Web;
+
+/// <summary>monitor serve: the web role alone, dashboards over the store (scaled out: beside crawl and tag roles).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Địa chỉ lắng nghe của bảng điều khiển.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("serve", "Chạy bảng điều khiển trên kho dữ liệu (vai trò web).") { CommonOptions.DataDir, urls };
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var url = r.GetValue(urls)!;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new UserInputException($"--urls '{url}' không phải địa chỉ http(s)://HOST:PORT");
+            }
+
+            var db = await MonitorDatabase.OpenAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.AddMonitorConsole();
+            builder.Services.AddMonitorStore(db);
+            builder.Services.AddMonitorDashboards();
+            builder.WebHost.UseUrls(url);
+            await using var app = builder.Build();
+            app.MapMonitorDashboards();
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        }));
+        return command;
+    }
+}
