@@ -208,6 +208,10 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         {
             throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {limit.TotalSeconds:0.#} giây", "timeout"), null);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
+        {
+            throw new RetryableException(new FetchException($"{url}: trả lời bị cắt giữa chừng ({e.Message})", "truncated", e), null);
+        }
         catch (HttpRequestException e)
         {
             throw new RetryableException(new FetchException($"{url}: không kết nối được ({e.Message})", "connection", e), null);

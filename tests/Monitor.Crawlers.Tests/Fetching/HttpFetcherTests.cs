@@ -174,6 +174,6 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
         var hits = _server.Hits("/ok.html").Order().ToList();
         Assert.Equal(4, hits.Count);
-        Assert.All(hits.Zip(hits.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromMilliseconds(250), $"{(p.Second - p.First).TotalMilliseconds} ms apart"));
+        Assert.All(hits.Zip(hits.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromMilliseconds(200), $"{(p.Second - p.First).TotalMilliseconds} ms apart"));
     }
 }
