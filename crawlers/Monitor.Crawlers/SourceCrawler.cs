@@ -66,14 +66,14 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
 
         items.AddRange(await SitemapItemsAsync(run, ct));
         run.Known += items.Count;
-        var published = await run.FetchAsync(items, ct);
+        await run.FetchAsync(items, ct);
         foreach (var listing in source.Listings)
         {
             await ListingAsync(run, listing, ct);
         }
 
         await RevisitAsync(run, ct);
-        if (published > 0 || run.Discovered > 0 || run.Errors.Count == 0)
+        if (run.Published > 0 || run.Discovered > 0 || run.Errors.Count == 0)
         {
             await State.RecordSuccessAsync(source.Name, run.Published, ct);
         }
@@ -187,7 +187,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
         private int _done;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-        public async Task<int> FetchAsync(IReadOnlyList<FeedItem> items, CancellationToken ct)
+        public async Task FetchAsync(IReadOnlyList<FeedItem> items, CancellationToken ct)
         {
             var byUrl = new Dictionary<string, FeedItem>(StringComparer.Ordinal);
             foreach (var item in items)
@@ -202,13 +202,10 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             var fresh = await crawler.State.UnfetchedAsync(byUrl.Keys, ct);
             _done += byUrl.Count - fresh.Count;
             Report();
-            var before = Published;
             foreach (var url in fresh)
             {
                 await FetchOneAsync(url, byUrl[url], null, ct);
             }
-
-            return Published - before;
         }
 
         public async Task FetchOneAsync(string url, FeedItem item, string? previousHash, CancellationToken ct)
@@ -233,13 +230,13 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             }
             catch (FetchException e)
             {
-                Fail(e.Kind, e.Message);
+                Fail(e.Message);
                 await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, ct);
                 await crawler.State.MarkFailedAsync(url, Source.Name, ct);
             }
             catch (ExtractionException e)
             {
-                Fail("extraction-empty", e.Message);
+                Fail(e.Message);
                 await crawler.State.RecordEventAsync(Source.Name, "extraction-empty", e.Message, ct);
                 await crawler.State.MarkFailedAsync(url, Source.Name, ct);
             }
@@ -257,21 +254,20 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             }
             catch (FetchException e)
             {
-                Fail(e.Kind, e.Message);
+                Fail(e.Message);
                 await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, CancellationToken.None);
             }
             catch (FeedFormatException e)
             {
-                Fail("format", $"{what}: {e.Message}");
+                Fail($"{what}: {e.Message}");
                 await crawler.State.RecordEventAsync(Source.Name, "format", $"{what}: {e.Message}", CancellationToken.None);
             }
         }
 
-        private void Fail(string kind, string message)
+        private void Fail(string message)
         {
             crawler.Logger.LogWarning("nguồn {Source}: {Error}", Source.Name, message);
             Errors.Add(message);
-            _ = kind;
         }
 
         private void Report() => progress?.Report(new CrawlProgress(Source.Name, _done, Math.Max(Known, _done), Published));

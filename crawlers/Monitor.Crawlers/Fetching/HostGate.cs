@@ -10,25 +10,73 @@ internal sealed class HostGate(FetchOptions options, TimeProvider time)
     private readonly SemaphoreSlim _global = new(options.MaxConcurrency, options.MaxConcurrency);
     private readonly ConcurrentDictionary<string, HostSlot> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
-    private sealed class HostSlot(int concurrency)
+    /// <summary>One host: requests running, callers waiting for a turn, and when the next request may start.
+    /// The limit is given per call, so a source's own max_concurrency applies to its requests.</summary>
+    private sealed class HostSlot
     {
-        public SemaphoreSlim Running { get; } = new(concurrency, concurrency);
+        private readonly Queue<(TaskCompletionSource Turn, int Limit)> _waiting = new();
+        private int _running;
+
         public DateTimeOffset NextStart { get; set; }
         public object Lock { get; } = new();
+
+        public Task WaitAsync(int limit, CancellationToken ct)
+        {
+            lock (Lock)
+            {
+                // Callers that gave up (cancelled) leave their place; they must not block the queue.
+                while (_waiting.TryPeek(out var head) && head.Turn.Task.IsCompleted)
+                {
+                    _waiting.Dequeue();
+                }
+
+                if (_running < limit && _waiting.Count == 0)
+                {
+                    _running++;
+                    return Task.CompletedTask;
+                }
+
+                var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting.Enqueue((turn, limit));
+                return Cancelable(turn, ct);
+            }
+        }
+
+        public void Release()
+        {
+            lock (Lock)
+            {
+                _running--;
+                while (_waiting.TryPeek(out var next) && _running < next.Limit)
+                {
+                    _waiting.Dequeue();
+                    if (next.Turn.TrySetResult())
+                    {
+                        _running++;
+                    }
+                }
+            }
+        }
+
+        private static async Task Cancelable(TaskCompletionSource turn, CancellationToken ct)
+        {
+            await using var registration = ct.Register(() => turn.TrySetCanceled(ct));
+            await turn.Task;
+        }
     }
 
     /// <summary>Waits for a turn on <paramref name="host"/>; dispose the result when the request is done.</summary>
     public async Task<IDisposable> EnterAsync(string host, TimeSpan minDelay, int concurrency, CancellationToken ct)
     {
-        var slot = _hosts.GetOrAdd(host, _ => new HostSlot(Math.Max(1, concurrency)));
-        await slot.Running.WaitAsync(ct);
+        var slot = _hosts.GetOrAdd(host, _ => new HostSlot());
+        await slot.WaitAsync(Math.Max(1, concurrency), ct);
         try
         {
             await _global.WaitAsync(ct);
         }
         catch
         {
-            slot.Running.Release();
+            slot.Release();
             throw;
         }
 
@@ -51,21 +99,21 @@ internal sealed class HostGate(FetchOptions options, TimeProvider time)
         catch
         {
             _global.Release();
-            slot.Running.Release();
+            slot.Release();
             throw;
         }
 
         return new Turn(() =>
         {
             _global.Release();
-            slot.Running.Release();
+            slot.Release();
         });
     }
 
     /// <summary>No request to <paramref name="host"/> starts before <paramref name="until"/>.</summary>
     public void Postpone(string host, DateTimeOffset until)
     {
-        var slot = _hosts.GetOrAdd(host, _ => new HostSlot(options.MaxConcurrencyPerHost));
+        var slot = _hosts.GetOrAdd(host, _ => new HostSlot());
         lock (slot.Lock)
         {
             if (until > slot.NextStart)

@@ -34,6 +34,11 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         }
 
         var robots = await RobotsAsync(url, ct);
+        if (robots.Failure is { } unreadable)
+        {
+            throw new FetchException($"{url}: không đọc được robots.txt của {host} nên tạm không tải máy chủ này ({unreadable.Message})", unreadable.Kind);
+        }
+
         if (!robots.Allows(url))
         {
             throw new FetchException($"{url}: robots.txt của {host} không cho phép tải", "robots");
@@ -119,9 +124,14 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         {
             robots = RobotsTxt.AllowAll;
         }
-        catch (Exception e) when (e is FetchException or RetryableException)
+        catch (FetchException e)
         {
-            robots = RobotsTxt.DisallowAll;
+            robots = RobotsTxt.Unreadable(e);
+            ttl = TimeSpan.FromMinutes(10);
+        }
+        catch (RetryableException e)
+        {
+            robots = RobotsTxt.Unreadable(e.Failure);
             ttl = TimeSpan.FromMinutes(10);
         }
 
@@ -207,6 +217,10 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {limit.TotalSeconds:0.#} giây", "timeout"), null);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
+        {
+            throw new RetryableException(new FetchException($"{url}: trả lời bị cắt giữa chừng ({e.Message})", "truncated", e), null);
         }
         catch (HttpRequestException e)
         {

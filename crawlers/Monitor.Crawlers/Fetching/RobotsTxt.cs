@@ -18,8 +18,12 @@ public sealed class RobotsTxt
     /// <summary>Everything allowed (robots.txt absent).</summary>
     public static RobotsTxt AllowAll { get; } = new([], null, []);
 
-    /// <summary>Nothing allowed (robots.txt unreachable: RFC 9309 says assume complete disallow).</summary>
-    public static RobotsTxt DisallowAll { get; } = new([(false, "/")], null, []);
+    /// <summary>Nothing allowed because robots.txt could not be read (RFC 9309: assume complete disallow); the
+    /// failure is kept so that errors name the real cause.</summary>
+    public static RobotsTxt Unreadable(FetchException failure) => new([(false, "/")], null, []) { Failure = failure };
+
+    /// <summary>Why robots.txt could not be read, when it could not.</summary>
+    public FetchException? Failure { get; private init; }
 
     public TimeSpan? CrawlDelay { get; }
 

@@ -174,6 +174,17 @@ public sealed class HttpFetcherTests : IAsyncLifetime
 
         var hits = _server.Hits("/ok.html").Order().ToList();
         Assert.Equal(4, hits.Count);
-        Assert.All(hits.Zip(hits.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromMilliseconds(250), $"{(p.Second - p.First).TotalMilliseconds} ms apart"));
+        Assert.All(hits.Zip(hits.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromMilliseconds(200), $"{(p.Second - p.First).TotalMilliseconds} ms apart"));
+    }
+
+    [Fact]
+    public async Task A_host_whose_robots_txt_cannot_be_read_is_not_fetched_and_the_error_names_the_real_cause()
+    {
+        var closed = new Uri("http://127.0.0.1:9/tin.html");
+
+        var e = await Assert.ThrowsAsync<FetchException>(() => Fetcher().GetAsync(closed, CancellationToken.None));
+
+        Assert.Equal("connection", e.Kind);
+        Assert.StartsWith("http://127.0.0.1:9/tin.html: không đọc được robots.txt của 127.0.0.1:9", e.Message, StringComparison.Ordinal);
     }
 }

@@ -92,6 +92,9 @@ internal sealed class MisbehavingServer : IAsyncDisposable
             c.Response.ContentType = "text/html";
             await c.Response.Body.WriteAsync(new byte[100]);
             await c.Response.Body.FlushAsync();
+            // Let the head of the answer leave before the connection drops: the client must see a cut body,
+            // not a connection refused before any answer.
+            await Task.Delay(200);
             c.Abort();
         });
         app.MapGet("/huge", async (HttpContext c) =>
