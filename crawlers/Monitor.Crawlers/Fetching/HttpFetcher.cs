@@ -222,6 +222,11 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         {
             throw new RetryableException(new FetchException($"{url}: trả lời bị cắt giữa chừng ({e.Message})", "truncated", e), null);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded || e.InnerException is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded })
+        {
+            // The body stopped before its Content-Length while HttpClient was still reading it.
+            throw new RetryableException(new FetchException($"{url}: trả lời bị cắt giữa chừng ({e.Message})", "truncated", e), null);
+        }
         catch (HttpRequestException e)
         {
             throw new RetryableException(new FetchException($"{url}: không kết nối được ({e.Message})", "connection", e), null);
