@@ -19,7 +19,14 @@ public sealed class MigrationTests
             await Schema.ApplyAsync(old, ct, upTo: 1);
             await using var tx = (SqliteTransaction)await old.BeginTransactionAsync(ct);
             // Sunday 17 November 23:50 in Vietnam: week 46 there, whatever the UTC day.
-            await CoverageFixture.WriteAsync(old, tx, plan, CoverageFixture.Article("a3", "Báo Kon Tum", "Thời sự", new(2024, 11, 17, 23, 50, 0, TimeSpan.FromHours(7))), ["1.2"]);
+            // The article as today's writer stores it (the articles table is unchanged since step 1), its tag as a
+            // step-1 writer did: without the columns step 2 adds.
+            var article = CoverageFixture.Article("a3", "Báo Kon Tum", "Thời sự", new(2024, 11, 17, 23, 50, 0, TimeSpan.FromHours(7)));
+            await Articles.ArticleWriter.UpsertAsync(old, tx, article, DateTimeOffset.UnixEpoch, ct);
+            await old.ExecuteAsync("""
+                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at)
+                VALUES ($id, $plan, 1, '1.2', 1.0, '[]', '2024-11-18T00:00:00.000+00:00')
+                """, ct, tx, ("$id", article.Id), ("$plan", plan.Id));
             await tx.CommitAsync(ct);
         }
 
