@@ -70,11 +70,12 @@ internal static class MonitorCli
             return 0;
         }));
         var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo.", DefaultValueFactory = _ => 1_000_000 };
+        var keep = new Option<string?>("--data-dir") { Description = "Giữ kho đo tại thư mục này (dùng lại nếu đã có bài); mặc định: thư mục tạm, xóa sau khi đo." };
         var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).")
         {
-            stored,
+            stored, keep,
         };
-        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), ct)));
+        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), r.GetValue(keep), ct)));
         return new Command("bench", "Đo hiệu năng (kết quả ghi trong README).") { pipeline, extract, coverage };
     }
 }

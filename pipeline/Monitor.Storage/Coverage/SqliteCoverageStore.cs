@@ -30,16 +30,15 @@ public sealed partial class SqliteCoverageStore(MonitorDatabase db) : ICoverageS
         return new CoverageReport(plan.Id, plan.Version, plan.Plan.Themes.Select(t => (t.Code, t.Title)).ToList(), cells, stored, query);
     }
 
-    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows: one range search of tags_theme_day per
-    /// theme, grouped in the index's own order (no sort), so the answer streams; weeks, months and gaps roll it up.</summary>
+    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows, from the tag_days counts the triggers
+    /// keep: one primary-key range per theme; weeks, months and gaps roll it up.</summary>
     private static async Task<List<(string Theme, string Day, string Outlet, int Articles)>> DailyAsync(SqliteConnection connection, string planId,
         IEnumerable<ThemeWindow> windows, CancellationToken ct)
     {
         var rows = new List<(string, string, string, int)>();
         await using var command = connection.Command("""
-            SELECT day, outlet, COUNT(*) FROM tags INDEXED BY tags_theme_day
-            WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to
-            GROUP BY day, outlet
+            SELECT day, outlet, articles FROM tag_days
+            WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to AND articles > 0
             """, null, ("$plan", planId), ("$theme", ""), ("$from", ""), ("$to", ""));
         foreach (var w in windows)
         {

@@ -38,7 +38,53 @@ public sealed class MigrationTests
         }
 
         Assert.Equal("Báo Kon Tum điện tử||2024-12-01|2024-W48|2024-12", await RowAsync(db));
+        Assert.Equal(await CountsAsync(db, FromTags), await CountsAsync(db, FromTagDays));
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_daily_counts_equal_a_count_of_the_tags_after_inserts_retags_article_changes_and_deletes()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await CoverageFixture.FillAsync(store.Db);
+        var ct = CancellationToken.None;
+        var before = await CountsAsync(store.Db, FromTagDays);
+        await using (var connection = await store.Db.ConnectAsync(ct))
+        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        {
+            // a2 re-tagged with one theme less, a5 moved to another outlet and day, a6's tags deleted.
+            await CoverageFixture.WriteAsync(connection, tx, plan, CoverageFixture.Article("a2", CoverageFixture.A, null, new(2024, 11, 11, 0, 10, 0, TimeSpan.FromHours(7))), ["1.3"]);
+            await Articles.ArticleWriter.UpsertAsync(connection, tx, CoverageFixture.Article("a5", CoverageFixture.A, "Thời sự", new(2024, 11, 22, 9, 0, 0, TimeSpan.FromHours(7))), DateTimeOffset.UnixEpoch, ct);
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = tx;
+            delete.CommandText = $"DELETE FROM tags WHERE article_id = '{CoverageFixture.Id("a6")}'";
+            await delete.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var after = await CountsAsync(store.Db, FromTagDays);
+        Assert.Equal(await CountsAsync(store.Db, FromTags), after);
+        Assert.NotEqual(before, after);
+        Assert.Contains($"w46|1.3|2024-11-22|{CoverageFixture.A}|1", after);
+        Assert.DoesNotContain(after, r => r.Contains("2024-12-02", StringComparison.Ordinal));
+    }
+
+    private const string FromTags = "SELECT plan_id || '|' || theme_code || '|' || day || '|' || outlet || '|' || COUNT(*) FROM tags GROUP BY plan_id, theme_code, day, outlet ORDER BY 1";
+    private const string FromTagDays = "SELECT plan_id || '|' || theme_code || '|' || day || '|' || outlet || '|' || articles FROM tag_days ORDER BY 1";
+
+    private static async Task<List<string>> CountsAsync(MonitorDatabase db, string sql)
+    {
+        await using var connection = await db.ConnectAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private static async Task<string> RowAsync(MonitorDatabase db)
