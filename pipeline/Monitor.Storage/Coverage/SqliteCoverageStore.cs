@@ -6,12 +6,12 @@ using Monitor.Storage.Plans;
 
 namespace Monitor.Storage.Coverage;
 
-/// <summary>Coverage answers from the SQLite store. Queries read the tag rows alone: each carries its article's outlet,
-/// section and Vietnamese day, week and month (schema step 2), and covering indexes serve every query.</summary>
+/// <summary>Coverage answers from the SQLite store (schema step 2): coverage and gaps read the tag_days counts; quotas
+/// and events read the tag rows, which carry their article's outlet, section and Vietnamese day, through covering indexes.</summary>
 public sealed partial class SqliteCoverageStore(MonitorDatabase db) : ICoverageStore
 {
     // Windows travel as one JSON parameter: [["code","from","to"], ...], days as "yyyy-MM-dd" (both ends included).
-    // Queries read "FROM w CROSS JOIN tags": CROSS JOIN keeps the windows as the outer loop in SQLite, so each theme is
+    // The event query reads "FROM w CROSS JOIN tags": CROSS JOIN keeps the windows as the outer loop in SQLite, so each theme is
     // one range search of tags_theme_day instead of a scan of every tag of the plan.
     private const string WindowsCte = "WITH w(code, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows))";
 
