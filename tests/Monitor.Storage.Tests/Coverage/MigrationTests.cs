@@ -12,14 +12,18 @@ public sealed class MigrationTests
         using var dir = new TempDir();
         var ct = CancellationToken.None;
         var file = Path.Combine(dir.Path, MonitorDatabase.FileName);
-        var plan = new Plans.StoredPlan("w46", 1, DateTimeOffset.UnixEpoch, CoverageFixture.Plan());
         await using (var old = new SqliteConnection($"Data Source={file}"))
         {
             await old.OpenAsync(ct);
             await Schema.ApplyAsync(old, ct, upTo: 1);
             await using var tx = (SqliteTransaction)await old.BeginTransactionAsync(ct);
             // Sunday 17 November 23:50 in Vietnam: week 46 there, whatever the UTC day.
-            await CoverageFixture.WriteAsync(old, tx, plan, CoverageFixture.Article("a3", "Báo Kon Tum", "Thời sự", new(2024, 11, 17, 23, 50, 0, TimeSpan.FromHours(7))), ["1.2"]);
+            await Articles.ArticleWriter.UpsertAsync(old, tx, CoverageFixture.Article("a3", "Báo Kon Tum", "Thời sự", new(2024, 11, 17, 23, 50, 0, TimeSpan.FromHours(7))), DateTimeOffset.UnixEpoch, ct);
+            // A tag as the step-1 writer stored it: no coverage columns.
+            await using var tag = old.CreateCommand();
+            tag.Transaction = tx;
+            tag.CommandText = $"INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at) VALUES ('{CoverageFixture.Id("a3")}', 'w46', 1, '1.2', 1.0, '[]', 'x')";
+            await tag.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         }
 
@@ -67,6 +71,22 @@ public sealed class MigrationTests
         Assert.NotEqual(before, after);
         Assert.Contains($"w46|1.3|2024-11-22|{CoverageFixture.A}|1", after);
         Assert.DoesNotContain(after, r => r.Contains("2024-12-02", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_tag_inserted_without_coverage_columns_gets_them_from_its_article_and_is_counted()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        await store.UpsertAsync(CoverageFixture.Article("a4", CoverageFixture.B, "Xã hội", new(2024, 11, 18, 6, 0, 0, TimeSpan.FromHours(7))));
+        await using (var connection = await store.Db.ConnectAsync(CancellationToken.None))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at) VALUES ('{CoverageFixture.Id("a4")}', 'w46', 1, '1.2', 1.0, '[]', 'x')";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal($"{CoverageFixture.B}|Xã hội|2024-11-18|2024-W47|2024-11", await RowAsync(store.Db));
+        Assert.Equal([$"w46|1.2|2024-11-18|{CoverageFixture.B}|1"], await CountsAsync(store.Db, FromTagDays));
     }
 
     private const string FromTags = "SELECT plan_id || '|' || theme_code || '|' || day || '|' || outlet || '|' || COUNT(*) FROM tags GROUP BY plan_id, theme_code, day, outlet ORDER BY 1";
