@@ -129,6 +129,8 @@ internal static class Schema
             WHERE article_id = NEW.id;
         END;
         CREATE INDEX tags_theme_day ON tags(plan_id, theme_code, day, outlet, week, month, section, article_id);
+        -- tags_theme_day starts with the same columns: one index less to write per tag.
+        DROP INDEX tags_plan_theme;
         -- Articles per plan, theme, Vietnamese day and outlet, kept by triggers on tags: coverage and gaps read these
         -- few thousand rows instead of a million tags.
         CREATE TABLE tag_days (
