@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 
 namespace Monitor.Dashboards;
 
-/// <summary>The coverage page, rendered on the server: theme × outlet × week, the gaps, and source health
+/// <summary>The coverage page, rendered on the server: theme × outlet × week, quota status, the gaps, and source health
 /// beside them (so a gap on a broken source shows as such).</summary>
 internal static class CoveragePage
 {
-    public static string Render(IReadOnlyList<CoverageReport> reports, IReadOnlyList<SourceHealth> health)
+    public static string Render(IReadOnlyList<PlanAnswers> plans, IReadOnlyList<SourceHealth> health)
     {
         var html = new StringBuilder("""
             <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Monitor — Độ phủ tuyên truyền</title>
@@ -17,13 +16,14 @@ internal static class CoveragePage
             th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.gap{color:#b00020;font-weight:600}
             .ok{color:#1b5e20}</style></head><body><h1>Độ phủ tuyên truyền theo kế hoạch</h1>
             """);
-        if (reports.Count == 0)
+        if (plans.Count == 0)
         {
             html.Append("<p>Chưa có kế hoạch nào. Nạp kế hoạch bằng lệnh <code>monitor plan load</code>.</p>");
         }
 
-        foreach (var report in reports)
+        foreach (var answers in plans)
         {
+            var report = answers.Coverage;
             var weeks = report.Cells.Select(c => c.Period).Distinct().Order(StringComparer.Ordinal).ToList();
             html.Append(CultureInfo.InvariantCulture, $"<section data-plan=\"{E(report.PlanId)}\"><h2>Kế hoạch {E(report.PlanId)} (phiên bản {report.PlanVersion})</h2>");
             html.Append(CultureInfo.InvariantCulture, $"<p id=\"summary\">Đã có bài cho {report.CoveredThemes}/{report.Themes.Count} chủ đề; {report.ArticlesStored} bài đã lưu.</p>");
@@ -56,7 +56,9 @@ internal static class CoveragePage
                 }
             }
 
-            html.Append("</tbody></table></section>");
+            html.Append("</tbody></table>");
+            QuotaAndGapSections.Append(html, answers);
+            html.Append("</section>");
         }
 
         html.Append("<h2>Tình trạng nguồn tin</h2><table class=\"health\"><thead><tr><th>Nguồn</th><th>Lần thành công gần nhất</th><th>Số bài</th><th>Lỗi gần nhất</th></tr></thead><tbody>");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Time;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
@@ -15,15 +16,17 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapMonitorDashboards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, CrawlState crawl, CancellationToken ct) =>
+        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, CrawlState crawl, TimeProvider time, CancellationToken ct) =>
         {
-            var reports = new List<CoverageReport>();
+            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
+            var answers = new List<PlanAnswers>();
             foreach (var plan in await plans.LatestAsync(ct))
             {
-                reports.Add(await coverage.CoverageAsync(plan, new CoverageQuery(), ct));
+                answers.Add(new PlanAnswers(await coverage.CoverageAsync(plan, new CoverageQuery(), ct), await coverage.QuotasAsync(plan, today, ct),
+                    await coverage.GapsAsync(plan, today, ct)));
             }
 
-            return Results.Content(CoveragePage.Render(reports, await crawl.HealthAsync(ct)), "text/html; charset=utf-8");
+            return Results.Content(CoveragePage.Render(answers, await crawl.HealthAsync(ct)), "text/html; charset=utf-8");
         });
         app.MapGet("/api/coverage", async (string? plan, PlanStore plans, ICoverageStore coverage, CancellationToken ct) =>
         {

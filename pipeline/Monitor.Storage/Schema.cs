@@ -129,6 +129,40 @@ internal static class Schema
             WHERE article_id = NEW.id;
         END;
         CREATE INDEX tags_theme_day ON tags(plan_id, theme_code, day, outlet, week, month, section, article_id);
+        -- tags_theme_day starts with the same columns: one index less to write per tag.
+        DROP INDEX tags_plan_theme;
+        -- Articles per plan, theme, Vietnamese day and outlet, kept by triggers on tags: coverage and gaps read these
+        -- few thousand rows instead of a million tags.
+        CREATE TABLE tag_days (
+            plan_id TEXT NOT NULL,
+            theme_code TEXT NOT NULL,
+            day TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (plan_id, theme_code, day, outlet)
+        ) WITHOUT ROWID;
+        INSERT INTO tag_days (plan_id, theme_code, day, outlet, articles)
+            SELECT plan_id, theme_code, day, outlet, COUNT(*) FROM tags WHERE day IS NOT NULL AND outlet IS NOT NULL GROUP BY 1, 2, 3, 4;
+        CREATE TRIGGER tag_days_insert AFTER INSERT ON tags WHEN NEW.day IS NOT NULL AND NEW.outlet IS NOT NULL
+        BEGIN
+            INSERT INTO tag_days (plan_id, theme_code, day, outlet, articles) VALUES (NEW.plan_id, NEW.theme_code, NEW.day, NEW.outlet, 1)
+                ON CONFLICT DO UPDATE SET articles = articles + 1;
+        END;
+        CREATE TRIGGER tag_days_delete AFTER DELETE ON tags WHEN OLD.day IS NOT NULL AND OLD.outlet IS NOT NULL
+        BEGIN
+            UPDATE tag_days SET articles = articles - 1
+                WHERE plan_id = OLD.plan_id AND theme_code = OLD.theme_code AND day = OLD.day AND outlet = OLD.outlet;
+            DELETE FROM tag_days WHERE plan_id = OLD.plan_id AND theme_code = OLD.theme_code AND day = OLD.day AND outlet = OLD.outlet AND articles <= 0;
+        END;
+        CREATE TRIGGER tag_days_update AFTER UPDATE OF plan_id, theme_code, day, outlet ON tags
+        BEGIN
+            UPDATE tag_days SET articles = articles - 1
+                WHERE OLD.day IS NOT NULL AND plan_id = OLD.plan_id AND theme_code = OLD.theme_code AND day = OLD.day AND outlet = OLD.outlet;
+            DELETE FROM tag_days WHERE plan_id = OLD.plan_id AND theme_code = OLD.theme_code AND day = OLD.day AND outlet = OLD.outlet AND articles <= 0;
+            INSERT INTO tag_days (plan_id, theme_code, day, outlet, articles)
+                SELECT NEW.plan_id, NEW.theme_code, NEW.day, NEW.outlet, 1 WHERE NEW.day IS NOT NULL AND NEW.outlet IS NOT NULL
+                ON CONFLICT DO UPDATE SET articles = articles + 1;
+        END;
         CREATE INDEX tags_outlet_day ON tags(plan_id, outlet, day, theme_code, section, article_id);
         CREATE INDEX articles_outlet_published ON articles(outlet, published_utc);
         """,

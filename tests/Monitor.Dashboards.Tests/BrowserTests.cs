@@ -8,7 +8,7 @@ namespace Monitor.Dashboards.Tests;
 public sealed class BrowserTests
 {
     [Fact]
-    public async Task An_analyst_sees_the_uncovered_theme_and_the_broken_source_in_chromium()
+    public async Task An_analyst_sees_the_uncovered_theme_the_quota_behind_and_the_broken_source_beside_the_gap_in_chromium()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing at /usr/bin/chromium: run infra/setup-apt.sh (make setup)");
         await using var site = await DashboardSite.StartAsync(CancellationToken.None);
@@ -28,6 +28,8 @@ public sealed class BrowserTests
         Assert.Equal("chưa có bài", await gap.InnerTextAsync());
         Assert.Equal("Báo Kon Tum", await page.Locator("table.coverage tr[data-theme='1.2'] td").Nth(1).InnerTextAsync());
         Assert.Contains("HTTP 404", await page.Locator("table.health").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("chậm tiến độ", await page.Locator("table.quotas tr[data-quota='1'] td").Last.InnerTextAsync());
+        Assert.Contains("Đài Kon Tum: nguồn lỗi", await page.Locator("table.gaps tr[data-theme='2.5']").InnerTextAsync(), StringComparison.Ordinal);
         // The cell a user must notice is drawn in the warning colour.
         Assert.Equal("rgb(176, 0, 32)", await gap.EvaluateAsync<string>("e => getComputedStyle(e).color"));
         Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts"));

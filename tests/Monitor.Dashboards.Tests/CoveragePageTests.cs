@@ -19,6 +19,9 @@ public sealed class CoveragePageTests
         Assert.Contains("2.5 Kỳ họp thứ 8 Quốc hội</td><td class=\"gap\" colspan=\"2\">chưa có bài", html, StringComparison.Ordinal);
         Assert.Contains("HTTP 404 (Not Found)", html, StringComparison.Ordinal);
         Assert.Contains("\"uncovered\":[\"2.5\"]", json, StringComparison.Ordinal);
+        Assert.Contains("<tr data-quota=\"1\"><td>1.2</td><td>Báo Kon Tum</td><td>2 tin, bài/tuần</td><td class=\"n\">4</td><td class=\"n\">1</td><td class=\"n\">3</td><td class=\"gap\">chậm tiến độ</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-theme=\"1.2\"><td>1.2 Phòng ngừa ngộ độc thực phẩm</td><td class=\"gap\">chỉ một cơ quan</td><td>Báo Kon Tum</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Đài Kon Tum: <span class=\"gap\">nguồn lỗi: http://hong.vn/rss: máy chủ trả lời HTTP 404 (Not Found)</span>", html, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/api/coverage?plan=khong-co", ct)).StatusCode);
     }
 }

@@ -12,19 +12,24 @@ internal static class CoverageBench
 {
     private const int Runs = 7;
 
-    public static async Task<int> RunAsync(int count, CancellationToken ct)
+    /// <param name="keepDir">Keeps the database there (and reuses it when it already holds articles); null = a fresh temporary one.</param>
+    public static async Task<int> RunAsync(int count, string? keepDir, CancellationToken ct)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "monitor-bench-coverage-" + Guid.NewGuid().ToString("N")[..8]);
+        var dir = keepDir ?? Path.Combine(Path.GetTempPath(), "monitor-bench-coverage-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             var db = await MonitorDatabase.OpenAsync(dir, ct);
             var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
             var clock = Stopwatch.StartNew();
-            // Three months around the plan's windows (11 November – 31 December 2024): a little over half fall inside.
-            var tags = await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
-            var load = clock.Elapsed;
-            Console.WriteLine($"bench coverage: {count:N0} stored articles, {tags:N0} tags, plan of {plan.Plan.Themes.Count} themes and {plan.Plan.Quotas.Count} quotas");
-            Console.WriteLine($"  generated in one transaction: {load.TotalSeconds:N1} s ({count / load.TotalSeconds:N0} articles/s), file {new FileInfo(db.Path).Length / (1024 * 1024):N0} MiB");
+            var stored = await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct);
+            if (stored == 0)
+            {
+                // Three months around the plan's windows (11 November – 31 December 2024): a little over half fall inside.
+                await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
+                Console.WriteLine($"  generated {count:N0} articles in one transaction: {clock.Elapsed.TotalSeconds:N1} s ({count / clock.Elapsed.TotalSeconds:N0} articles/s)");
+            }
+
+            Console.WriteLine($"bench coverage: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan of {plan.Plan.Themes.Count} themes and {plan.Plan.Quotas.Count} quotas, file {new FileInfo(db.Path).Length / (1024 * 1024):N0} MiB");
             var store = new SqliteCoverageStore(db);
             var asOf = new DateOnly(2024, 12, 15);
             var worst = TimeSpan.Zero;
@@ -65,7 +70,10 @@ internal static class CoverageBench
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
+            if (keepDir is null)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 }

@@ -53,8 +53,9 @@ internal static class BenchCommands
     private static Command Coverage()
     {
         var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo.", DefaultValueFactory = _ => 1_000_000 };
-        var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).") { stored };
-        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), ct)));
+        var keep = new Option<string?>("--data-dir") { Description = "Giữ kho đo tại thư mục này (dùng lại nếu đã có bài); mặc định: thư mục tạm, xóa sau khi đo." };
+        var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).") { stored, keep };
+        coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), r.GetValue(keep), ct)));
         return coverage;
     }
 

@@ -38,7 +38,7 @@ internal static class CoverageTables
         ArgumentNullException.ThrowIfNull(quotas);
         var rows = quotas.Select(q => (IReadOnlyList<string>)
         [
-            N(q.Quota + 1), q.Theme ?? "mọi chủ đề", q.Outlet.Length == 0 ? "mọi cơ quan" : q.Outlet, $"{q.Count} {q.Unit}/{PeriodName(q.Period)}",
+            N(q.Quota + 1), q.Theme ?? "mọi chủ đề", q.Outlet.Length == 0 ? "mọi cơ quan" : q.Outlet, q.Rate,
             q.To is null ? $"từ {D(q.From)}" : $"{D(q.From)} – {D(q.To)}", N(q.PeriodsElapsed), N(q.Required), N(q.Delivered), N(q.Remaining), q.Status, q.Section ?? "",
             string.Join(' ', q.ArticleIds),
         ]).ToList();
@@ -53,7 +53,7 @@ internal static class CoverageTables
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Themes.Select(t => (IReadOnlyList<string>)
         [
-            t.Code, t.Title, GapLabel(t.Kind), string.Join(", ", t.Outlets), N(t.Articles), D(t.FirstDay),
+            t.Code, t.Title, t.Label, string.Join(", ", t.Outlets), N(t.Articles), D(t.FirstDay),
             t.LatencyDays is { } l ? N(l) : "", string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {h.Label}")),
         ]).ToList();
         var gaps = report.Gaps.ToList();
@@ -82,23 +82,6 @@ internal static class CoverageTables
         { Length: 8 } when period[4..6] == "-W" => $"Tuần {period[6..]}/{period[..4]}",
         { Length: 7 } => $"Tháng {period[5..]}/{period[..4]}",
         _ => period,
-    };
-
-    private static string PeriodName(string period) => period switch
-    {
-        "week" => "tuần",
-        "month" => "tháng",
-        "quarter" => "quý",
-        "year" => "năm",
-        _ => period,
-    };
-
-    private static string GapLabel(GapKind kind) => kind switch
-    {
-        GapKind.Uncovered => "chưa có bài",
-        GapKind.SingleOutlet => "chỉ một cơ quan",
-        GapKind.NotStarted => "chưa đến thời gian",
-        _ => "đã có bài",
     };
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

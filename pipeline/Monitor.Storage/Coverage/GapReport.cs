@@ -20,7 +20,17 @@ public sealed record ThemeGap(
     IReadOnlyList<string> Outlets,
     DateOnly? FirstDay,
     int? LatencyDays,
-    IReadOnlyList<OutletHealth> Health);
+    IReadOnlyList<OutletHealth> Health)
+{
+    /// <summary>The label users read.</summary>
+    public string Label => Kind switch
+    {
+        GapKind.Uncovered => "chưa có bài",
+        GapKind.SingleOutlet => "chỉ một cơ quan",
+        GapKind.NotStarted => "chưa đến thời gian",
+        _ => "đã có bài",
+    };
+}
 
 /// <summary>Gaps of a plan as of a day.</summary>
 public sealed record GapReport(string PlanId, int PlanVersion, DateOnly AsOf, DateOnly? Issued, IReadOnlyList<ThemeGap> Themes)

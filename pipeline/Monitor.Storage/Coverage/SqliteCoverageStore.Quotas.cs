@@ -19,7 +19,7 @@ public sealed partial class SqliteCoverageStore
             var (elapsed, completed) = CoverageRules.Periods(quota.Period, from, to, asOf);
             foreach (var outlet in CoverageRules.QuotaOutlets(plan.Plan, quota))
             {
-                var counted = await CountedAsync(connection, plan.Id, windows, outlet, ct);
+                var counted = await CountedAsync(connection, plan.Id, windows, outlet, CoverageRules.IsColumnQuota(quota), ct);
                 string? section = null;
                 if (CoverageRules.IsColumnQuota(quota))
                 {
@@ -39,33 +39,37 @@ public sealed partial class SqliteCoverageStore
         return statuses;
     }
 
-    /// <summary>The distinct articles (with their section) of one outlet, or of all when empty, inside the windows.</summary>
+    /// <summary>The distinct articles (with their section when asked) of one outlet, or of all when empty, inside the windows.</summary>
     private static async Task<List<(string Id, string? Section)>> CountedAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
-        IReadOnlyList<ThemeWindow> windows, string outlet, CancellationToken ct)
+        IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection, CancellationToken ct)
     {
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var section = withSection ? "section" : "NULL";
         if (outlet.Length > 0 && windows.Count > 0)
         {
-            // One range over the outlet's days (tags_outlet_day), each row kept when its theme's window holds its day.
+            // One range over the outlet's days (tags_outlet_day). When the themes share one window (the usual plan) the
+            // range is the window and SQLite filters the themes; otherwise each row is kept when its theme's window holds its day.
+            var shared = windows.All(w => w.FromKey == windows[0].FromKey && w.ToKey == windows[0].ToKey);
             var byTheme = windows.ToDictionary(w => w.Code);
-            await using var command = connection.Command("""
-                SELECT theme_code, day, article_id, section FROM tags INDEXED BY tags_outlet_day
-                WHERE plan_id = $plan AND outlet = $outlet AND day BETWEEN $from AND $to
-                """, null, ("$plan", planId), ("$outlet", outlet), ("$from", windows.Min(w => w.FromKey)), ("$to", windows.Max(w => w.ToKey)));
+            await using var command = connection.Command($"""
+                SELECT article_id, {section}, theme_code, day FROM tags INDEXED BY tags_outlet_day
+                WHERE plan_id = $plan AND outlet = $outlet AND day BETWEEN $from AND $to AND theme_code IN (SELECT value FROM json_each($themes))
+                """, null, ("$plan", planId), ("$outlet", outlet), ("$from", windows.Min(w => w.FromKey)), ("$to", windows.Max(w => w.ToKey)),
+                ("$themes", System.Text.Json.JsonSerializer.Serialize(windows.Select(w => w.Code))));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                if (byTheme.TryGetValue(reader.GetString(0), out var w) && string.CompareOrdinal(reader.GetString(1), w.FromKey) >= 0
-                    && string.CompareOrdinal(reader.GetString(1), w.ToKey) <= 0)
+                if (shared || (byTheme[reader.GetString(2)] is var w && string.CompareOrdinal(reader.GetString(3), w.FromKey) >= 0
+                    && string.CompareOrdinal(reader.GetString(3), w.ToKey) <= 0))
                 {
-                    seen.TryAdd(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                    seen.TryAdd(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
                 }
             }
         }
         else
         {
-            await using var command = connection.Command("""
-                SELECT article_id, section FROM tags INDEXED BY tags_theme_day
+            await using var command = connection.Command($"""
+                SELECT article_id, {section} FROM tags INDEXED BY tags_theme_day
                 WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to
                 """, null, ("$plan", planId), ("$theme", ""), ("$from", ""), ("$to", ""));
             foreach (var w in windows)
@@ -79,6 +83,8 @@ public sealed partial class SqliteCoverageStore
             }
         }
 
-        return seen.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();
+        var ids = seen.Keys.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        return ids.Select(id => (id, seen[id])).ToList();
     }
 }

@@ -6,12 +6,12 @@ using Monitor.Storage.Plans;
 
 namespace Monitor.Storage.Coverage;
 
-/// <summary>Coverage answers from the SQLite store. Queries read the tag rows alone: each carries its article's outlet,
-/// section and Vietnamese day, week and month (schema step 2), and covering indexes serve every query.</summary>
+/// <summary>Coverage answers from the SQLite store (schema step 2): coverage and gaps read the tag_days counts; quotas
+/// and events read the tag rows, which carry their article's outlet, section and Vietnamese day, through covering indexes.</summary>
 public sealed partial class SqliteCoverageStore(MonitorDatabase db) : ICoverageStore
 {
     // Windows travel as one JSON parameter: [["code","from","to"], ...], days as "yyyy-MM-dd" (both ends included).
-    // Queries read "FROM w CROSS JOIN tags": CROSS JOIN keeps the windows as the outer loop in SQLite, so each theme is
+    // The event query reads "FROM w CROSS JOIN tags": CROSS JOIN keeps the windows as the outer loop in SQLite, so each theme is
     // one range search of tags_theme_day instead of a scan of every tag of the plan.
     private const string WindowsCte = "WITH w(code, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows))";
 
@@ -30,16 +30,15 @@ public sealed partial class SqliteCoverageStore(MonitorDatabase db) : ICoverageS
         return new CoverageReport(plan.Id, plan.Version, plan.Plan.Themes.Select(t => (t.Code, t.Title)).ToList(), cells, stored, query);
     }
 
-    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows: one range search of tags_theme_day per
-    /// theme, grouped in the index's own order (no sort), so the answer streams; weeks, months and gaps roll it up.</summary>
+    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows, from the tag_days counts the triggers
+    /// keep: one primary-key range per theme; weeks, months and gaps roll it up.</summary>
     private static async Task<List<(string Theme, string Day, string Outlet, int Articles)>> DailyAsync(SqliteConnection connection, string planId,
         IEnumerable<ThemeWindow> windows, CancellationToken ct)
     {
         var rows = new List<(string, string, string, int)>();
         await using var command = connection.Command("""
-            SELECT day, outlet, COUNT(*) FROM tags INDEXED BY tags_theme_day
-            WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to
-            GROUP BY day, outlet
+            SELECT day, outlet, articles FROM tag_days
+            WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to AND articles > 0
             """, null, ("$plan", planId), ("$theme", ""), ("$from", ""), ("$to", ""));
         foreach (var w in windows)
         {

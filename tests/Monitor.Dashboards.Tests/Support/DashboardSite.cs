@@ -32,9 +32,15 @@ internal sealed class DashboardSite : IAsyncDisposable
             Id = "w46",
             Themes =
             [
-                new Theme { Code = "1.2", Title = "Phòng ngừa ngộ độc thực phẩm", Keywords = ["ngộ độc thực phẩm"] },
-                new Theme { Code = "2.5", Title = "Kỳ họp thứ 8 Quốc hội", Keywords = ["kỳ họp thứ 8"] },
+                new Theme
+                {
+                    Code = "1.2", Title = "Phòng ngừa ngộ độc thực phẩm", Keywords = ["ngộ độc thực phẩm"], Outlets = ["Báo Kon Tum", "Đài Kon Tum"],
+                    Window = new DateWindow { From = new(2024, 11, 11), To = new(2024, 11, 24) },
+                },
+                new Theme { Code = "2.5", Title = "Kỳ họp thứ 8 Quốc hội", Keywords = ["kỳ họp thứ 8"], Outlets = ["Báo Kon Tum", "Đài Kon Tum"] },
             ],
+            // Two weeks of the window are over: 4 articles required, 1 delivered.
+            Quotas = [new Quota { Theme = "1.2", Count = 2, Unit = "tin, bài", Period = "week", Outlets = ["Báo Kon Tum"] }],
         };
         var stored = await new PlanStore(db, TimeProvider.System).SaveAsync(plan, ct);
         var article = new Article
@@ -52,6 +58,13 @@ internal sealed class DashboardSite : IAsyncDisposable
 
         var crawl = new CrawlState(db, TimeProvider.System);
         await crawl.RecordErrorAsync("hong", "http://hong.vn/rss: máy chủ trả lời HTTP 404 (Not Found)", ct);
+        await using (var connection = await db.ConnectAsync(ct))
+        await using (var command = connection.CreateCommand())
+        {
+            // The broken source feeds Đài Kon Tum (the column the crawler fills when it knows a source's outlet).
+            command.CommandText = "UPDATE source_health SET outlet = 'Đài Kon Tum' WHERE source = 'hong'";
+            await command.ExecuteNonQueryAsync(ct);
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
