@@ -25,7 +25,7 @@ public static class ArticleWriter
         long seq;
         string? previousHash = null, previousTitle = null;
         long version = 0;
-        await using (var find = connection.Command("SELECT seq, content_hash, version, title FROM articles WHERE id = $id", tx, ("$id", article.Id)))
+        var find = connection.Cached("SELECT seq, content_hash, version, title FROM articles WHERE id = $id", tx, ("$id", article.Id));
         await using (var reader = await find.ExecuteReaderAsync(ct))
         {
             if (await reader.ReadAsync(ct))
