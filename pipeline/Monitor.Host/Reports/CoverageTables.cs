@@ -53,12 +53,12 @@ internal static class CoverageTables
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Themes.Select(t => (IReadOnlyList<string>)
         [
-            t.Code, t.Title, t.Label, string.Join(", ", t.Outlets), N(t.Articles), D(t.FirstDay),
+            t.Code, t.Title, t.Label, string.Join(", ", t.Outlets), N(t.Articles), N(t.Stories), D(t.FirstDay),
             t.LatencyDays is { } l ? N(l) : "", string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {h.Label}")),
         ]).ToList();
         var gaps = report.Gaps.ToList();
         return new ReportTable($"Khoảng trống kế hoạch {report.PlanId} (phiên bản {report.PlanVersion}) đến hết ngày {D(report.AsOf)}",
-            ["Mã", "Chủ đề", "Tình trạng", "Cơ quan đã đưa tin", "Số bài", "Bài đầu tiên", "Độ trễ (ngày)", "Cơ quan còn thiếu và nguồn tin"],
+            ["Mã", "Chủ đề", "Tình trạng", "Cơ quan đã đưa tin", "Số bài", "Tin gốc (bản đăng lại tính một lần)", "Bài đầu tiên", "Độ trễ (ngày)", "Cơ quan còn thiếu và nguồn tin"],
             rows,
             [$"{gaps.Count(g => g.Kind == GapKind.Uncovered)} chủ đề chưa có bài, {gaps.Count(g => g.Kind == GapKind.SingleOutlet)} chủ đề chỉ một cơ quan đưa tin; độ trễ tính từ ngày ban hành {D(report.Issued)}."]);
     }

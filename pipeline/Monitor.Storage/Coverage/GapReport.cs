@@ -10,6 +10,7 @@ public enum GapKind
 }
 
 /// <summary>One theme's coverage so far in its window: who covered it, when first, and the health of the outlets missing.</summary>
+/// <param name="Stories">Articles less the syndicated copies of an earlier article of the theme (near-duplicates).</param>
 /// <param name="LatencyDays">Days from the directive's issue date (else the window's start) to the first article.</param>
 /// <param name="Health">Sources of the outlets that should have covered the theme and did not.</param>
 public sealed record ThemeGap(
@@ -17,6 +18,7 @@ public sealed record ThemeGap(
     string Title,
     GapKind Kind,
     int Articles,
+    int Stories,
     IReadOnlyList<string> Outlets,
     DateOnly? FirstDay,
     int? LatencyDays,

@@ -10,12 +10,15 @@ public sealed partial class SqliteCoverageStore
     {
         ArgumentNullException.ThrowIfNull(plan);
         List<(string Theme, string Outlet, string First, int Articles)> rows;
+        Dictionary<string, int> copies;
         await using (var connection = await ConnectAsync(ct))
         {
-            rows = (await DailyAsync(connection, plan.Id, CoverageRules.Windows(plan.Plan, null, asOf), ct))
+            var windows = CoverageRules.Windows(plan.Plan, null, asOf).ToList();
+            rows = (await DailyAsync(connection, plan.Id, windows, ct))
                 .GroupBy(d => (d.Theme, d.Outlet))
                 .Select(g => (g.Key.Theme, g.Key.Outlet, g.Min(d => d.Day)!, g.Sum(d => d.Articles)))
                 .ToList();
+            copies = await CopiesAsync(connection, plan.Id, windows, ct);
         }
 
         var issued = plan.Plan.Directive.Issued;
@@ -36,11 +39,31 @@ public sealed partial class SqliteCoverageStore
             var missing = kind is GapKind.Uncovered or GapKind.SingleOutlet
                 ? theme.Outlets.Except(outlets).Select(o => health[o]).ToList()
                 : [];
-            themes.Add(new ThemeGap(theme.Code, theme.Title, kind, mine.Sum(r => r.Articles), outlets, first,
+            var articles = mine.Sum(r => r.Articles);
+            themes.Add(new ThemeGap(theme.Code, theme.Title, kind, articles, articles - copies.GetValueOrDefault(theme.Code), outlets, first,
                 first is { } f && start is { } s ? f.DayNumber - s.DayNumber : null, missing));
         }
 
         return new GapReport(plan.Id, plan.Version, asOf, issued, themes);
+    }
+
+    /// <summary>Per theme, the articles that are a syndicated copy (a near-duplicate link, either way) of an earlier
+    /// article of the same theme inside the window: a story carried by three outlets is one story and two copies.
+    /// Read from the links, which are few, so the cost does not grow with the tags.</summary>
+    private static async Task<Dictionary<string, int>> CopiesAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
+        IEnumerable<ThemeWindow> windows, CancellationToken ct)
+    {
+        await using var command = connection.Command($"""
+            {WindowsCte}, links(a, b) AS (SELECT article_id, duplicate_of FROM near_duplicates UNION SELECT duplicate_of, article_id FROM near_duplicates)
+            SELECT t.theme_code, COUNT(DISTINCT t.article_id)
+            FROM links l
+            JOIN tags t ON t.article_id = l.a AND t.plan_id = $plan
+            JOIN w ON w.code = t.theme_code AND t.day BETWEEN w.f AND w.t
+            JOIN tags o ON o.article_id = l.b AND o.plan_id = $plan AND o.theme_code = t.theme_code AND o.day BETWEEN w.f AND w.t
+            WHERE o.day < t.day OR (o.day = t.day AND o.article_id < t.article_id)
+            GROUP BY t.theme_code
+            """, null, ("$plan", planId), ("$windows", WindowsJson(windows)));
+        return (await ListAsync(command, r => (Theme: r.GetString(0), Copies: r.GetInt32(1)), ct)).ToDictionary(x => x.Theme, x => x.Copies);
     }
 
     public async Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct)

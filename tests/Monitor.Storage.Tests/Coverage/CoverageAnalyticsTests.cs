@@ -118,4 +118,25 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal((new DateOnly(2024, 11, 17), new DateOnly(2024, 11, 23)), (e.From, e.To));
         Assert.Equal([(A, 2), (B, 1)], e.Outlets);
     }
+
+    [Fact]
+    public async Task Gaps_count_a_syndicated_story_once_whichever_way_its_copies_are_linked()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        await using (var connection = await store.Db.ConnectAsync(Ct))
+        {
+            // a5 (B, 20 Nov) carries a2's story (A, 11 Nov); a3 and a4 (A, 17 and 18 Nov) are linked the other way round.
+            await connection.ExecuteAsync("""
+                INSERT INTO near_duplicates (article_id, duplicate_of, distance, found_at) VALUES ($a5, $a2, 3, '2024-11-20T00:00:00Z'), ($a3, $a4, 2, '2024-11-20T00:00:00Z')
+                """, Ct, null, ("$a5", Id("a5")), ("$a2", Id("a2")), ("$a3", Id("a3")), ("$a4", Id("a4")));
+        }
+
+        var gaps = await new SqliteCoverageStore(store.Db).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
+
+        var byCode = gaps.Themes.ToDictionary(t => t.Code);
+        Assert.Equal((3, 2), (byCode["1.2"].Articles, byCode["1.2"].Stories));
+        Assert.Equal((2, 1), (byCode["1.3"].Articles, byCode["1.3"].Stories));
+        Assert.Equal((0, 0), (byCode["2.5"].Articles, byCode["2.5"].Stories));
+    }
 }
