@@ -52,6 +52,7 @@ public static class ArticleExtractor
             Text = text,
             Language = Language(document),
             CanonicalUrl = Canonical(document, url),
+            Images = PageImages.Find(document, url),
         };
     }
 

@@ -18,4 +18,7 @@ public sealed record ExtractedPage
     public string Text { get; init; } = "";
     public string? Language { get; init; }
     public string? CanonicalUrl { get; init; }
+
+    /// <summary>The article's images with their captions, in page order.</summary>
+    public IReadOnlyList<ExtractedImage> Images { get; init; } = [];
 }

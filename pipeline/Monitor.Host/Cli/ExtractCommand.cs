@@ -53,6 +53,7 @@ internal static class ExtractCommand
                     {
                         file = path, url = pageUrl ?? page.CanonicalUrl, title = page.Title, published = page.Published, author = page.Author,
                         section = page.Section, description = page.Description, text = page.Text, language = page.Language,
+                        images = page.Images.Select(i => new { url = i.Url, caption = i.Caption }),
                     }, options));
                 }
                 catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException)
