@@ -18,6 +18,10 @@ internal sealed class HostGate(FetchOptions options, TimeProvider time)
         private int _running;
 
         public DateTimeOffset NextStart { get; set; }
+
+        /// <summary>When the gate last let a request go: a wait that ended late (a busy machine) must not let the
+        /// next request follow it closer than the minimum delay.</summary>
+        public DateTimeOffset LastStart { get; set; } = DateTimeOffset.MinValue;
         public object Lock { get; } = new();
 
         public Task WaitAsync(int limit, CancellationToken ct)
@@ -91,9 +95,30 @@ internal sealed class HostGate(FetchOptions options, TimeProvider time)
                 wait = start - now;
             }
 
-            if (wait > TimeSpan.Zero)
+            while (true)
             {
-                await Task.Delay(wait, time, ct);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct);
+                }
+
+                lock (slot.Lock)
+                {
+                    var now = time.GetUtcNow();
+                    var earliest = slot.LastStart == DateTimeOffset.MinValue ? now : slot.LastStart + minDelay;
+                    if (earliest <= now)
+                    {
+                        slot.LastStart = now;
+                        if (slot.NextStart < now + minDelay)
+                        {
+                            slot.NextStart = now + minDelay;
+                        }
+
+                        break;
+                    }
+
+                    wait = earliest - now;
+                }
             }
         }
         catch
