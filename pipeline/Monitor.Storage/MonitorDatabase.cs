@@ -41,7 +41,9 @@ public sealed class MonitorDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         // busy_timeout lets a second process (a worker beside the crawler) wait for the write lock instead of failing.
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;", ct);
+        // A 64 MiB page cache and rarer WAL checkpoints keep a writer's B-tree pages (articles, FTS, tags, tag_days) in
+        // memory through a batch: bench pipeline 2,092–2,118 → 2,416–2,607 articles/s, peak 267 → 327 MiB.
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;", ct);
         return connection;
     }
 }
