@@ -8,12 +8,14 @@ namespace Monitor.Kafka.Tests;
 [Trait("Category", "Kafka")]
 public sealed class StartupTests
 {
-    [Fact]
-    public async Task A_broker_that_cannot_be_reached_at_start_is_one_clear_line_and_exit_code_2()
+    [Theory]
+    [InlineData("work")]
+    [InlineData("tag")]
+    public async Task A_broker_that_cannot_be_reached_at_start_is_one_clear_line_and_exit_code_2(string role)
     {
         using var dir = new TempDir();
         var closed = ClosedPort();
-        var (exit, lines) = await MonitorProcess.RunAsync(TimeSpan.FromSeconds(60), "work", "--bus", "kafka", "--bootstrap-servers", $"127.0.0.1:{closed}", "--data-dir", dir.Path);
+        var (exit, lines) = await MonitorProcess.RunAsync(TimeSpan.FromSeconds(60), role, "--bus", "kafka", "--bootstrap-servers", $"127.0.0.1:{closed}", "--data-dir", dir.Path);
         Assert.Equal(2, exit);
         Assert.Contains(lines, l => l.StartsWith($"lỗi: không kết nối được Kafka tại 127.0.0.1:{closed} sau 5 giây", StringComparison.Ordinal));
     }
