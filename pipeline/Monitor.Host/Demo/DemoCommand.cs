@@ -11,7 +11,6 @@ using Monitor.Host.Crawling;
 using Monitor.Host.Pipeline;
 using Monitor.Host.Reports;
 using Monitor.Storage;
-using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 using Spectre.Console;
@@ -78,8 +77,7 @@ internal static class DemoCommand
     private static async Task PrintCoverageAsync(IServiceProvider services, StoredPlan plan, IAnsiConsole console, CancellationToken ct)
     {
         var report = await services.GetRequiredService<ICoverageStore>().CoverageAsync(plan, new CoverageQuery(), ct);
-        CoverageTable.Print(console, report);
-        var stored = await services.GetRequiredService<ArticleReader>().CountAsync(ct);
-        console.WriteLine($"covered {report.CoveredThemes}/{report.Themes.Count} themes, {stored} articles");
+        ReportWriter.Write([CoverageTables.Coverage(report)], "table", Console.Out, console);
+        console.WriteLine($"covered {report.CoveredThemes}/{report.Themes.Count} themes, {report.ArticlesStored} articles");
     }
 }
