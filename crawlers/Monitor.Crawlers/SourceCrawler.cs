@@ -50,7 +50,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     private async Task<CrawlOutcome> RunAsync(SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var run = new Run(this, source, since, progress);
+        using var run = new Run(this, source, since, progress);
         var items = new List<FeedItem>();
         foreach (var feed in source.Feeds)
         {
@@ -169,14 +169,15 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
 
     private async Task RevisitAsync(Run run, CancellationToken ct)
     {
-        foreach (var due in await State.DueForRevisitAsync(run.Source.Name, RevisitWindow, RevisitEvery, 50, ct))
-        {
-            await run.FetchOneAsync(due.Url, new FeedItem(new Uri(due.Url), null, null), due.ContentHash, ct);
-        }
+        var due = await State.DueForRevisitAsync(run.Source.Name, RevisitWindow, RevisitEvery, 50, ct);
+        await run.FetchAllAsync(due.Select(d => (d.Url, new FeedItem(new Uri(d.Url), null, null), d.ContentHash)).ToList(), ct);
     }
 
-    /// <summary>The state of one crawl of one source.</summary>
-    private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress)
+    /// <summary>The state of one crawl of one source. Article pages are fetched by up to the source's per-host limit
+    /// of workers at once (the fetcher's <see cref="HostGate"/> still spaces their starts by the minimum delay);
+    /// what a page gives is recorded, published and counted one page at a time, so the store, the publisher, the
+    /// counters and the progress see the same sequence as in a crawl with one worker.</summary>
+    private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress) : IDisposable
     {
         public SourceDefinition Source { get; } = source;
         public DateTimeOffset? Since { get; } = since;
@@ -186,6 +187,10 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
         public int Known { get; set; }
         private int _done;
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        // Held while a fetched page is recorded: publishers need not be thread-safe, and counters, errors and
+        // progress change under it only.
+        private readonly SemaphoreSlim _record = new(1, 1);
 
         public async Task FetchAsync(IReadOnlyList<FeedItem> items, CancellationToken ct)
         {
@@ -202,47 +207,71 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             var fresh = await crawler.State.UnfetchedAsync(byUrl.Keys, ct);
             _done += byUrl.Count - fresh.Count;
             Report();
-            foreach (var url in fresh)
-            {
-                await FetchOneAsync(url, byUrl[url], null, ct);
-            }
+            await FetchAllAsync(fresh.Select(url => (url, byUrl[url], (string?)null)).ToList(), ct);
         }
 
-        public async Task FetchOneAsync(string url, FeedItem item, string? previousHash, CancellationToken ct)
+        /// <summary>Fetches the pages with as many workers as the source may have requests on one host; returns when
+        /// all are done. Cancellation stops the workers; a bug in one stops the others and is thrown.</summary>
+        public async Task FetchAllAsync(IReadOnlyList<(string Url, FeedItem Item, string? PreviousHash)> pages, CancellationToken ct)
         {
+            var workers = Math.Min(crawler.Fetcher.ConcurrencyFor(Source.Politeness), Math.Max(1, pages.Count));
+            await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
+                async (page, token) => await FetchOneAsync(page.Url, page.Item, page.PreviousHash, token));
+        }
+
+        private async Task FetchOneAsync(string url, FeedItem item, string? previousHash, CancellationToken ct)
+        {
+            // Fetch and extract outside the lock: that is the slow part, and the part that may run side by side.
+            Article? article = null;
+            string? failure = null, failureKind = null, finalUrl = null;
             try
             {
                 var page = await crawler.Fetcher.GetAsync(item.Link, FetchKind.Page, Source.Politeness, ct);
-                var article = ArticleBuilder.Build(Source, item, page, crawler.Time.GetUtcNow());
-                if (article.Published is null)
-                {
-                    await crawler.State.RecordEventAsync(Source.Name, "extraction-no-date", page.FinalUrl.ToString(), ct);
-                }
-
-                if (article.ContentHash != previousHash)
-                {
-                    await crawler.Publisher.PublishAsync([article], ct);
-                    await crawler.Duplicates.AddAsync(article.Id, article.Outlet, SimHash.Of(article.Text), article.Published ?? article.FetchedAt, SimHash.Threshold, ct);
-                    Published++;
-                }
-
-                await crawler.State.MarkFetchedAsync(url, Source.Name, article.Id, article.Published, article.ContentHash, ct);
+                finalUrl = page.FinalUrl.ToString();
+                article = ArticleBuilder.Build(Source, item, page, crawler.Time.GetUtcNow());
             }
             catch (FetchException e)
             {
-                Fail(e.Message);
-                await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, ct);
-                await crawler.State.MarkFailedAsync(url, Source.Name, ct);
+                (failure, failureKind) = (e.Message, e.Kind);
             }
             catch (ExtractionException e)
             {
-                Fail(e.Message);
-                await crawler.State.RecordEventAsync(Source.Name, "extraction-empty", e.Message, ct);
-                await crawler.State.MarkFailedAsync(url, Source.Name, ct);
+                (failure, failureKind) = (e.Message, "extraction-empty");
             }
 
-            _done++;
-            Report();
+            await _record.WaitAsync(ct);
+            try
+            {
+                if (article is null)
+                {
+                    Fail(failure!);
+                    await crawler.State.RecordEventAsync(Source.Name, failureKind!, failure, ct);
+                    await crawler.State.MarkFailedAsync(url, Source.Name, ct);
+                }
+                else
+                {
+                    if (article.Published is null)
+                    {
+                        await crawler.State.RecordEventAsync(Source.Name, "extraction-no-date", finalUrl, ct);
+                    }
+
+                    if (article.ContentHash != previousHash)
+                    {
+                        await crawler.Publisher.PublishAsync([article], ct);
+                        await crawler.Duplicates.AddAsync(article.Id, article.Outlet, SimHash.Of(article.Text), article.Published ?? article.FetchedAt, SimHash.Threshold, ct);
+                        Published++;
+                    }
+
+                    await crawler.State.MarkFetchedAsync(url, Source.Name, article.Id, article.Published, article.ContentHash, ct);
+                }
+
+                _done++;
+                Report();
+            }
+            finally
+            {
+                _record.Release();
+            }
         }
 
         /// <summary>Runs one discovery step; a failure becomes one error line and a health event.</summary>
@@ -263,6 +292,8 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
                 await crawler.State.RecordEventAsync(Source.Name, "format", $"{what}: {e.Message}", CancellationToken.None);
             }
         }
+
+        public void Dispose() => _record.Dispose();
 
         private void Fail(string message)
         {

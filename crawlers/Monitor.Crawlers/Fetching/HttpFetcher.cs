@@ -21,6 +21,10 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
     /// <summary>Kept for callers decoding files from disk.</summary>
     public static string Decode(byte[] bytes, string? headerCharset) => PageDecoder.Decode(bytes, headerCharset);
 
+    /// <summary>Requests at once allowed on one host for a source with these overrides (the gate enforces it; a
+    /// crawler uses it to size its workers).</summary>
+    public int ConcurrencyFor(PolitenessOverrides? politeness) => Math.Max(1, politeness?.MaxConcurrency ?? options.MaxConcurrencyPerHost);
+
     public Task<FetchedDocument> GetAsync(Uri url, CancellationToken ct) => GetAsync(url, FetchKind.Page, null, ct);
 
     public async Task<FetchedDocument> GetAsync(Uri url, FetchKind kind, PolitenessOverrides? politeness, CancellationToken ct)
@@ -45,7 +49,7 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         }
 
         var delay = Max(politeness?.MinDelaySeconds is { } s ? TimeSpan.FromSeconds(s) : options.MinDelayPerHost, robots.CrawlDelay ?? TimeSpan.Zero);
-        var concurrency = politeness?.MaxConcurrency ?? options.MaxConcurrencyPerHost;
+        var concurrency = ConcurrencyFor(politeness);
         var validators = kind == FetchKind.Page ? default : await state.ValidatorsAsync(url.ToString(), ct);
         for (var attempt = 1; ; attempt++)
         {
