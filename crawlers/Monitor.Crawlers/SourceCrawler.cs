@@ -175,8 +175,8 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
 
     /// <summary>The state of one crawl of one source. Article pages are fetched by up to the source's per-host limit
     /// of workers at once (the fetcher's <see cref="HostGate"/> still spaces their starts by the minimum delay);
-    /// what a page gives is recorded, published and counted one page at a time, so the store, the publisher, the
-    /// counters and the progress see the same sequence as in a crawl with one worker.</summary>
+    /// what a page gives is recorded, published and counted one page at a time (in the order pages finish), as in a
+    /// crawl with one worker.</summary>
     private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress) : IDisposable
     {
         public SourceDefinition Source { get; } = source;

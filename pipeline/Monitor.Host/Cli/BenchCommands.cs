@@ -8,7 +8,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(), KafkaBench.Create(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(),
     };
 
     private static Command Pipeline()
@@ -65,5 +65,14 @@ internal static class BenchCommands
         var tag = new Command("tag", "Đo tốc độ gắn chủ đề (MB/giây mỗi lõi, bài/giây) với kế hoạch sinh ra 500 chủ đề, 5.000 cụm từ; bộ nhớ của kế hoạch đã biên dịch.") { articles };
         tag.SetAction((r, ct) => CommonOptions.Guard(() => TagBench.RunAsync(r.GetValue(articles), ct)));
         return tag;
+    }
+
+    private static Command Crawl()
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Số lần thu thập lại toàn bộ trang mẫu (mỗi lần một kho mới) khi không giãn cách.", DefaultValueFactory = _ => 20 };
+        var polite = new Option<bool>("--polite") { Description = "Đo thêm một lần với giãn cách mặc định (2 giây/máy chủ, khoảng 2 phút).", DefaultValueFactory = _ => true };
+        var crawl = new Command("crawl", "Đo tốc độ thu thập ngược trang báo mẫu trên 127.0.0.1 (trang/giây, số bài tìm được), không giãn cách và với giãn cách mặc định.") { rounds, polite };
+        crawl.SetAction((r, ct) => CommonOptions.Guard(() => CrawlBench.RunAsync(Math.Max(1, r.GetValue(rounds)), r.GetValue(polite), ct)));
+        return crawl;
     }
 }
