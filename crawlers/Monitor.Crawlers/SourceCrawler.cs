@@ -50,6 +50,9 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     private async Task<CrawlOutcome> RunAsync(SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
+        // Recorded first, so that a source broken from its first run (no article, hence no outlet to infer) still stands
+        // beside its outlet's gaps.
+        await State.RecordOutletAsync(source.Name, source.Outlet, ct);
         using var run = new Run(this, source, since, progress);
         var items = new List<FeedItem>();
         foreach (var feed in source.Feeds)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Monitor.Storage.Crawl;
+using static Monitor.Dashboards.PageLayout;
 
 namespace Monitor.Dashboards;
 
@@ -8,14 +8,14 @@ namespace Monitor.Dashboards;
 /// beside them (so a gap on a broken source shows as such).</summary>
 internal static class CoveragePage
 {
-    public static string Render(IReadOnlyList<PlanAnswers> plans, IReadOnlyList<SourceHealth> health)
+    public static string Render(IReadOnlyList<PlanAnswers> plans, IReadOnlyList<SourceHealthLine> health)
     {
-        var html = new StringBuilder("""
-            <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Monitor — Độ phủ tuyên truyền</title>
-            <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
-            th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}td.n{text-align:right}.gap{color:#b00020;font-weight:600}
-            .ok{color:#1b5e20}</style></head><body><h1>Độ phủ tuyên truyền theo kế hoạch</h1>
-            """);
+        var html = Open("Độ phủ tuyên truyền", "/").Append("<h1>Độ phủ tuyên truyền theo kế hoạch</h1>");
+        var attention = health.Where(h => h.NeedsAttention).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"sources\" class=\"{(attention.Count == 0 ? "ok" : "gap")}\"><a href=\"/sources\">Tình trạng nguồn</a>: ");
+        html.Append(attention.Count == 0
+            ? "mọi nguồn bình thường.</p>"
+            : string.Create(CultureInfo.InvariantCulture, $"{attention.Count}/{health.Count} nguồn cần chú ý ({E(string.Join(", ", attention.Select(h => h.Source)))}).</p>"));
         if (plans.Count == 0)
         {
             html.Append("<p>Chưa có kế hoạch nào. Nạp kế hoạch bằng lệnh <code>monitor plan load</code>.</p>");
@@ -37,15 +37,25 @@ internal static class CoveragePage
             foreach (var (code, title) in report.Themes)
             {
                 var cells = report.Cells.Where(c => c.Theme == code).ToList();
+                var theme = $"<a href=\"{E(ThemePage.Path(report.PlanId, code))}\">{E(code)} {E(title)}</a>";
                 if (cells.Count == 0)
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{E(code)} {E(title)}</td><td class=\"gap\" colspan=\"{weeks.Count + 1}\">chưa có bài</td></tr>");
+                    // The gap's source note travels with it: the analyst reads "maybe the feed" where they read "no article".
+                    var note = answers.Gaps.Themes.FirstOrDefault(g => g.Code == code)?.SourceNote is { } n ? $" <span class=\"note\">({E(n)})</span>" : "";
+                    html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{theme}</td><td class=\"gap\" colspan=\"{weeks.Count + 1}\">chưa có bài{note}</td></tr>");
                     continue;
+                }
+
+                // A story other outlets ran again is one story: the theme says how many of its articles are copies.
+                var gap = answers.Gaps.Themes.FirstOrDefault(g => g.Code == code);
+                if (gap is { } t && t.Articles > t.Stories)
+                {
+                    theme += string.Create(CultureInfo.InvariantCulture, $" <span class=\"copies\">({t.Stories} tin gốc, {t.Articles - t.Stories} bản đăng lại)</span>");
                 }
 
                 foreach (var outlet in cells.Select(c => c.Outlet).Distinct().Order(StringComparer.Ordinal))
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{E(code)} {E(title)}</td><td>{E(outlet)}</td>");
+                    html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{theme}</td><td>{E(outlet)}</td>");
                     foreach (var w in weeks)
                     {
                         var n = cells.FirstOrDefault(c => c.Outlet == outlet && c.Period == w)?.Articles ?? 0;
@@ -61,18 +71,6 @@ internal static class CoveragePage
             html.Append("</section>");
         }
 
-        html.Append("<h2>Tình trạng nguồn tin</h2><table class=\"health\"><thead><tr><th>Nguồn</th><th>Lần thành công gần nhất</th><th>Số bài</th><th>Lỗi gần nhất</th></tr></thead><tbody>");
-        foreach (var s in health)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Source)}</td><td>{(s.LastSuccess is { } t ? t.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "<span class=\"gap\">chưa lần nào</span>")}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{s.ArticlesFound}</td><td>{(s.LastError is null ? "<span class=\"ok\">—</span>" : "<span class=\"gap\">" + E(s.LastError) + "</span>")}</td></tr>");
-        }
-
-        return html.Append("</tbody></table></body></html>").ToString();
+        return Close(html);
     }
-
-    // Vietnamese stays readable in the markup; only what HTML needs is escaped.
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    private static string E(string s) => Html.Encode(s);
 }

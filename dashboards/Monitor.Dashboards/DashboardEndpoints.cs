@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Core.Time;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
@@ -12,13 +13,17 @@ namespace Monitor.Dashboards;
 /// <summary>The dashboards' endpoints: the coverage page for people, JSON for tools.</summary>
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddMonitorDashboards(this IServiceCollection services) => services;
+    public static IServiceCollection AddMonitorDashboards(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SourceHealthReport>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapMonitorDashboards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, CrawlState crawl, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, SourceHealthReport health, TimeProvider time, CancellationToken ct) =>
         {
-            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
+            var today = Today(time);
             var answers = new List<PlanAnswers>();
             foreach (var plan in await plans.LatestAsync(ct))
             {
@@ -26,7 +31,17 @@ public static class DashboardEndpoints
                     await coverage.GapsAsync(plan, today, ct)));
             }
 
-            return Results.Content(CoveragePage.Render(answers, await crawl.HealthAsync(ct)), "text/html; charset=utf-8");
+            return Results.Content(CoveragePage.Render(answers, await health.ComputeAsync([], ct)), "text/html; charset=utf-8");
+        });
+        app.MapGet("/sources", async (SourceHealthReport health, CrawlState crawl, CancellationToken ct) =>
+            Results.Content(SourceHealthPage.Render(await health.ComputeAsync([], ct), await crawl.PausedHostsAsync(ct)), "text/html; charset=utf-8"));
+        app.MapGet("/plans/{plan}/themes/{code}", async (string plan, string code, PlanStore plans, ICoverageStore coverage, TimeProvider time, CancellationToken ct) =>
+        {
+            var stored = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan);
+            var stories = stored is null ? null : await coverage.StoriesAsync(stored, code, Today(time), ct);
+            return stories is null
+                ? Results.Content($"không có chủ đề '{code}' trong kế hoạch '{plan}'", "text/plain; charset=utf-8", statusCode: 404)
+                : Results.Content(ThemePage.Render(stories), "text/html; charset=utf-8");
         });
         app.MapGet("/api/coverage", async (string? plan, PlanStore plans, ICoverageStore coverage, CancellationToken ct) =>
         {
@@ -50,4 +65,6 @@ public static class DashboardEndpoints
         app.MapGet("/api/health", async (CrawlState crawl, CancellationToken ct) => Results.Json(await crawl.HealthAsync(ct)));
         return app;
     }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
 }

@@ -1,16 +1,13 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Monitor.Storage.Coverage;
+using static Monitor.Dashboards.PageLayout;
 
 namespace Monitor.Dashboards;
 
 /// <summary>The quota board and the gap list of one plan on the coverage page, with source health beside each gap.</summary>
 internal static class QuotaAndGapSections
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
     public static void Append(StringBuilder html, PlanAnswers answers)
     {
         var asOf = answers.Gaps.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
@@ -40,17 +37,21 @@ internal static class QuotaAndGapSections
             return;
         }
 
-        html.Append("<table class=\"gaps\"><thead><tr><th>Chủ đề</th><th>Tình trạng</th><th>Cơ quan đã đưa tin</th><th>Độ trễ (ngày)</th><th>Cơ quan còn thiếu và nguồn tin</th></tr></thead><tbody>");
+        html.Append("<table class=\"gaps\"><thead><tr><th>Chủ đề</th><th>Tình trạng</th><th>Cơ quan đã đưa tin</th><th>Độ trễ (ngày)</th><th>Tin gốc/bài</th><th>Cơ quan còn thiếu và nguồn tin</th></tr></thead><tbody>");
         foreach (var g in gaps)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(g.Code)}\"><td>{E(g.Code)} {E(g.Title)}</td><td class=\"gap\">{E(g.Label)}</td><td>{E(string.Join(", ", g.Outlets))}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{(g.LatencyDays is { } l ? l.ToString(CultureInfo.InvariantCulture) : "")}</td><td>");
+            var theme = $"<a href=\"{E(ThemePage.Path(answers.Gaps.PlanId, g.Code))}\">{E(g.Code)} {E(g.Title)}</a>";
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(g.Code)}\"{(g.SourceNote is null ? "" : " class=\"attention\"")}><td>{theme}</td><td class=\"gap\">{E(g.Label)}</td><td>{E(string.Join(", ", g.Outlets))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{(g.LatencyDays is { } l ? l.ToString(CultureInfo.InvariantCulture) : "")}</td><td class=\"n\">{g.Stories}/{g.Articles}</td><td>");
+            if (g.SourceNote is { } note)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"note\">{E(note)}</div>");
+            }
+
             html.AppendJoin("<br>", g.Health.Select(h => $"{E(h.Outlet)}: <span class=\"{(h.State == SourceState.Ok ? "ok" : "gap")}\">{E(h.Label)}</span>"));
             html.Append("</td></tr>");
         }
 
         html.Append("</tbody></table>");
     }
-
-    private static string E(string s) => Html.Encode(s);
 }

@@ -62,7 +62,7 @@ public sealed class CoverageAndPlanTests
             await tx.CommitAsync();
         }
 
-        var report = await new SqliteCoverageStore(store.Db).CoverageAsync(stored, new CoverageQuery(), CancellationToken.None);
+        var report = await new SqliteCoverageStore(store.Db, TimeProvider.System).CoverageAsync(stored, new CoverageQuery(), CancellationToken.None);
 
         Assert.Equal([new CoverageCell("1.2", "Báo Kon Tum", "2024-W46", 2), new CoverageCell("1.2", "Báo Kon Tum", "2024-W47", 1)], report.Cells);
         Assert.Equal(("2.5", "Kỳ họp thứ 8"), Assert.Single(report.Uncovered));

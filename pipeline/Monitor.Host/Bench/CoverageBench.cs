@@ -30,7 +30,7 @@ internal static class CoverageBench
             }
 
             Console.WriteLine($"bench coverage: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan of {plan.Plan.Themes.Count} themes and {plan.Plan.Quotas.Count} quotas, file {new FileInfo(db.Path).Length / (1024 * 1024):N0} MiB");
-            var store = new SqliteCoverageStore(db);
+            var store = new SqliteCoverageStore(db, TimeProvider.System);
             var asOf = new DateOnly(2024, 12, 15);
             var worst = TimeSpan.Zero;
             foreach (var (name, query) in new (string, Func<Task<int>>)[]

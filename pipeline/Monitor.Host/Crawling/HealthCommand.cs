@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Time;
 using Monitor.Crawlers.Sources;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
@@ -70,48 +69,9 @@ internal static class HealthCommand
         }
     }
 
-    private static string Status(SourceHealthLine l)
-    {
-        var notes = new List<string>();
-        if (l.LastAttempt is null)
-        {
-            notes.Add("chưa thu thập");
-        }
-        else if (l.LastSuccess is null)
-        {
-            notes.Add("chưa lần nào thành công");
-        }
+    private static string Status(SourceHealthLine l) => l.NeedsAttention ? string.Join("; ", l.Problems) : "bình thường";
 
-        if (l.Silent)
-        {
-            notes.Add($"im lặng từ {When(l.LastNewArticle)} (thường {Gap(l.UsualGap!.Value)} có bài mới)");
-        }
+    private static string Kind(string kind) => CrawlErrorKinds.Label(kind);
 
-        if (l.Drift)
-        {
-            notes.Add("trích xuất đột ngột thất bại: kiểm tra giao diện trang hoặc hồ sơ trích xuất");
-        }
-
-        return notes.Count == 0 ? "bình thường" : string.Join("; ", notes);
-    }
-
-    private static string Kind(string kind) => kind switch
-    {
-        "http-4xx" => "HTTP 4xx",
-        "http-5xx" => "HTTP 5xx",
-        "timeout" => "quá thời gian",
-        "connection" => "không kết nối",
-        "robots" => "robots.txt cấm",
-        "too-large" => "trang quá lớn",
-        "redirects" => "chuyển hướng",
-        "throttled" => "bị giới hạn (429/503)",
-        "paused" => "máy chủ tạm dừng",
-        "truncated" => "trả lời bị cắt",
-        "format" => "feed/sitemap hỏng",
-        _ => kind,
-    };
-
-    private static string When(DateTimeOffset? instant) => instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
-
-    private static string Gap(TimeSpan gap) => gap.TotalHours >= 24 ? $"{gap.TotalDays:0.#} ngày" : gap.TotalHours >= 1 ? $"{gap.TotalHours:0.#} giờ" : $"{gap.TotalMinutes:0} phút";
+    private static string When(DateTimeOffset? instant) => SourceHealthLine.When(instant);
 }

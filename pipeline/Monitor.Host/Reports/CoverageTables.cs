@@ -54,7 +54,7 @@ internal static class CoverageTables
         var rows = report.Themes.Select(t => (IReadOnlyList<string>)
         [
             t.Code, t.Title, t.Label, string.Join(", ", t.Outlets), N(t.Articles), N(t.Stories), D(t.FirstDay),
-            t.LatencyDays is { } l ? N(l) : "", string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {h.Label}")),
+            t.LatencyDays is { } l ? N(l) : "", (t.SourceNote is { } note ? note + ". " : "") + string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {h.Label}")),
         ]).ToList();
         var gaps = report.Gaps.ToList();
         return new ReportTable($"Khoảng trống kế hoạch {report.PlanId} (phiên bản {report.PlanVersion}) đến hết ngày {D(report.AsOf)}",

@@ -97,6 +97,39 @@ public static class CoverageRules
             .ToList();
 
     /// <summary>True for a quota counted in columns ("01 chuyên mục/tháng").</summary>
+    /// <summary>Groups a theme's articles into stories: an article linked as a near-duplicate (either direction) to an
+    /// earlier one (by day, then id: the order the gap report's copy count uses) is a copy, filed under the original of
+    /// the earliest article it is linked to; the others are originals. Stories come in the order they started.</summary>
+    public static IReadOnlyList<StoryGroup> GroupStories(IEnumerable<ThemeArticle> articles, IEnumerable<(string A, string B)> links)
+    {
+        var ordered = articles.DistinctBy(a => a.Id).OrderBy(a => a.Day).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var rank = ordered.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var linked = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (a, b) in links.Where(l => rank.ContainsKey(l.A) && rank.ContainsKey(l.B)))
+        {
+            (linked.TryGetValue(a, out var la) ? la : linked[a] = []).Add(rank[b]);
+            (linked.TryGetValue(b, out var lb) ? lb : linked[b] = []).Add(rank[a]);
+        }
+
+        var root = new int[ordered.Count];
+        var copies = new Dictionary<int, List<ThemeArticle>>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var earlier = linked.TryGetValue(ordered[i].Id, out var l) ? l.Where(j => j < i).DefaultIfEmpty(-1).Min() : -1;
+            root[i] = earlier < 0 ? i : root[earlier];
+            if (earlier < 0)
+            {
+                copies[i] = [];
+            }
+            else
+            {
+                copies[root[i]].Add(ordered[i]);
+            }
+        }
+
+        return copies.OrderBy(c => c.Key).Select(c => new StoryGroup(ordered[c.Key], c.Value)).ToList();
+    }
+
     public static bool IsColumnQuota(Quota quota) => VietnameseFolding.Key(quota.Unit).Contains("chuyen muc", StringComparison.Ordinal);
 
     /// <summary>The outlet's sections that are the quota's column: a section whose folded name the quota's text or its
@@ -108,10 +141,12 @@ public static class CoverageRules
     }
 
     /// <summary>Classifies an outlet's sources on a day.</summary>
-    public static SourceState State(bool tracked, bool failing, DateOnly? lastArticleDay, DateOnly asOf) =>
+    public static SourceState State(bool tracked, bool paused, bool failing, bool extractionFailing, bool silentForItsRhythm, DateOnly? lastArticleDay, DateOnly asOf) =>
         !tracked ? SourceState.Untracked
+        : paused ? SourceState.Paused
         : failing ? SourceState.Failing
-        : lastArticleDay is null || lastArticleDay < asOf.AddDays(-SilentAfterDays) ? SourceState.Silent
+        : extractionFailing ? SourceState.ExtractionFailing
+        : silentForItsRhythm || lastArticleDay is null || lastArticleDay < asOf.AddDays(-SilentAfterDays) ? SourceState.Silent
         : SourceState.Ok;
 
     /// <summary>The end of a Vietnamese day as an instant (exclusive).</summary>

@@ -24,6 +24,11 @@ public sealed record ThemeGap(
     int? LatencyDays,
     IReadOnlyList<OutletHealth> Health)
 {
+    /// <summary>Beside a gap whose missing outlets have an unhealthy source: the gap may be the feed's, not the press's.</summary>
+    public string? SourceNote => !Health.Any(h => h.Unhealthy) ? null
+        : Kind == GapKind.Uncovered ? "không có bài có thể do nguồn lỗi"
+        : "thiếu cơ quan có thể do nguồn lỗi";
+
     /// <summary>The label users read.</summary>
     public string Label => Kind switch
     {
@@ -47,14 +52,24 @@ public enum SourceState
     Failing,
     Silent,
     Untracked,
+    Paused,
+    ExtractionFailing,
 }
 
-/// <summary>Health of an outlet's sources: failing (last attempt failed), silent (no article for
-/// <see cref="CoverageRules.SilentAfterDays"/> days), fine, or not crawled at all.</summary>
-public sealed record OutletHealth(string Outlet, IReadOnlyList<string> Sources, SourceState State, DateTimeOffset? LastSuccess, string? LastError, DateOnly? LastArticleDay)
+/// <summary>Health of an outlet's sources: a host paused, failing (last attempt failed), pages fetched but no article
+/// extracted, silent (no article for <see cref="CoverageRules.SilentAfterDays"/> days, or far beyond a source's rhythm),
+/// fine, or not crawled at all.</summary>
+/// <param name="Paused">The host paused, when <paramref name="State"/> is <see cref="SourceState.Paused"/>.</param>
+public sealed record OutletHealth(string Outlet, IReadOnlyList<string> Sources, SourceState State, DateTimeOffset? LastSuccess, string? LastError, DateOnly? LastArticleDay,
+    Crawl.PausedHost? Paused = null)
 {
+    /// <summary>A state that can explain missing articles.</summary>
+    public bool Unhealthy => State is SourceState.Failing or SourceState.Paused or SourceState.ExtractionFailing or SourceState.Silent;
+
     public string Label => State switch
     {
+        SourceState.Paused => $"nguồn tạm dừng: máy chủ {Paused?.Host} đến {Crawl.SourceHealthLine.When(Paused?.Until)} sau {Paused?.Failures} lần lỗi liên tiếp",
+        SourceState.ExtractionFailing => "nguồn lỗi trích xuất: tải được trang nhưng không lấy được bài",
         SourceState.Failing => "nguồn lỗi: " + LastError,
         SourceState.Silent => LastArticleDay is { } d ? $"nguồn im lặng, bài gần nhất ngày {d:dd/MM/yyyy}" : "nguồn im lặng, chưa có bài nào",
         SourceState.Untracked => "chưa có nguồn thu thập",

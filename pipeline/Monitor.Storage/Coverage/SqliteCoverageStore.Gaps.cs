@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Time;
+using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Storage.Coverage;
@@ -69,16 +70,9 @@ public sealed partial class SqliteCoverageStore
     public async Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outlets);
+        // The crawler's current view of every source (outlet, failing, paused hosts, extraction, rhythm), grouped by outlet.
+        var all = await new SourceHealthReport(db, time).ComputeAsync([], ct);
         await using var connection = await ConnectAsync(ct);
-        // A source's outlet: as recorded, else the outlet of an article it fetched, else its own name.
-        await using var sources = connection.Command("""
-            SELECT sh.source,
-                   COALESCE(sh.outlet, (SELECT a.outlet FROM frontier f JOIN articles a ON a.id = f.article_id WHERE f.source = sh.source LIMIT 1), sh.source),
-                   sh.last_success, sh.last_error, sh.last_error_at
-            FROM source_health sh ORDER BY sh.source
-            """);
-        var all = await ListAsync(sources, r => (Source: r.GetString(0), Outlet: r.GetString(1), LastSuccess: Instant(r.NullableString(2)),
-            LastError: r.NullableString(3), LastErrorAt: Instant(r.NullableString(4))), ct);
         var result = new List<OutletHealth>();
         var end = CoverageRules.EndOf(asOf).ToUnixTimeMilliseconds();
         foreach (var outlet in outlets.Distinct().Order(StringComparer.Ordinal))
@@ -87,11 +81,11 @@ public sealed partial class SqliteCoverageStore
             var lastMs = await connection.ScalarAsync<long?>("SELECT MAX(published_utc) FROM articles WHERE outlet = $o AND published_utc < $end", ct, null,
                 ("$o", outlet), ("$end", end));
             DateOnly? lastDay = lastMs is { } ms ? DateOnly.FromDateTime(VietnamTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(ms)).DateTime) : null;
-            var failing = mine.Any(s => s.LastErrorAt is { } e && (s.LastSuccess is null || e > s.LastSuccess));
-            var lastSuccess = mine.Max(s => s.LastSuccess);
+            var failing = mine.Any(s => s.Failing);
+            var paused = mine.SelectMany(s => s.PausedHosts).OrderByDescending(p => p.Until).FirstOrDefault();
             var lastError = mine.Where(s => s.LastErrorAt is not null).OrderByDescending(s => s.LastErrorAt).Select(s => s.LastError).FirstOrDefault();
-            result.Add(new OutletHealth(outlet, mine.Select(s => s.Source).ToList(), CoverageRules.State(mine.Count > 0, failing, lastDay, asOf),
-                lastSuccess, failing ? lastError : null, lastDay));
+            var state = CoverageRules.State(mine.Count > 0, paused is not null, failing, mine.Any(s => s.ExtractionFailing), mine.Any(s => s.Silent), lastDay, asOf);
+            result.Add(new OutletHealth(outlet, mine.Select(s => s.Source).ToList(), state, mine.Max(s => s.LastSuccess), failing ? lastError : null, lastDay, paused));
         }
 
         return result;
@@ -117,6 +111,4 @@ public sealed partial class SqliteCoverageStore
 
         return result;
     }
-
-    private static DateTimeOffset? Instant(string? s) => s is null ? null : DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
 }

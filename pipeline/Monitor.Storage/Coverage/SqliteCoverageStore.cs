@@ -8,7 +8,7 @@ namespace Monitor.Storage.Coverage;
 
 /// <summary>Coverage answers from the SQLite store (schema step 2): coverage and gaps read the tag_days counts; quotas
 /// and events read the tag rows, which carry their article's outlet, section and Vietnamese day, through covering indexes.</summary>
-public sealed partial class SqliteCoverageStore(MonitorDatabase db) : ICoverageStore
+public sealed partial class SqliteCoverageStore(MonitorDatabase db, TimeProvider time) : ICoverageStore
 {
     // Windows travel as one JSON parameter: [["code","from","to"], ...], days as "yyyy-MM-dd" (both ends included).
     // The event query reads "FROM w CROSS JOIN tags": CROSS JOIN keeps the windows as the outer loop in SQLite, so each theme is

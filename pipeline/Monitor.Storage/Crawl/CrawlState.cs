@@ -39,6 +39,16 @@ public sealed partial class CrawlState(MonitorDatabase db, TimeProvider time)
             """, ct, null, ("$url", url), ("$source", source), ("$id", articleId), ("$now", now), ("$status", status));
     }
 
+    /// <summary>The outlet a source feeds, so health and gaps need not infer it from the articles it fetched.</summary>
+    public async Task RecordOutletAsync(string source, string outlet, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await connection.ExecuteAsync("""
+            INSERT INTO source_health (source, outlet) VALUES ($s, $o)
+            ON CONFLICT (source) DO UPDATE SET outlet = $o WHERE outlet IS NOT $o
+            """, ct, null, ("$s", source), ("$o", outlet));
+    }
+
     public async Task RecordSuccessAsync(string source, int articlesFound, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);

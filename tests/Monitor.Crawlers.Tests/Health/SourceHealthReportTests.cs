@@ -1,4 +1,3 @@
-using Monitor.Crawlers.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Crawl;
 using Monitor.Tests.Shared;

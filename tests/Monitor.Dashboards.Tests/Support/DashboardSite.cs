@@ -14,14 +14,22 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Dashboards.Tests.Support;
 
-/// <summary>The dashboards on 127.0.0.1 over a real store holding one plan of two themes (one covered by one
-/// article, one not) and one broken source.</summary>
+/// <summary>The dashboards on 127.0.0.1 over a real store holding one plan of three themes (one covered by one
+/// article, one not, one carried by three articles of which one is a syndicated copy) and four sources: one broken,
+/// one on a paused host, one silent beyond its rhythm, one healthy. Everything goes in through the store's own APIs.</summary>
 internal sealed class DashboardSite : IAsyncDisposable
 {
     private readonly TempDir _dir = new();
     private WebApplication _app = null!;
 
     public string BaseUrl => _app.Urls.First();
+
+    public MonitorDatabase Db { get; private set; } = null!;
+
+    public StoredPlan Plan { get; private set; } = null!;
+
+    /// <summary>Outlet whose only source is on a paused host; theme 2.5 expects it.</summary>
+    public const string PausedOutlet = "Cổng TTĐT Kon Tum";
 
     public static async Task<DashboardSite> StartAsync(CancellationToken ct)
     {
@@ -37,23 +45,40 @@ internal sealed class DashboardSite : IAsyncDisposable
                     Code = "1.2", Title = "Phòng ngừa ngộ độc thực phẩm", Keywords = ["ngộ độc thực phẩm"], Outlets = ["Báo Kon Tum", "Đài Kon Tum"],
                     Window = new DateWindow { From = new(2024, 11, 11), To = new(2024, 11, 24) },
                 },
-                new Theme { Code = "2.5", Title = "Kỳ họp thứ 8 Quốc hội", Keywords = ["kỳ họp thứ 8"], Outlets = ["Báo Kon Tum", "Đài Kon Tum"] },
+                new Theme { Code = "2.5", Title = "Kỳ họp thứ 8 Quốc hội", Keywords = ["kỳ họp thứ 8"], Outlets = ["Báo Kon Tum", "Đài Kon Tum", PausedOutlet] },
+                new Theme
+                {
+                    Code = "3.1", Title = "Chuyển đổi số", Keywords = ["chuyển đổi số"], Outlets = ["Báo Kon Tum", "Đài Kon Tum"],
+                    Window = new DateWindow { From = new(2024, 11, 11), To = new(2024, 11, 24) },
+                },
             ],
             // Two weeks of the window are over: 4 articles required, 1 delivered.
             Quotas = [new Quota { Theme = "1.2", Count = 2, Unit = "tin, bài", Period = "week", Outlets = ["Báo Kon Tum"] }],
         };
         var stored = await new PlanStore(db, TimeProvider.System).SaveAsync(plan, ct);
-        var article = new Article
-        {
-            Id = "a1", Url = "http://x.vn/a", CanonicalUrl = "http://x.vn/a", Outlet = "Báo Kon Tum", Title = "Phòng ngừa ngộ độc thực phẩm",
-            Text = "Nội dung.", Published = new DateTimeOffset(2024, 11, 12, 8, 0, 0, TimeSpan.FromHours(7)), ContentHash = "h",
-        };
+        var article = Article("a1", "Báo Kon Tum", "Phòng ngừa ngộ độc thực phẩm", "Nội dung.", 12);
+        // Theme 3.1: Báo Kon Tum's story, Đài Kon Tum's copy of it the next day, and a story of Đài Kon Tum's own.
+        var story = Article("c1", "Báo Kon Tum", "Tỉnh đẩy mạnh chuyển đổi số", "Chuyển đổi số trong cơ quan nhà nước tỉnh Kon Tum.", 13);
+        var copy = Article("c2", "Đài Kon Tum", "Kon Tum đẩy mạnh chuyển đổi số", "Chuyển đổi số trong cơ quan nhà nước tỉnh Kon Tum (theo Báo Kon Tum).", 14);
+        var own = Article("c3", "Đài Kon Tum", "Chuyển đổi số ở xã vùng cao", "Người dân xã vùng cao học dùng dịch vụ công trực tuyến.", 15);
         await using (var connection = await db.ConnectAsync(ct))
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
         {
-            await ArticleWriter.UpsertAsync(connection, tx, article, DateTimeOffset.UnixEpoch, ct);
-            await ArticleWriter.ReplaceTagsAsync(connection, tx, stored.Id, stored.Version, new PlanMatcher(plan).Tag(article), DateTimeOffset.UnixEpoch, ct);
+            foreach (var a in new[] { article, story, copy, own })
+            {
+                await ArticleWriter.UpsertAsync(connection, tx, a, DateTimeOffset.UnixEpoch, ct);
+                await ArticleWriter.ReplaceTagsAsync(connection, tx, stored.Id, stored.Version, new PlanMatcher(plan).Tag(a), DateTimeOffset.UnixEpoch, ct);
+            }
+
             await tx.CommitAsync(ct);
+        }
+
+        // Fingerprints as the crawler would give them: the copy two bits from the story, the other story far from both.
+        const long Fingerprint = 0x3C5A_91E2_7D04_B6F1;
+        var duplicates = new NearDuplicates(db, TimeProvider.System);
+        foreach (var (a, hash) in new[] { (story, Fingerprint), (copy, Fingerprint ^ 0b11), (own, ~Fingerprint) })
+        {
+            await duplicates.AddAsync(a.Id, a.Outlet, hash, a.Published!.Value, 6, ct);
         }
 
         var crawl = new CrawlState(db, TimeProvider.System);
@@ -66,6 +91,9 @@ internal sealed class DashboardSite : IAsyncDisposable
             await command.ExecuteNonQueryAsync(ct);
         }
 
+        await SeedSourcesAsync(db, ct);
+        site.Db = db;
+        site.Plan = stored;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(db).AddSingleton(TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
@@ -74,6 +102,42 @@ internal sealed class DashboardSite : IAsyncDisposable
         site._app.MapMonitorDashboards();
         await site._app.StartAsync(ct);
         return site;
+    }
+
+    private static Article Article(string id, string outlet, string title, string text, int day) => new()
+    {
+        Id = id, Url = $"http://x.vn/{id}", CanonicalUrl = $"http://x.vn/{id}", Outlet = outlet, Title = title, Text = text,
+        Published = new DateTimeOffset(2024, 11, day, 8, 0, 0, TimeSpan.FromHours(7)), ContentHash = "h" + id,
+    };
+
+    // A healthy source (an article every two hours up to now), a source silent for days after the same rhythm, and one
+    // whose host the fetcher paused; the crawler's clock is moved through the past to lay down their history.
+    private static async Task SeedSourcesAsync(MonitorDatabase db, CancellationToken ct)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var clock = new ManualTime(now - TimeSpan.FromDays(3));
+        var crawl = new CrawlState(db, clock);
+        await crawl.RecordOutletAsync("baokontum", "Báo Kon Tum", ct);
+        await crawl.RecordOutletAsync("imlang", "Báo Kon Tum", ct);
+        for (var i = 0; clock.Now < now - TimeSpan.FromHours(1); i++, clock.Now += TimeSpan.FromHours(2))
+        {
+            await crawl.MarkFetchedAsync($"https://baokontum.vn/bai-{i}.html", "baokontum", $"bkt-{i}", clock.Now, "h", ct);
+            await crawl.RecordSuccessAsync("baokontum", 1, ct);
+        }
+
+        clock.Now = now - TimeSpan.FromDays(10);
+        for (var i = 0; i < 12; i++, clock.Now += TimeSpan.FromHours(2))
+        {
+            await crawl.MarkFetchedAsync($"https://imlang.vn/bai-{i}.html", "imlang", $"il-{i}", clock.Now, "h", ct);
+            await crawl.RecordSuccessAsync("imlang", 1, ct);
+        }
+
+        clock.Now = now - TimeSpan.FromMinutes(30);
+        await crawl.RecordSuccessAsync("imlang", 0, ct);
+        await crawl.RecordOutletAsync("congtt", PausedOutlet, ct);
+        await crawl.RecordEventAsync("congtt", "http-5xx", "https://kontum.gov.vn/rss: máy chủ trả lời HTTP 503", ct);
+        await crawl.RecordHostFailureAsync("kontum.gov.vn", "https://kontum.gov.vn/rss: máy chủ trả lời HTTP 503", 1, TimeSpan.FromHours(6), ct);
+        await crawl.RecordErrorAsync("congtt", "https://kontum.gov.vn/rss: máy chủ trả lời HTTP 503", ct);
     }
 
     public async ValueTask DisposeAsync()

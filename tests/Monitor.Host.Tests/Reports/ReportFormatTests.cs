@@ -79,7 +79,7 @@ public sealed class ReportFormatTests
     private static async Task<List<ReportTable>> TablesAsync(string dataDir)
     {
         var db = await FillAsync(dataDir);
-        var store = new SqliteCoverageStore(db);
+        var store = new SqliteCoverageStore(db, TimeProvider.System);
         var plan = (await store.PlanInForceAsync("w46", AsOf, CancellationToken.None))!;
         return
         [

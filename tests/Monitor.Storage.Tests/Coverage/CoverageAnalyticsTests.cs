@@ -14,7 +14,7 @@ public sealed class CoverageAnalyticsTests
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var report = await new SqliteCoverageStore(store.Db).CoverageAsync(plan, new CoverageQuery(), Ct);
+        var report = await new SqliteCoverageStore(store.Db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(), Ct);
 
         // a1 is before the windows, a7 after; a4 is 17 November in UTC but Monday 18 (W47) in Vietnam.
         Assert.Equal(
@@ -28,7 +28,7 @@ public sealed class CoverageAnalyticsTests
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
-        var coverage = new SqliteCoverageStore(store.Db);
+        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
 
         var months = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Month), Ct);
         var window = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window), Ct);
@@ -43,7 +43,7 @@ public sealed class CoverageAnalyticsTests
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var report = await new SqliteCoverageStore(store.Db).CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, new(2024, 11, 18), new(2024, 11, 30)), Ct);
+        var report = await new SqliteCoverageStore(store.Db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, new(2024, 11, 18), new(2024, 11, 30)), Ct);
 
         Assert.Equal([new("1.2", A, "2024-W47", 1), new CoverageCell("1.3", B, "2024-W47", 1)], report.Cells);
     }
@@ -53,7 +53,7 @@ public sealed class CoverageAnalyticsTests
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
-        var coverage = new SqliteCoverageStore(store.Db);
+        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
 
         var sunday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 24), Ct))[0];
         var wednesday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 20), Ct))[0];
@@ -73,7 +73,7 @@ public sealed class CoverageAnalyticsTests
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var quotas = await new SqliteCoverageStore(store.Db).QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
+        var quotas = await new SqliteCoverageStore(store.Db, TimeProvider.System).QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
 
         var column = quotas[1];
         Assert.Equal((B, "Phòng cháy", 2, 1, 1), (column.Outlet, column.Section, column.Required, column.Delivered, column.PeriodsCompleted));
@@ -90,7 +90,7 @@ public sealed class CoverageAnalyticsTests
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var gaps = await new SqliteCoverageStore(store.Db).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
+        var gaps = await new SqliteCoverageStore(store.Db, TimeProvider.System).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
 
         var byCode = gaps.Themes.ToDictionary(t => t.Code);
         Assert.Equal(GapKind.SingleOutlet, byCode["1.2"].Kind);
@@ -113,7 +113,7 @@ public sealed class CoverageAnalyticsTests
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var e = Assert.Single(await new SqliteCoverageStore(store.Db).EventsAsync(plan, 3, Ct));
+        var e = Assert.Single(await new SqliteCoverageStore(store.Db, TimeProvider.System).EventsAsync(plan, 3, Ct));
 
         Assert.Equal((new DateOnly(2024, 11, 17), new DateOnly(2024, 11, 23)), (e.From, e.To));
         Assert.Equal([(A, 2), (B, 1)], e.Outlets);
@@ -132,7 +132,7 @@ public sealed class CoverageAnalyticsTests
                 """, Ct, null, ("$a5", Id("a5")), ("$a2", Id("a2")), ("$a3", Id("a3")), ("$a4", Id("a4")));
         }
 
-        var gaps = await new SqliteCoverageStore(store.Db).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
+        var gaps = await new SqliteCoverageStore(store.Db, TimeProvider.System).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
 
         var byCode = gaps.Themes.ToDictionary(t => t.Code);
         Assert.Equal((3, 2), (byCode["1.2"].Articles, byCode["1.2"].Stories));

@@ -26,7 +26,7 @@ public sealed class PlanInForceTests
         // 20 November 23:30 in Vietnam is still 20 November there, though 16:30 UTC.
         clock.Now = new DateTimeOffset(2024, 11, 20, 16, 30, 0, TimeSpan.Zero);
         await plans.SaveAsync(plan, CancellationToken.None);
-        var coverage = new SqliteCoverageStore(store.Db);
+        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
 
         // Before the first load, the first version is the best account of the plan there is.
         Assert.Equal((1, 4), Shape(await coverage.PlanInForceAsync("w46", new DateOnly(2024, 11, 1), CancellationToken.None)));

@@ -1,4 +1,4 @@
-namespace Monitor.Crawlers.Tests.Support;
+namespace Monitor.Tests.Shared;
 
 /// <summary>A clock the test moves by hand.</summary>
 internal sealed class ManualTime(DateTimeOffset start) : TimeProvider

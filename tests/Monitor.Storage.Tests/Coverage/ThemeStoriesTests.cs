@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Crawl;
+using Monitor.Storage.Tests.Support;
+using static Monitor.Storage.Tests.Support.CoverageFixture;
+
+namespace Monitor.Storage.Tests.Coverage;
+
+/// <summary>A theme's article list with syndicated copies grouped under their original, agreeing with the gap report's
+/// story count.</summary>
+public sealed class ThemeStoriesTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task A_copy_linked_by_the_crawler_is_listed_under_its_original_and_the_story_count_matches_the_gaps()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        // s1 (A) is carried by s2 (B) a day later; s3 (B) is a story of its own.
+        var s1 = Article("s1", A, null, new(2024, 11, 12, 8, 0, 0, Vn));
+        var s2 = Article("s2", B, null, new(2024, 11, 13, 8, 0, 0, Vn));
+        var s3 = Article("s3", B, null, new(2024, 11, 14, 8, 0, 0, Vn));
+        await using (var connection = await store.Db.ConnectAsync(Ct))
+        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(Ct))
+        {
+            foreach (var a in new[] { s1, s2, s3 })
+            {
+                await WriteAsync(connection, tx, plan, a, ["1.2"]);
+            }
+
+            await tx.CommitAsync(Ct);
+        }
+
+        var duplicates = new NearDuplicates(store.Db, TimeProvider.System);
+        const long Story = 0x5A5A_1234_0F0F_7777;
+        await duplicates.AddAsync(s1.Id, A, Story, s1.Published!.Value, 6, Ct);
+        Assert.Single(await duplicates.AddAsync(s2.Id, B, Story ^ 0b101, s2.Published!.Value, 6, Ct));
+        Assert.Empty(await duplicates.AddAsync(s3.Id, B, ~Story, s3.Published!.Value, 6, Ct));
+        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
+        var asOf = new DateOnly(2024, 11, 24);
+
+        var stories = (await coverage.StoriesAsync(plan, "1.2", asOf, Ct))!;
+        var gap = (await coverage.GapsAsync(plan, asOf, Ct)).Themes.Single(t => t.Code == "1.2");
+
+        // In the window up to the 24th: a2, a3, a4 (A) and s1, s2, s3.
+        Assert.Equal((6, 1), (stories.Articles, stories.Copies));
+        var grouped = Assert.Single(stories.Stories, s => s.Copies.Count > 0);
+        Assert.Equal((s1.Id, s2.Id), (grouped.Original.Id, Assert.Single(grouped.Copies).Id));
+        Assert.DoesNotContain(stories.Stories, s => s.Original.Id == s2.Id);
+        Assert.Equal((gap.Articles, gap.Stories), (stories.Articles, stories.Stories.Count));
+        Assert.Equal(stories.Stories.Select(s => s.Original.Day).Order(), stories.Stories.Select(s => s.Original.Day));
+    }
+
+    [Fact]
+    public async Task An_unknown_theme_has_no_story_list()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+
+        Assert.Null(await new SqliteCoverageStore(store.Db, TimeProvider.System).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), Ct));
+    }
+
+    [Fact]
+    public void A_copy_of_a_copy_is_filed_under_the_first_article_of_the_story()
+    {
+        static ThemeArticle At(string id, int day) => new(id, "o" + id, "Tin " + id, "https://x.vn/" + id, new DateOnly(2024, 11, day), null);
+        var articles = new[] { At("z", 14), At("x", 12), At("y", 13), At("w", 13) };
+
+        var stories = CoverageRules.GroupStories(articles, [("z", "y"), ("x", "y")]);
+
+        Assert.Equal(["x", "w"], stories.Select(s => s.Original.Id));
+        Assert.Equal(["y", "z"], stories[0].Copies.Select(c => c.Id));
+    }
+}
