@@ -20,6 +20,7 @@ internal static class MainText
 
         var lines = TextLines.Read(body);
         var scores = new Dictionary<IElement, double>();
+        var prose = new Dictionary<IElement, Prose>();
         foreach (var line in lines)
         {
             var weight = Weight(line);
@@ -33,6 +34,12 @@ internal static class MainText
             {
                 scores[container] = scores.GetValueOrDefault(container) + weight / (1 << level);
             }
+
+            for (var holder = line.Block; holder is not null; holder = holder.ParentElement)
+            {
+                var held = prose.GetValueOrDefault(holder);
+                prose[holder] = new Prose(held.Weight + weight, Math.Max(held.Longest, line.Text.Length));
+            }
         }
 
         if (scores.Count == 0)
@@ -41,7 +48,7 @@ internal static class MainText
         }
 
         var top = CommonAncestor(scores);
-        var chosen = Chosen(top, scores);
+        var chosen = Chosen(top, scores, prose);
         return Join(lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)));
     }
 
@@ -99,11 +106,24 @@ internal static class MainText
         return top;
     }
 
-    /// <summary>The winner plus its siblings that carry a fair share of prose of their own.</summary>
-    private static HashSet<IElement> Chosen(IElement top, Dictionary<IElement, double> scores)
+    /// <summary>The winner plus its siblings that carry a fair share of prose of their own. The winner is first widened
+    /// to the outermost wrapper that holds no other prose (never past a furniture-named one, whose lines would then be
+    /// dropped as furniture inside the choice), so that a body cut into one wrapper per group of paragraphs
+    /// ("column" or "card" divs) finds its other groups among the wrapper's siblings; a sibling built like the wrapper
+    /// (same tag and classes) joins on one sentence-length line, since a short paragraph in its own card is still the
+    /// article, while a lone date line in a look-alike row is not.</summary>
+    private static HashSet<IElement> Chosen(IElement top, Dictionary<IElement, double> scores, Dictionary<IElement, Prose> prose)
     {
+        var own = prose.GetValueOrDefault(top).Weight;
+        var anchor = top;
+        while (!Boilerplate.IsNoiseNamed(anchor) && anchor.ParentElement is { LocalName: not ("body" or "html") } wrapper
+            && prose.GetValueOrDefault(wrapper).Weight <= own)
+        {
+            anchor = wrapper;
+        }
+
         var chosen = new HashSet<IElement> { top };
-        if (top.ParentElement is not { } parent || top.LocalName is "body")
+        if (anchor.ParentElement is not { } parent || anchor.LocalName is "body")
         {
             return chosen;
         }
@@ -111,7 +131,8 @@ internal static class MainText
         var threshold = Math.Max(100, scores[top] * 0.2);
         foreach (var sibling in parent.Children)
         {
-            if (sibling != top && scores.GetValueOrDefault(sibling) >= threshold)
+            if (sibling != anchor && (scores.GetValueOrDefault(sibling) >= threshold
+                || prose.GetValueOrDefault(sibling).Longest >= 2 * ProseLength && SameKind(sibling, anchor)))
             {
                 chosen.Add(sibling);
             }
@@ -119,6 +140,22 @@ internal static class MainText
 
         return chosen;
     }
+
+    /// <summary>Same tag, and the classes of one are all among the other's: the wrappers of one body differ at most by a
+    /// modifier class ("articleBodyText section" beside "articleBodyText version-2 section").</summary>
+    private static bool SameKind(IElement a, IElement b)
+    {
+        if (a.LocalName != b.LocalName || a.ClassList.Length == 0 || b.ClassList.Length == 0)
+        {
+            return false;
+        }
+
+        var (fewer, more) = a.ClassList.Length <= b.ClassList.Length ? (a.ClassList, b.ClassList) : (b.ClassList, a.ClassList);
+        return fewer.All(more.Contains);
+    }
+
+    /// <summary>The prose an element holds at any depth: the summed weight of its prose lines and the longest of them.</summary>
+    private readonly record struct Prose(double Weight, int Longest);
 
     private static bool Keep(TextLine line, string? title)
     {

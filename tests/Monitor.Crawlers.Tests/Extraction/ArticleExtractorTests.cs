@@ -84,6 +84,26 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_body_cut_into_one_wrapper_per_group_of_paragraphs_is_read_whole_without_its_look_alike_date_row()
+    {
+        const string Short = "Sáng 18/11, đoàn công tác của tỉnh đã đến thăm và làm việc tại xã biên giới.";
+        const string Long = "Tại buổi làm việc, lãnh đạo xã báo cáo kết quả thực hiện các chương trình mục tiêu quốc gia, trong đó có xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số; đồng thời kiến nghị tỉnh quan tâm đầu tư hạ tầng giao thông, trường học và trạm y tế, hỗ trợ người dân chuyển đổi cây trồng, phát triển du lịch cộng đồng gắn với bảo tồn văn hóa truyền thống của địa phương trong giai đoạn tới.";
+        const string Closing = "Đoàn ghi nhận các kiến nghị và giao các sở, ngành liên quan nghiên cứu, giải quyết.";
+        var html = $$"""
+            <html><body><h1>Đoàn công tác thăm xã biên giới</h1><div class="story">
+              <div class="column meta"><small>Đăng lúc: Thứ Hai, 18/11/2024 - 08:30</small></div>
+              <div class="column"><div class="inner"><p>{{Short}}</p></div></div>
+              <div class="column"><div class="inner"><p>{{Long}}</p></div></div>
+              <div class="column wide"><div class="inner"><p>{{Closing}}</p></div></div>
+            </div></body></html>
+            """;
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Equal(string.Join('\n', Short, Long, Closing), page.Text);
+    }
+
+    [Fact]
     public void The_sapo_comes_first_in_the_text_and_in_its_own_field()
     {
         var page = ArticleExtractor.Extract(Pages.Article(lead: "<h2 class=\"detail-sapo\">Sáng nay, tỉnh tổ chức hội nghị tổng kết công tác tuyên truyền năm 2024.</h2>"));
