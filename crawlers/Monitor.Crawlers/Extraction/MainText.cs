@@ -49,7 +49,28 @@ internal static class MainText
 
         var top = CommonAncestor(scores);
         var chosen = Chosen(top, scores, prose);
-        return Join(lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)));
+        var kept = lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)).ToList();
+        if (kept.Count > 1 && IsSignature(kept[^1]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return Join(kept);
+    }
+
+    /// <summary>The author's name that Vietnamese papers (and many others) print as the body's last paragraph, bold or
+    /// set to the right ("<p style="text-align:right"><strong>Lê Phương</strong></p>"): a signature, not prose.</summary>
+    private static bool IsSignature(TextLine line)
+    {
+        if (line.Text.Length > 40 || line.Text.Count(c => c == ' ') > 4 || line.Text[^1] is '.' or '!' or '?' or ':' || line.Block.LocalName != "p")
+        {
+            return false;
+        }
+
+        var block = line.Block;
+        return block.GetAttribute("style") is { } style && style.Replace(" ", "", StringComparison.Ordinal).Contains("text-align:right", StringComparison.OrdinalIgnoreCase)
+            || block.Children.Length == 1 && block.Children[0].LocalName is "strong" or "b"
+                && ArticleExtractor.Clean(block.Children[0].TextContent) == line.Text;
     }
 
     /// <summary>The text of the elements a profile names, with the same line rules as the generic path.</summary>

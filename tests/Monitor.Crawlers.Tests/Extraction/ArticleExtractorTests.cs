@@ -77,7 +77,7 @@ public sealed class ArticleExtractorTests
 
         Assert.Contains(Pages.FirstParagraph, page.Text, StringComparison.Ordinal);
         Assert.Contains(Pages.LastParagraph, page.Text, StringComparison.Ordinal);
-        foreach (var furniture in new[] { "Trang chủ", "Chia sẻ Facebook", "Tin liên quan", "Bình luận của bạn đọc", "var tracker", "Chú thích ảnh" })
+        foreach (var furniture in new[] { "Trang chủ", "Chia sẻ Facebook", "Tin liên quan", "Bình luận của bạn đọc", "var tracker" })
         {
             Assert.DoesNotContain(furniture, page.Text, StringComparison.Ordinal);
         }
@@ -101,6 +101,19 @@ public sealed class ArticleExtractorTests
         var page = ArticleExtractor.Extract(html);
 
         Assert.Equal(string.Join('\n', Short, Long, Closing), page.Text);
+    }
+
+    [Fact]
+    public void A_caption_between_paragraphs_is_read_with_the_body_and_the_trailing_signature_is_not()
+    {
+        var html = Pages.Article().Replace(Pages.LastParagraph + "</p>",
+            Pages.LastParagraph + "</p><p style=\"text-align: right;\"><strong>Lê Phương</strong></p>", StringComparison.Ordinal);
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Contains("Chú thích ảnh: quang cảnh hội nghị", page.Text, StringComparison.Ordinal);
+        Assert.EndsWith(Pages.LastParagraph, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lê Phương", page.Text, StringComparison.Ordinal);
     }
 
     [Fact]
