@@ -25,6 +25,21 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_fact_check_page_is_read_from_its_claim_review_and_not_from_the_claim_it_reviews()
+    {
+        var page = ArticleExtractor.Extract(Pages.Article(head: """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ClaimReview",
+            "name":"Kiểm chứng: tin đồn về hội nghị là sai","datePublished":"2024-11-20 09:15",
+            "itemReviewed":{"@type":"Claim","datePublished":"2024-11-17","author":{"@type":"Person","name":"Tài khoản ẩn danh"}},
+            "author":{"@type":"Organization","name":"Báo Mẫu Kiểm chứng"}}]}</script>
+            """));
+
+        Assert.Equal("Kiểm chứng: tin đồn về hội nghị là sai", page.Title);
+        Assert.Equal(new DateTimeOffset(2024, 11, 20, 9, 15, 0, Vietnam), page.Published);
+        Assert.Equal("Báo Mẫu Kiểm chứng", page.Author);
+    }
+
+    [Fact]
     public void Open_graph_and_meta_fill_in_when_there_is_no_json_ld()
     {
         var page = ArticleExtractor.Extract(Pages.Article(head: """
