@@ -58,8 +58,8 @@ internal static class MainText
         return Join(kept);
     }
 
-    /// <summary>The author's name that Vietnamese papers (and many others) print as the body's last paragraph, bold or
-    /// set to the right ("<p style="text-align:right"><strong>Lê Phương</strong></p>"): a signature, not prose.</summary>
+    /// <summary>The author's name that Vietnamese papers (and many others) print as the body's last paragraph, all in bold
+    /// or set to the right, a few words without closing punctuation ("Lê Phương"): a signature, not prose.</summary>
     private static bool IsSignature(TextLine line)
     {
         if (line.Text.Length > 40 || line.Text.Count(c => c == ' ') > 4 || line.Text[^1] is '.' or '!' or '?' or ':' || line.Block.LocalName != "p")
@@ -131,7 +131,7 @@ internal static class MainText
     /// to the outermost wrapper that holds no other prose (never past a furniture-named one, whose lines would then be
     /// dropped as furniture inside the choice), so that a body cut into one wrapper per group of paragraphs
     /// ("column" or "card" divs) finds its other groups among the wrapper's siblings; a sibling built like the wrapper
-    /// (same tag and classes) joins on one sentence-length line, since a short paragraph in its own card is still the
+    /// (<see cref="SameKind"/>) joins on one sentence-length line, since a short paragraph in its own card is still the
     /// article, while a lone date line in a look-alike row is not.</summary>
     private static HashSet<IElement> Chosen(IElement top, Dictionary<IElement, double> scores, Dictionary<IElement, Prose> prose)
     {
