@@ -11,6 +11,10 @@ internal static class MainText
     /// <summary>A line shorter than this is a label, a byline or a button, not prose that should vote.</summary>
     private const int ProseLength = 25;
 
+    /// <summary>Text under a furniture name still votes a little: the name may be the site's own odd word for its main
+    /// column ("sidebar-1").</summary>
+    private const double FurnitureVote = 0.3;
+
     public static string Find(IDocument document, string? title)
     {
         if (document.Body is not { } body)
@@ -19,11 +23,35 @@ internal static class MainText
         }
 
         var lines = TextLines.Read(body);
+        var kept = Kept(lines, title, FurnitureVote);
+
+        // The winner held nothing but furniture (a post whose comments outweigh it): vote again without furniture.
+        if (kept is { Count: 0 } && lines.Any(l => l.Noise is null && Weight(l, 0) > 0))
+        {
+            kept = Kept(lines, title, 0);
+        }
+
+        if (kept is null)
+        {
+            return Join(lines.Where(l => Keep(l, title) && l.Noise is null));
+        }
+
+        if (kept.Count > 1 && IsSignature(kept[^1]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return Join(kept);
+    }
+
+    /// <summary>The lines of the container the prose votes for; null when no line is prose.</summary>
+    private static List<TextLine>? Kept(List<TextLine> lines, string? title, double furnitureVote)
+    {
         var scores = new Dictionary<IElement, double>();
         var prose = new Dictionary<IElement, Prose>();
         foreach (var line in lines)
         {
-            var weight = Weight(line);
+            var weight = Weight(line, furnitureVote);
             if (weight <= 0)
             {
                 continue;
@@ -44,18 +72,12 @@ internal static class MainText
 
         if (scores.Count == 0)
         {
-            return Join(lines.Where(l => Keep(l, title) && l.Noise is null));
+            return null;
         }
 
         var top = CommonAncestor(scores);
         var chosen = Chosen(top, scores, prose);
-        var kept = lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)).ToList();
-        if (kept.Count > 1 && IsSignature(kept[^1]))
-        {
-            kept.RemoveAt(kept.Count - 1);
-        }
-
-        return Join(kept);
+        return lines.Where(l => Keep(l, title) && IsInside(l.Block, chosen) && !IsInside(l.Noise?.ParentElement, chosen)).ToList();
     }
 
     /// <summary>The author's name that Vietnamese papers (and many others) print as the body's last paragraph, all in bold
@@ -91,15 +113,14 @@ internal static class MainText
         return Join(lines.Where(l => Keep(l, title) && !IsInside(l.Noise?.ParentElement, chosen)));
     }
 
-    private static double Weight(TextLine line)
+    private static double Weight(TextLine line, double furnitureVote)
     {
         if (line.Text.Length < ProseLength || line.LinkDensity > 0.4 || line.IsHeading)
         {
             return 0;
         }
 
-        // Text under a furniture name still votes a little: the name may be the site's own odd word for its main column.
-        return line.Text.Length * (1 - line.LinkDensity) * (line.Noise is null ? 1 : 0.3);
+        return line.Text.Length * (1 - line.LinkDensity) * (line.Noise is null ? 1 : furnitureVote);
     }
 
     /// <summary>The best container, or the nearest ancestor it shares with two more of the strong runners-up: a body

@@ -119,6 +119,22 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_short_post_outweighed_by_its_comments_still_gives_its_own_text()
+    {
+        const string Comment = "<li class=\"comment\"><p>Bạn đọc góp ý: đề nghị tỉnh công khai danh sách các dự án chậm tiến độ và lý do cụ thể của từng dự án để người dân cùng theo dõi, giám sát.</p></li>";
+        var html = $"""
+            <html><body><article><h1>Mở diễn đàn góp ý quý IV</h1>
+            <div class="entry"><p>{Pages.FirstParagraph}</p></div>
+            <ol class="commentlist">{string.Concat(Enumerable.Repeat(Comment, 60))}</ol>
+            </article></body></html>
+            """;
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Equal(Pages.FirstParagraph, page.Text);
+    }
+
+    [Fact]
     public void A_caption_between_paragraphs_is_read_with_the_body_and_the_trailing_signature_is_not()
     {
         var html = Pages.Article().Replace(Pages.LastParagraph + "</p>",
