@@ -57,8 +57,9 @@ internal static partial class Boilerplate
         names is { Length: > 0 } && NoiseName().IsMatch(names) && !KeepName().IsMatch(names);
 
     // Matched as whole parts of a class or id ("article-comments", "share_bar", "relatedPosts"), so that
-    // "adventure" or "download" never trip "ad"/"nav".
-    [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|shares|social|socials|sharebar|related|relatedposts|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|promo|promotion|sponsor(?:ed)?|advert|advertisement|ads?|adv|adslot|ad-slot|banner|sidebar|widget|breadcrumbs?|pagination|pager|popup|modal|cookies?|consent|gdpr|outbrain|taboola|rating|trending|popular|most-read|mostread|more-stories|read-more|readmore|tags?|tag-list|taglist|keywords|byline|author-bio|bio|toolbar|print|hidden|skip|masthead|navbar|nav|menu|footer|site-header|copyright|caption|credit|newsletter-signup|paywall|login|related-news|tin-lien-quan|box-tinlienquan|social-share|box-comment)(?=$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "adventure" or "download" never trip "ad"/"nav". "paywall" is not furniture: paywalled sites wrap the article's
+    // own text in it (the subscription prompt carries names like "subscribe" or "login").
+    [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|shares|social|socials|sharebar|related|relatedposts|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|promo|promotion|sponsor(?:ed)?|advert|advertisement|ads?|adv|adslot|ad-slot|banner|sidebar|widget|breadcrumbs?|pagination|pager|popup|modal|cookies?|consent|gdpr|outbrain|taboola|rating|trending|popular|most-read|mostread|more-stories|read-more|readmore|tags?|tag-list|taglist|keywords|byline|author-bio|bio|toolbar|print|hidden|skip|masthead|navbar|nav|menu|footer|site-header|copyright|caption|credit|newsletter-signup|login|related-news|tin-lien-quan|box-tinlienquan|social-share|box-comment)(?=$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoiseName();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:article-?body|articlebody|entry-content|post-content|story-body|main-content|content-body|body-text|fck_detail)(?=$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -3,11 +3,14 @@ using AngleSharp.Dom;
 
 namespace Monitor.Crawlers.Extraction;
 
-/// <summary>The schema.org NewsArticle/Article object of a page, if it has one.</summary>
+/// <summary>The schema.org NewsArticle/Article object of a page (or a fact-check's ClaimReview), if it has one.</summary>
 internal sealed record JsonLd(string? Headline, DateTimeOffset? Published, DateTimeOffset? Modified, string? Author,
     string? Section, string? Description, string? Body, IReadOnlyList<string> Keywords)
 {
-    private static readonly string[] ArticleTypes = ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
+    // A fact-check page declares itself as the ClaimReview it publishes; the claim it reviews (with the claim's own date)
+    // sits nested inside as itemReviewed and is never read as the article.
+    private static readonly string[] ArticleTypes =
+        ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "ClaimReview"];
 
     public static JsonLd? FindArticle(IDocument document)
     {

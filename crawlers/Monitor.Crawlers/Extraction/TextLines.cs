@@ -49,7 +49,7 @@ internal sealed class TextLines
             }
             else if (child is IElement element)
             {
-                if (Boilerplate.IsSkipped(element))
+                if (Boilerplate.IsSkipped(element) && !IsCaptionInProse(element))
                 {
                     continue;
                 }
@@ -72,6 +72,12 @@ internal sealed class TextLines
             }
         }
     }
+
+    /// <summary>A figure's caption where the figure stands between two paragraphs: the reader reads it as part of the
+    /// story (Vietnamese papers put their photo captions there); elsewhere (galleries, headers) it stays out.</summary>
+    private static bool IsCaptionInProse(IElement element) =>
+        element.LocalName == "figcaption" && element.ParentElement is { LocalName: "figure" } figure
+        && figure.PreviousElementSibling is { LocalName: "p" } && figure.NextElementSibling is { LocalName: "p" };
 
     private void Append(string data, bool inLink)
     {

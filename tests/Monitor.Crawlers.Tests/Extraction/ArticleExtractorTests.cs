@@ -25,6 +25,21 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_fact_check_page_is_read_from_its_claim_review_and_not_from_the_claim_it_reviews()
+    {
+        var page = ArticleExtractor.Extract(Pages.Article(head: """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ClaimReview",
+            "name":"Kiểm chứng: tin đồn về hội nghị là sai","datePublished":"2024-11-20 09:15",
+            "itemReviewed":{"@type":"Claim","datePublished":"2024-11-17","author":{"@type":"Person","name":"Tài khoản ẩn danh"}},
+            "author":{"@type":"Organization","name":"Báo Mẫu Kiểm chứng"}}]}</script>
+            """));
+
+        Assert.Equal("Kiểm chứng: tin đồn về hội nghị là sai", page.Title);
+        Assert.Equal(new DateTimeOffset(2024, 11, 20, 9, 15, 0, Vietnam), page.Published);
+        Assert.Equal("Báo Mẫu Kiểm chứng", page.Author);
+    }
+
+    [Fact]
     public void Open_graph_and_meta_fill_in_when_there_is_no_json_ld()
     {
         var page = ArticleExtractor.Extract(Pages.Article(head: """
@@ -77,10 +92,59 @@ public sealed class ArticleExtractorTests
 
         Assert.Contains(Pages.FirstParagraph, page.Text, StringComparison.Ordinal);
         Assert.Contains(Pages.LastParagraph, page.Text, StringComparison.Ordinal);
-        foreach (var furniture in new[] { "Trang chủ", "Chia sẻ Facebook", "Tin liên quan", "Bình luận của bạn đọc", "var tracker", "Chú thích ảnh" })
+        foreach (var furniture in new[] { "Trang chủ", "Chia sẻ Facebook", "Tin liên quan", "Bình luận của bạn đọc", "var tracker" })
         {
             Assert.DoesNotContain(furniture, page.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_body_cut_into_one_wrapper_per_group_of_paragraphs_is_read_whole_without_its_look_alike_date_row()
+    {
+        const string Short = "Sáng 18/11, đoàn công tác của tỉnh đã đến thăm và làm việc tại xã biên giới.";
+        const string Long = "Tại buổi làm việc, lãnh đạo xã báo cáo kết quả thực hiện các chương trình mục tiêu quốc gia, trong đó có xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số; đồng thời kiến nghị tỉnh quan tâm đầu tư hạ tầng giao thông, trường học và trạm y tế, hỗ trợ người dân chuyển đổi cây trồng, phát triển du lịch cộng đồng gắn với bảo tồn văn hóa truyền thống của địa phương trong giai đoạn tới.";
+        const string Closing = "Đoàn ghi nhận các kiến nghị và giao các sở, ngành liên quan nghiên cứu, giải quyết.";
+        var html = $$"""
+            <html><body><h1>Đoàn công tác thăm xã biên giới</h1><div class="story">
+              <div class="column meta"><small>Đăng lúc: Thứ Hai, 18/11/2024 - 08:30</small></div>
+              <div class="column"><div class="inner"><p>{{Short}}</p></div></div>
+              <div class="column"><div class="inner"><p>{{Long}}</p></div></div>
+              <div class="column wide"><div class="inner"><p>{{Closing}}</p></div></div>
+            </div></body></html>
+            """;
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Equal(string.Join('\n', Short, Long, Closing), page.Text);
+    }
+
+    [Fact]
+    public void A_short_post_outweighed_by_its_comments_still_gives_its_own_text()
+    {
+        const string Comment = "<li class=\"comment\"><p>Bạn đọc góp ý: đề nghị tỉnh công khai danh sách các dự án chậm tiến độ và lý do cụ thể của từng dự án để người dân cùng theo dõi, giám sát.</p></li>";
+        var html = $"""
+            <html><body><article><h1>Mở diễn đàn góp ý quý IV</h1>
+            <div class="entry"><p>{Pages.FirstParagraph}</p></div>
+            <ol class="commentlist">{string.Concat(Enumerable.Repeat(Comment, 60))}</ol>
+            </article></body></html>
+            """;
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Equal(Pages.FirstParagraph, page.Text);
+    }
+
+    [Fact]
+    public void A_caption_between_paragraphs_is_read_with_the_body_and_the_trailing_signature_is_not()
+    {
+        var html = Pages.Article().Replace(Pages.LastParagraph + "</p>",
+            Pages.LastParagraph + "</p><p style=\"text-align: right;\"><strong>Lê Phương</strong></p>", StringComparison.Ordinal);
+
+        var page = ArticleExtractor.Extract(html);
+
+        Assert.Contains("Chú thích ảnh: quang cảnh hội nghị", page.Text, StringComparison.Ordinal);
+        Assert.EndsWith(Pages.LastParagraph, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lê Phương", page.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,33 +7,33 @@ namespace Monitor.Crawlers.Tests.Extraction;
 public sealed class CorpusBenchmarkTests
 {
     [Fact]
-    public void Zyte_benchmark_body_f1_is_at_least_0_95()
+    public void Zyte_benchmark_body_f1_is_at_least_0_968()
     {
         var result = Score(CorpusReader.Zyte);
 
         Assert.Equal(181, result.Pages);
-        Assert.True(result.Body!.Value.F1 >= 0.95, $"F1 {result.Body.Value.F1:F3}");
+        Assert.True(result.Body!.Value.F1 >= 0.968, $"F1 {result.Body.Value.F1:F3}");
     }
 
     [Fact]
-    public void Fundus_multilingual_body_f1_is_at_least_0_945_with_titles_and_dates_nearly_all_right()
+    public void Fundus_multilingual_body_f1_is_at_least_0_955_with_every_date_and_nearly_every_title_right()
     {
         var result = Score(CorpusReader.FundusMultilingual);
 
         Assert.Equal(34, result.Pages);
-        Assert.True(result.Body!.Value.F1 >= 0.945, $"F1 {result.Body.Value.F1:F3}");
-        // Four titles differ from the ground truth's choice among the page's headlines, and one page does not show the
-        // date its ground truth has: see docs/extraction.md.
+        Assert.True(result.Body!.Value.F1 >= 0.955, $"F1 {result.Body.Value.F1:F3}");
+        // Four ground truths pick another of the page's headlines than the one the publisher declares, where other
+        // pages of the same shape pick the declared one: see docs/extraction.md.
         Assert.True(result.TitlesRight >= 30, $"titles {result.TitlesRight}/{result.TitlesKnown}");
-        Assert.True(result.DatesRight >= 33, $"dates {result.DatesRight}/{result.DatesKnown}");
+        Assert.Equal(result.DatesKnown, result.DatesRight);
     }
 
     [Fact]
-    public void Vnexpress_page_body_f1_is_at_least_0_96_with_title_and_date_right()
+    public void Vnexpress_page_body_f1_is_at_least_0_99_with_title_and_date_right()
     {
         var result = Score(CorpusReader.FundusVnExpress);
 
-        Assert.True(result.Body!.Value.F1 >= 0.96, $"F1 {result.Body.Value.F1:F3}");
+        Assert.True(result.Body!.Value.F1 >= 0.99, $"F1 {result.Body.Value.F1:F3}");
         Assert.Equal(1, result.TitlesRight);
         Assert.Equal(1, result.DatesRight);
     }
