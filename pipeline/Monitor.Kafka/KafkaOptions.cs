@@ -29,6 +29,10 @@ public sealed class KafkaOptions
     /// <summary>Most messages handled (and stored) in one transaction.</summary>
     public int MaxBatch { get; set; } = 500;
 
+    /// <summary>Batches a consumer handles at once (one tagged, one stored, one acknowledged); offsets are still stored
+    /// in order. 1 handles one batch at a time.</summary>
+    public int MaxBatchesInFlight { get; set; } = 3;
+
     /// <summary>Compression of produced batches: none, gzip, snappy, lz4 or zstd.</summary>
     public string Compression { get; set; } = "lz4";
 

@@ -48,6 +48,11 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
             failures.Add($"{S}:MaxBatch = {options.MaxBatch} phải từ 1 đến 10000");
         }
 
+        if (options.MaxBatchesInFlight is < 1 or > 16)
+        {
+            failures.Add($"{S}:MaxBatchesInFlight = {options.MaxBatchesInFlight} phải từ 1 đến 16");
+        }
+
         if (!Compressions.Contains(options.Compression))
         {
             failures.Add($"{S}:Compression = '{options.Compression}' phải là một trong {string.Join(", ", Compressions)}");

@@ -36,6 +36,24 @@ public sealed class ArticleStoreTests
     }
 
     [Fact]
+    public async Task An_older_fetch_arriving_after_a_newer_one_is_not_written_over_it()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var older = StoreFixture.Article("https://baokontum.vn/a.html", text: "Bản đầu.");
+        var newer = StoreFixture.Article("https://baokontum.vn/a.html", text: "Bản đã sửa.") with { FetchedAt = older.FetchedAt.AddHours(6) };
+        await store.UpsertAsync(newer);
+
+        // A redelivered or reordered message of the first fetch: the store keeps the later version.
+        Assert.Equal(UpsertOutcome.Stale, await store.UpsertAsync(older));
+
+        var reader = new ArticleReader(store.Db);
+        Assert.Equal("Bản đã sửa.", (await reader.GetAsync(older.Id, CancellationToken.None))!.Text);
+        Assert.Equal(1, await reader.VersionAsync(older.Id, CancellationToken.None));
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM article_changes"));
+        Assert.Equal(UpsertOutcome.Changed, await store.UpsertAsync(newer with { Text = "Bản sửa lần hai.", ContentHash = "h2", FetchedAt = newer.FetchedAt.AddHours(1) }));
+    }
+
+    [Fact]
     public async Task Full_text_search_finds_articles_whatever_the_accents_and_finds_edited_text_only()
     {
         await using var store = await StoreFixture.CreateAsync();

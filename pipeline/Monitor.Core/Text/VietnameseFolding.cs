@@ -27,43 +27,7 @@ public static class VietnameseFolding
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(1, original.Length));
         try
         {
-            var n = 0;
-            var pendingSpace = false;
-            for (var i = 0; i < original.Length; i++)
-            {
-                var c = Table[original[i]];
-                if (c == Drop)
-                {
-                    // A combining mark belongs to the character before it: widen that character's span.
-                    if (n > 0 && ends[n - 1] == i)
-                    {
-                        ends[n - 1] = i + 1;
-                    }
-
-                    continue;
-                }
-
-                if (c == Separator)
-                {
-                    pendingSpace = n > 0;
-                    continue;
-                }
-
-                if (pendingSpace)
-                {
-                    value[n] = Separator;
-                    starts[n] = i;
-                    ends[n] = i;
-                    n++;
-                    pendingSpace = false;
-                }
-
-                value[n] = c;
-                starts[n] = i;
-                ends[n] = i + 1;
-                n++;
-            }
-
+            var n = Run(original, value, starts, ends);
             return new FoldedText(original, new string(value, 0, n), starts[..n], ends[..n]);
         }
         finally
@@ -74,8 +38,72 @@ public static class VietnameseFolding
         }
     }
 
-    /// <summary>The folded key alone, for phrases and index terms.</summary>
-    public static string Key(string text) => Fold(text).Value;
+    /// <summary>The folded key alone, for phrases and index terms (the same rule, without the offsets).</summary>
+    public static string Key(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var value = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            return new string(value, 0, Run(text, value, null, null));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(value);
+        }
+    }
+
+    /// <summary>The folding loop: writes the key into <paramref name="value"/> and, when given, each key character's
+    /// span in the original; returns the key's length.</summary>
+    private static int Run(string original, char[] value, int[]? starts, int[]? ends)
+    {
+        var n = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < original.Length; i++)
+        {
+            var c = Table[original[i]];
+            if (c == Drop)
+            {
+                // A combining mark belongs to the character before it: widen that character's span.
+                if (ends is not null && n > 0 && ends[n - 1] == i)
+                {
+                    ends[n - 1] = i + 1;
+                }
+
+                continue;
+            }
+
+            if (c == Separator)
+            {
+                pendingSpace = n > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                value[n] = Separator;
+                if (starts is not null && ends is not null)
+                {
+                    starts[n] = i;
+                    ends[n] = i;
+                }
+
+                n++;
+                pendingSpace = false;
+            }
+
+            value[n] = c;
+            if (starts is not null && ends is not null)
+            {
+                starts[n] = i;
+                ends[n] = i + 1;
+            }
+
+            n++;
+        }
+
+        return n;
+    }
 
     private static char[] BuildTable()
     {

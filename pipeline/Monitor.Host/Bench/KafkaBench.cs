@@ -65,15 +65,30 @@ internal static class KafkaBench
             await host.Services.GetRequiredService<PlanStore>().SaveAsync(plan, ct);
             var generator = new ArticleGenerator(plan.Themes.SelectMany(t => t.Keywords).ToList());
             var start = new DateTimeOffset(2024, 11, 11, 8, 0, 0, TimeSpan.FromHours(7));
-            var articles = Enumerable.Range(0, count).Select(i => generator.Next(i, 3000, start.AddMinutes(i))).ToList();
+            var warmUp = Math.Max(1000, count / 4);
+            var all = Enumerable.Range(0, warmUp + count).Select(i => generator.Next(i, 3000, start.AddMinutes(i))).ToList();
 
             await host.StartKafkaAsync(ct);
             var consumer = host.Services.GetServices<IHostedService>().OfType<KafkaConsumerService>().Single();
             var publisher = host.Services.GetRequiredService<IArticlePublisher>();
+            // A tagger runs for months: the figure is its steady state, after the JIT has compiled the hot paths (an
+            // unmeasured first round, a quarter of the measured one, stored in the same database).
+            await Task.WhenAll(all.Take(warmUp).Chunk(1000).Select(chunk => publisher.PublishAsync(chunk, ct)));
+            while (consumer.Handled < warmUp)
+            {
+                await Task.Delay(10, ct);
+            }
+
+            lock (latencies)
+            {
+                latencies.Clear();
+            }
+
+            var articles = all.Skip(warmUp).ToList();
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(articles.Chunk(1000).Select(chunk => publisher.PublishAsync(chunk, ct)));
             var produced = clock.Elapsed;
-            while (consumer.Handled < count)
+            while (consumer.Handled < warmUp + count)
             {
                 await Task.Delay(10, ct);
             }
@@ -84,10 +99,10 @@ internal static class KafkaBench
             latencies.Sort();
             Console.WriteLine($"bench kafka: {count} generated articles of 3 KB, mock cluster of 3 brokers, 6 partitions, plan of {plan.Themes.Count} themes");
             Console.WriteLine($"  produce (acks=all):             {count / produced.TotalSeconds,10:N0} articles/s ({produced.TotalSeconds:N2} s)");
-            Console.WriteLine($"  produce → tag → store → tagged: {count / total.TotalSeconds,10:N0} articles/s ({total.TotalSeconds:N2} s, {stored} stored)");
+            Console.WriteLine($"  produce → tag → store → tagged: {count / total.TotalSeconds,10:N0} articles/s ({total.TotalSeconds:N2} s; {stored} stored with the {warmUp} of the warm-up)");
             Console.WriteLine($"  end-to-end latency:             p50 {Percentile(latencies, 0.50),6:N0} ms   p99 {Percentile(latencies, 0.99),6:N0} ms");
             Console.WriteLine($"  peak working set:               {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024),10:N0} MiB");
-            return stored == count ? 0 : 1;
+            return stored == warmUp + count ? 0 : 1;
         }
         finally
         {

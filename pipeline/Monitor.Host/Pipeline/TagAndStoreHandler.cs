@@ -38,31 +38,51 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
         }
     }
 
-    /// <summary>The Kafka tagger's step: tags and stores the articles in one transaction of its own and returns what
-    /// each was tagged with. Storing is an upsert by article id, so a redelivered article is not stored twice.</summary>
-    public async Task<IReadOnlyList<PlanTags>> StoreAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    /// <summary>The Kafka tagger's first step: tags the articles against every stored plan, spread over the cores
+    /// (CPU work, independent per article, no store lock held).</summary>
+    public async Task<TaggedBatch> TagAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var current = await CurrentMatchersAsync(ct);
-        var now = time.GetUtcNow();
-        // Tagging is CPU work and independent per article: spread it over the cores; the writes stay one transaction.
         var results = new TagResult[articles.Count][];
-        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = current.Select(c => c.Matcher.Tag(articles[i])).ToArray());
-        var tagged = new List<PlanTags>(articles.Count * Math.Max(1, current.Count));
+        var search = new SearchText[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            results[i] = current.Select(c => c.Matcher.Tag(articles[i])).ToArray();
+            search[i] = SearchText.Of(articles[i]);
+        });
+        return new TaggedBatch(articles, search, current.Select(c => (c.Id, c.Version)).ToList(), results);
+    }
+
+    /// <summary>The Kafka tagger's second step: stores a tagged batch in one transaction of its own and returns the
+    /// positions (in the batch) of the articles the store took. Storing is an upsert by article id, so a redelivered
+    /// article is not stored twice; an article older than the stored one (a reordered redelivery) is left out, tags and all.</summary>
+    public async Task<IReadOnlyList<int>> StoreAsync(TaggedBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var now = time.GetUtcNow();
+        var stored = new List<int>(batch.Articles.Count);
         await using var connection = await db.ConnectAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        for (var i = 0; i < articles.Count; i++)
+        for (var i = 0; i < batch.Articles.Count; i++)
         {
-            await ArticleWriter.UpsertAsync(connection, tx, articles[i], now, ct);
-            for (var p = 0; p < current.Count; p++)
+            var outcome = await ArticleWriter.UpsertAsync(connection, tx, batch.Articles[i], now, ct, batch.Search[i]);
+            if (outcome == UpsertOutcome.Stale)
             {
-                await ArticleWriter.ReplaceTagsAsync(connection, tx, current[p].Id, current[p].Version, results[i][p], now, ct);
-                tagged.Add(new PlanTags(current[p].Id, current[p].Version, results[i][p]));
+                continue;
             }
+
+            for (var p = 0; p < batch.Plans.Count; p++)
+            {
+                var (planId, version) = batch.Plans[p];
+                await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, batch.Results[i][p], now, ct, fresh: outcome == UpsertOutcome.Inserted);
+            }
+
+            stored.Add(i);
         }
 
         await tx.CommitAsync(ct);
-        return tagged;
+        return stored;
     }
 
     private async Task<List<(string Id, int Version, PlanMatcher Matcher)>> CurrentMatchersAsync(CancellationToken ct) =>
@@ -71,13 +91,19 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
     private static async Task WriteAsync(SqliteConnection connection, SqliteTransaction tx, Article article,
         List<(string Id, int Version, PlanMatcher Matcher)> current, DateTimeOffset now, CancellationToken ct)
     {
-        await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
+        var outcome = await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
+        if (outcome == UpsertOutcome.Stale)
+        {
+            return;
+        }
+
         foreach (var (planId, version, matcher) in current)
         {
-            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, matcher.Tag(article), now, ct);
+            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, matcher.Tag(article), now, ct, fresh: outcome == UpsertOutcome.Inserted);
         }
     }
 }
 
-/// <summary>What one article was tagged with against one plan version.</summary>
-internal sealed record PlanTags(string PlanId, int PlanVersion, TagResult Result);
+/// <summary>Articles with their folded search text and their tags against each plan version in force
+/// (<c>Results[article][plan]</c>), not yet stored.</summary>
+internal sealed record TaggedBatch(IReadOnlyList<Article> Articles, IReadOnlyList<SearchText> Search, IReadOnlyList<(string Id, int Version)> Plans, TagResult[][] Results);

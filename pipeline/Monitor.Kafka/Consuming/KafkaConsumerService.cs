@@ -33,6 +33,7 @@ public sealed class KafkaConsumerService(
     }
 
     private readonly HashSet<int> _partitions = [];
+    private bool _cutShort;
     private long _handled;
 
     private void Track(List<TopicPartition> changed, bool assigned)
@@ -53,11 +54,18 @@ public sealed class KafkaConsumerService(
 
     private void Run(CancellationToken ct)
     {
+        var inFlight = new Queue<InFlight>();
         using var consumer = new ConsumerBuilder<string, string>(KafkaClientConfigs.Consumer(_options, role.GroupId))
             .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
             .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
             .SetPartitionsAssignedHandler((_, p) => Track(p, assigned: true))
-            .SetPartitionsRevokedHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
+            .SetPartitionsRevokedHandler((c, p) =>
+            {
+                // Finish what is in flight and store its offsets while the partitions are still ours, so the next
+                // owner starts after it instead of handling it again.
+                StoreFinished(c, inFlight, waitFor: inFlight.Count);
+                Track(p.Select(x => x.TopicPartition).ToList(), assigned: false);
+            })
             .SetPartitionsLostHandler((_, p) => Track(p.Select(x => x.TopicPartition).ToList(), assigned: false))
             .Build();
         consumer.Subscribe(role.Topic);
@@ -65,8 +73,17 @@ public sealed class KafkaConsumerService(
         try
         {
             var backoff = TimeSpan.Zero;
-            while (!ct.IsCancellationRequested)
+            while (!ct.IsCancellationRequested && !_cutShort)
             {
+                // A few batches are handled at once (tagging one while the store writes another and the broker
+                // acknowledges a third); offsets are stored strictly in consume order, so a crash redelivers from
+                // the oldest batch not yet finished.
+                StoreFinished(consumer, inFlight, waitFor: inFlight.Count - (_options.MaxBatchesInFlight - 1));
+                if (ct.IsCancellationRequested || _cutShort)
+                {
+                    break;
+                }
+
                 List<ConsumeResult<string, string>> batch;
                 try
                 {
@@ -83,7 +100,7 @@ public sealed class KafkaConsumerService(
 
                 if (batch.Count > 0)
                 {
-                    Handle(consumer, batch, ct);
+                    inFlight.Enqueue(new InFlight(batch, Task.Run(() => HandleAsync(batch, ct), CancellationToken.None)));
                 }
             }
         }
@@ -93,11 +110,48 @@ public sealed class KafkaConsumerService(
         }
         finally
         {
+            // Batches already handed to the store finish (or see the cancellation); offsets of finished ones are kept.
+            StoreFinished(consumer, inFlight, waitFor: inFlight.Count);
             // Commits the stored offsets and leaves the group at once instead of after the session timeout.
             consumer.Close();
             logger.LogInformation("{Role}: đã đóng, {Handled} tin nhắn đã xử lý", role.Name, Handled);
         }
     }
+
+    /// <summary>Stores the offsets of finished batches from the oldest on, first waiting for the oldest
+    /// <paramref name="waitFor"/> to finish; stops at the first unfinished one (or one cut short by shutdown).</summary>
+    private void StoreFinished(IConsumer<string, string> consumer, Queue<InFlight> inFlight, int waitFor)
+    {
+        while (inFlight.TryPeek(out var oldest))
+        {
+            if (waitFor-- > 0)
+            {
+                ((IAsyncResult)oldest.Done).AsyncWaitHandle.WaitOne();
+            }
+
+            if (!oldest.Done.IsCompleted)
+            {
+                return;
+            }
+
+            inFlight.Dequeue();
+            if (!oldest.Done.IsCompletedSuccessfully)
+            {
+                // Cut short by shutdown: neither it nor anything consumed after it may be marked handled, or a later
+                // offset of its partition would be committed over it.
+                _cutShort = true;
+            }
+
+            if (_cutShort)
+            {
+                continue;
+            }
+
+            Store(consumer, oldest.Batch);
+        }
+    }
+
+    private sealed record InFlight(List<ConsumeResult<string, string>> Batch, Task Done);
 
     private List<ConsumeResult<string, string>> NextBatch(IConsumer<string, string> consumer)
     {
@@ -125,12 +179,11 @@ public sealed class KafkaConsumerService(
         return batch;
     }
 
-    private void Handle(IConsumer<string, string> consumer, List<ConsumeResult<string, string>> batch, CancellationToken ct)
+    private async Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct)
     {
         try
         {
-            role.Handler(batch, ct).GetAwaiter().GetResult();
-            Store(consumer, batch);
+            await role.Handler(batch, ct);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -141,18 +194,17 @@ public sealed class KafkaConsumerService(
         // One at a time, so one poison message does not hold back the others.
         foreach (var message in batch)
         {
-            HandleOne(message, ct);
-            Store(consumer, [message]);
+            await HandleOneAsync(message, ct);
         }
     }
 
-    private void HandleOne(ConsumeResult<string, string> message, CancellationToken ct)
+    private async Task HandleOneAsync(ConsumeResult<string, string> message, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                role.Handler([message], ct).GetAwaiter().GetResult();
+                await role.Handler([message], ct);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -160,17 +212,17 @@ public sealed class KafkaConsumerService(
                 var permanent = e is FormatException;
                 if (permanent || attempt >= _options.MaxTries)
                 {
-                    DeadLetter(message, e, attempt, ct);
+                    await DeadLetterAsync(message, e, attempt, ct);
                     return;
                 }
 
                 logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
-                Wait(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 6)), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 6)), time, ct);
             }
         }
     }
 
-    private void DeadLetter(ConsumeResult<string, string> message, Exception error, int tries, CancellationToken ct)
+    private async Task DeadLetterAsync(ConsumeResult<string, string> message, Exception error, int tries, CancellationToken ct)
     {
         var headers = new Headers();
         foreach (var header in message.Message.Headers ?? [])
@@ -190,7 +242,7 @@ public sealed class KafkaConsumerService(
         {
             try
             {
-                producer.SendAsync(_options.DeadLetterTopic, dead, ct).GetAwaiter().GetResult();
+                await producer.SendAsync(_options.DeadLetterTopic, dead, ct);
                 logger.LogError("{Role}: tin nhắn {Key} ({Topic}/{Partition}@{Offset}) chuyển vào {DeadLetter} sau {Tries} lần: {Error}",
                     role.Name, message.Message.Key, message.Topic, message.Partition.Value, message.Offset.Value, _options.DeadLetterTopic, tries, error.Message);
                 return;
@@ -199,7 +251,7 @@ public sealed class KafkaConsumerService(
             {
                 // The offset must not move on before the dead letter is safe.
                 logger.LogWarning("{Role}: chưa ghi được vào {DeadLetter}: {Reason}; thử lại sau {Backoff}", role.Name, _options.DeadLetterTopic, e.Error.Reason, backoff);
-                Wait(backoff, ct);
+                await Task.Delay(backoff, time, ct);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }

@@ -5,25 +5,47 @@ using Monitor.Kafka;
 
 namespace Monitor.Host.Pipeline.Kafka;
 
-/// <summary>The tagger role on Kafka: a batch from <c>monitor.articles.raw</c> is tagged and stored in one store
-/// transaction, then its tags are published to <c>monitor.articles.tagged</c>. The consumer stores the offsets
-/// only after this returns.</summary>
-internal sealed class KafkaTagger(TagAndStoreHandler store, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time)
+/// <summary>The tagger role on Kafka: a batch from <c>monitor.articles.raw</c> is tagged, stored in one store
+/// transaction, and its tags are published to <c>monitor.articles.tagged</c>. The consumer runs a few batches at once
+/// and stores their offsets only after this returns. Tagging runs side by side; storing and handing the tags to the
+/// producer are one batch at a time, so the tagged topic gets each key's versions in the order the store took them;
+/// waiting for the broker's acknowledgements is again side by side.</summary>
+internal sealed class KafkaTagger(TagAndStoreHandler store, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time) : IDisposable
 {
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, string>> batch, CancellationToken ct)
     {
-        var articles = batch.Select(Read).ToList();
-        var tagged = await store.StoreAsync(articles, ct);
+        var tagged = await store.TagAsync(batch.Select(Read).ToList(), ct);
+        // The tagged messages are written before the store lock is taken.
         var now = time.GetUtcNow();
-        var byArticle = tagged.ToLookup(t => t.Result.ArticleId);
-        var messages = articles.DistinctBy(a => a.Id).Select(a => new Message<string, string>
+        var messages = tagged.Articles.Select((article, i) => new Message<string, string>
         {
-            Key = a.Id,
-            Value = new TaggedArticle(a.Id, a.Outlet, now, byArticle[a.Id].Select(t => new TaggedPlan(t.PlanId, t.PlanVersion, t.Result.Themes, t.Result.References)).ToList()).ToJson(),
+            Key = article.Id,
+            Value = new TaggedArticle(article.Id, article.Outlet, now,
+                tagged.Plans.Select((p, j) => new TaggedPlan(p.Id, p.Version, tagged.Results[i][j].Themes, tagged.Results[i][j].References)).ToList()).ToJson(),
             Headers = ArticleHeaders.Versioned(),
-        });
-        await producer.SendAllAsync(options.Value.TaggedTopic, messages, ct);
+        }).ToList();
+        Task delivered;
+        await _writer.WaitAsync(ct);
+        try
+        {
+            var stored = await store.StoreAsync(tagged, ct);
+            // What the store took, one message per key (the batch's last stored version; an older fetch the store refused
+            // is not announced), queued with the producer before the lock is let go (a send queues synchronously) and
+            // awaited after it.
+            var last = stored.GroupBy(i => tagged.Articles[i].Id).Select(g => messages[g.Max()]);
+            delivered = producer.SendAllAsync(options.Value.TaggedTopic, last, ct);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
+        await delivered;
     }
+
+    public void Dispose() => _writer.Dispose();
 
     /// <summary>Reads a raw message; one that no retry can fix throws <see cref="FormatException"/> (straight to the dead-letter topic).</summary>
     public static Article Read(ConsumeResult<string, string> message)
