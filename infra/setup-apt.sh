@@ -2,7 +2,7 @@
 # Installs the Debian packages Monitor needs (native build of librdkafka, browser tests,
 # directive import from PDF and scans, Kafka interop tests). Idempotent: installs only what is missing.
 set -euo pipefail
-packages=(gcc make libssl-dev zlib1g-dev chromium fonts-dejavu-core kcat poppler-utils tesseract-ocr tesseract-ocr-vie)
+packages=(gcc make pkg-config libssl-dev zlib1g-dev libzstd-dev chromium fonts-dejavu-core kcat poppler-utils tesseract-ocr tesseract-ocr-vie)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

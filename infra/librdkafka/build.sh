@@ -11,7 +11,13 @@ version=2.15.1
 nupkg="$out/librdkafka.redist.$version.nupkg"
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}/librdkafka.redist/$version"
 
-if [ -f "$nupkg" ] || [ -f "$cache/runtimes/linux-x64/native/librdkafka.so" ]; then
+so="$cache/runtimes/linux-x64/native/librdkafka.so"
+# A package built before zstd was added (libzstd-dev) is rebuilt once; its features are listed in the library itself.
+if [ -f "$so" ] && ! grep -aq ' ZSTD ' "$so"; then
+  echo "librdkafka: the cached $version lacks zstd; rebuilding"
+  rm -rf "$cache" "$nupkg"
+fi
+if [ -f "$nupkg" ] || [ -f "$so" ]; then
   exit 0
 fi
 
