@@ -17,6 +17,7 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
 {
     private readonly HostGate _gate = new(options, time);
     private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _robotsFetches = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Kept for callers decoding files from disk.</summary>
     public static string Decode(byte[] bytes, string? headerCharset) => PageDecoder.Decode(bytes, headerCharset);
@@ -113,6 +114,27 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
             return cached.Robots;
         }
 
+        // One fetch of a host's robots.txt at a time: the workers of a source that reach a new host together wait
+        // for the first one's answer instead of each asking for the file.
+        var single = _robotsFetches.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await single.WaitAsync(ct);
+        try
+        {
+            if (_robots.TryGetValue(key, out cached) && cached.Expires > time.GetUtcNow())
+            {
+                return cached.Robots;
+            }
+
+            return await FetchRobotsAsync(url, key, ct);
+        }
+        finally
+        {
+            single.Release();
+        }
+    }
+
+    private async Task<RobotsTxt> FetchRobotsAsync(Uri url, string key, CancellationToken ct)
+    {
         RobotsTxt robots;
         var ttl = options.RobotsTtl;
         try

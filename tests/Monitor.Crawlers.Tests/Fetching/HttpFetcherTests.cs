@@ -57,6 +57,17 @@ public sealed class HttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Workers_reaching_a_new_host_together_ask_for_its_robots_txt_once()
+    {
+        var fetcher = Fetcher(o => o.MaxConcurrencyPerHost = 4);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => fetcher.GetAsync(_server.Url("/cam/duoc-phep.html"), CancellationToken.None)));
+
+        Assert.All(pages, p => Assert.Contains("ok", p.Content, StringComparison.Ordinal));
+        Assert.Single(_server.Hits("/robots.txt"));
+    }
+
+    [Fact]
     public async Task A_429_with_retry_after_is_retried_after_the_time_it_asks()
     {
         var document = await Fetcher().GetAsync(_server.Url("/throttled"), CancellationToken.None);
