@@ -131,7 +131,7 @@ public sealed class ElasticsearchClient
 
 /// <summary>Elasticsearch answered a request with an error status.</summary>
 public sealed class ElasticsearchException(HttpStatusCode status, string request, string type, string reason)
-    : Exception($"Elasticsearch trả lỗi HTTP {(int)status} cho {request}: {type}: {reason}")
+    : Exception($"Elasticsearch trả lỗi HTTP {(int)status} cho {request}: {type}" + (reason.Length > 0 ? ": " + reason : " (không có nội dung)"))
 {
     public HttpStatusCode Status { get; } = status;
 

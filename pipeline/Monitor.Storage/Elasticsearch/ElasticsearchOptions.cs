@@ -29,6 +29,9 @@ public sealed class ElasticsearchOptions
     /// <summary>Articles per _bulk request (each with its tags).</summary>
     public int BulkArticles { get; set; } = 500;
 
+    /// <summary>How often <c>monitor serve</c> feeds newly stored articles into the indices; 0 = never (feed with <c>monitor index</c>).</summary>
+    public int FeedIntervalSeconds { get; set; } = 60;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
     /// <summary>Every wrong setting, one Vietnamese line each naming the setting and its value; empty when all are right.</summary>
@@ -75,6 +78,11 @@ public sealed class ElasticsearchOptions
         if (BulkArticles is < 1 or > 10_000)
         {
             failures.Add($"{S}:BulkArticles = {BulkArticles} phải từ 1 đến 10000");
+        }
+
+        if (FeedIntervalSeconds is < 0 or > 86_400)
+        {
+            failures.Add($"{S}:FeedIntervalSeconds = {FeedIntervalSeconds} phải từ 0 đến 86400");
         }
 
         return failures;
