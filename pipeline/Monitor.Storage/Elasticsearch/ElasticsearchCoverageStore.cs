@@ -153,7 +153,9 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchClient client, Elast
 
     private static string? Text(JsonNode? node) => node?.GetValue<string>();
 
-    /// <summary>A day field comes back from a terms source as epoch milliseconds of its UTC midnight.</summary>
-    internal static string Day(JsonNode node) =>
-        CoverageRules.Key(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(node.GetValue<long>()).UtcDateTime));
+    /// <summary>A day field comes back from a terms source as epoch milliseconds of its UTC midnight (a formatted
+    /// "yyyy-MM-dd..." string is read too, should a cluster answer that way).</summary>
+    internal static string Day(JsonNode node) => node.GetValueKind() == System.Text.Json.JsonValueKind.String
+        ? node.GetValue<string>()[..10]
+        : CoverageRules.Key(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(node.GetValue<long>()).UtcDateTime));
 }

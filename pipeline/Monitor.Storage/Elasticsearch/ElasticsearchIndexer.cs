@@ -25,7 +25,8 @@ public sealed class ElasticsearchIndexer(ElasticsearchClient client, Elasticsear
         var response = await client.BulkAsync(ndjson, ct);
         var failures = ParseBulk(response, owners);
         var failed = failures.Select(f => f.ArticleId).ToHashSet(StringComparer.Ordinal);
-        // Stale tags go only for articles written whole: an article with a failed item keeps its old tags until it is written again.
+        // Stale tags go only for articles written whole. The query sees what was refreshed: stale tags come from an earlier
+        // feed, which ended with a refresh; the tags just written are excluded by id whether visible yet or not.: an article with a failed item keeps its old tags until it is written again.
         var whole = batch.Where(a => !failed.Contains(a.Article.Id)).ToList();
         if (whole.Count > 0 && plans.Count > 0)
         {

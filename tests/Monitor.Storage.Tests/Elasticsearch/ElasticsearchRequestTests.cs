@@ -119,7 +119,10 @@ public sealed class ElasticsearchRequestTests
     [Fact]
     public void A_day_key_from_a_composite_bucket_is_the_stored_day()
     {
-        Assert.Equal("2024-11-18", ElasticsearchCoverageStore.Day(JsonValue.Create(new DateTimeOffset(2024, 11, 18, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds())));
+        var key = JsonNode.Parse($$"""{"day":{{new DateTimeOffset(2024, 11, 18, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()}},"as_text":"2024-11-18"}""")!;
+
+        Assert.Equal("2024-11-18", ElasticsearchCoverageStore.Day(key["day"]!));
+        Assert.Equal("2024-11-18", ElasticsearchCoverageStore.Day(key["as_text"]!));
     }
 
     [Fact]
