@@ -21,24 +21,36 @@ internal static class IndexCommand
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Services.AddMonitorElasticsearch(builder.Configuration);
             using var host = builder.Build();
-            if (host.Services.GetService<ElasticsearchOptions>() is not { } options)
+            if (host.Services.GetService<ElasticsearchOptions>() is null)
             {
                 throw new UserInputException($"chưa cấu hình Elasticsearch: đặt {ElasticsearchOptions.Section}:Url (biến môi trường Monitor__Elasticsearch__Url=http://HOST:9200)");
             }
 
             await host.Services.StartElasticsearchAsync(ct);
-            try
-            {
-                var (articles, last) = await host.Services.GetRequiredService<ElasticsearchFeed>().RunAsync(r.GetValue(after), options.BulkArticles, ct);
-                await Console.Out.WriteLineAsync($"đã chép {articles} bài sang Elasticsearch {options.Url} (chỉ mục {options.IndexPrefix}articles, {options.IndexPrefix}tags), đến số thứ tự {last}");
-                return 0;
-            }
-            catch (ElasticsearchBulkException e)
-            {
-                await Console.Error.WriteLineAsync("lỗi: " + e.Message);
-                return 1;
-            }
+            return await FeedAsync(host.Services, r.GetValue(after), ct);
         }));
         return command;
+    }
+
+    /// <summary>Feeds the indices when Elasticsearch is configured (nothing otherwise); a refused item is a line each
+    /// on stderr and exit code 1.</summary>
+    public static async Task<int> FeedAsync(IServiceProvider services, long afterSeq, CancellationToken ct)
+    {
+        if (services.GetService<ElasticsearchOptions>() is not { } options)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var (articles, last) = await services.GetRequiredService<ElasticsearchFeed>().RunAsync(afterSeq, options.BulkArticles, ct);
+            await Console.Out.WriteLineAsync($"đã chép {articles} bài sang Elasticsearch {options.Url} (chỉ mục {options.IndexPrefix}articles, {options.IndexPrefix}tags), đến số thứ tự {last}");
+            return 0;
+        }
+        catch (ElasticsearchBulkException e)
+        {
+            await Console.Error.WriteLineAsync("lỗi: " + e.Message);
+            return 1;
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
         return (fed, last);
     }
 
-    private static async Task<(List<IndexedArticle>, long)> PageAsync(SqliteConnection connection, long afterSeq, int batch, CancellationToken ct)
+    internal static async Task<(List<IndexedArticle> Page, long LastSeq)> PageAsync(SqliteConnection connection, long afterSeq, int batch, CancellationToken ct)
     {
         var articles = new List<(long Seq, ArticleDocument Doc)>();
         await using (var command = connection.Command("""
