@@ -6,7 +6,7 @@ using Monitor.Storage.Elasticsearch;
 namespace Monitor.Host.Cli;
 
 /// <summary>monitor index: feeds the Elasticsearch indices from the SQLite store (all of it, or what was stored after a
-/// sequence number); idempotent, so it is also how a re-tag reaches Elasticsearch.</summary>
+/// sequence number); idempotent, so it can be run at any time. <c>monitor retag</c> feeds through it too.</summary>
 internal static class IndexCommand
 {
     public static Command Create()

@@ -6,7 +6,7 @@ namespace Monitor.Host.Web;
 
 /// <summary>Beside the dashboards when Elasticsearch answers coverage: feeds the indices from the SQLite store every
 /// <see cref="ElasticsearchOptions.FeedIntervalSeconds"/>, everything once at start and then the articles stored since
-/// (a re-tag needs <c>monitor index</c>, see docs/elasticsearch.md). A failed feed is logged, item by item, and tried
+/// (<c>monitor retag</c> and <c>monitor index</c> feed the rest, see docs/elasticsearch.md). A failed feed is logged, item by item, and tried
 /// again from the same point at the next tick: writes are idempotent, nothing is skipped.</summary>
 internal sealed class ElasticsearchFeeder(ElasticsearchFeed feed, ElasticsearchOptions options, TimeProvider time, ILogger<ElasticsearchFeeder> logger)
     : BackgroundService

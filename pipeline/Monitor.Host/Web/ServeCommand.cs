@@ -29,7 +29,6 @@ internal static class ServeCommand
             builder.Logging.AddMonitorConsole();
             builder.Services.AddMonitorStore(db);
             builder.Services.AddMonitorElasticsearch(builder.Configuration, feed: true);
-
             builder.Services.AddMonitorDashboards();
             builder.WebHost.UseUrls(url);
             await using var app = builder.Build();
