@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Monitor.Storage.Elasticsearch;
+using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests.Elasticsearch;
 
@@ -14,7 +14,7 @@ public sealed class ElasticsearchClientTests
     [Fact]
     public async Task An_error_answer_names_the_request_the_status_and_elasticsearchs_reason()
     {
-        await using var server = LoopbackServer.Start(400, """{"error":{"type":"illegal_argument_exception","reason":"field [outlet] is not aggregatable"},"status":400}""");
+        await using var server = LoopbackServer.Start((_, _, _) => (400, """{"error":{"type":"illegal_argument_exception","reason":"field [outlet] is not aggregatable"},"status":400}"""));
         var client = Client(server.Url);
 
         var e = await Assert.ThrowsAsync<ElasticsearchException>(() => client.SearchAsync("monitor-tags", new System.Text.Json.Nodes.JsonObject(), Ct));
@@ -26,7 +26,7 @@ public sealed class ElasticsearchClientTests
     [Fact]
     public async Task A_cluster_that_does_not_answer_in_time_is_unavailable_not_a_hang()
     {
-        await using var server = LoopbackServer.Start(200, "{}", delay: TimeSpan.FromSeconds(30));
+        await using var server = LoopbackServer.Start((_, _, _) => (200, "{}"), delay: TimeSpan.FromSeconds(30));
         var client = Client(server.Url);
 
         var e = await Assert.ThrowsAsync<ElasticsearchUnavailableException>(() => client.PingAsync(TimeSpan.FromMilliseconds(300), Ct));
@@ -37,7 +37,7 @@ public sealed class ElasticsearchClientTests
     [Fact]
     public async Task A_closed_port_is_unavailable_with_the_address_in_the_message()
     {
-        var port = FreePort();
+        var port = LoopbackServer.FreePort();
         var client = Client($"http://127.0.0.1:{port}/");
 
         var e = await Assert.ThrowsAsync<ElasticsearchUnavailableException>(() => client.PingAsync(TimeSpan.FromSeconds(5), Ct));
@@ -48,7 +48,7 @@ public sealed class ElasticsearchClientTests
     [Fact]
     public async Task The_api_key_goes_in_the_authorization_header_and_the_version_is_read_from_the_root()
     {
-        await using var server = LoopbackServer.Start(200, """{"name":"n1","version":{"number":"8.15.3"}}""");
+        await using var server = LoopbackServer.Start((_, _, _) => (200, """{"name":"n1","version":{"number":"8.15.3"}}"""));
         var client = new ElasticsearchClient(new HttpClient(), new ElasticsearchOptions { Url = server.Url, ApiKey = "aWQ6a2V5" });
 
         Assert.Equal("8.15.3", await client.PingAsync(TimeSpan.FromSeconds(5), Ct));
@@ -78,71 +78,4 @@ public sealed class ElasticsearchClientTests
     }
 
     private static ElasticsearchClient Client(string url) => new(new HttpClient(), new ElasticsearchOptions { Url = url, TimeoutSeconds = 5 });
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    /// <summary>Answers every request with one status and body, after an optional delay; remembers the Authorization header.</summary>
-    private sealed class LoopbackServer : IAsyncDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly CancellationTokenSource _stop = new();
-        private Task _loop = Task.CompletedTask;
-
-        public string Url { get; private init; } = "";
-
-        public string? Authorization { get; private set; }
-
-        public static LoopbackServer Start(int status, string body, TimeSpan delay = default)
-        {
-            var server = new LoopbackServer { Url = $"http://127.0.0.1:{FreePort()}/" };
-            server._listener.Prefixes.Add(server.Url);
-            server._listener.Start();
-            server._loop = server.ServeAsync(status, body, delay);
-            return server;
-        }
-
-        private async Task ServeAsync(int status, string body, TimeSpan delay)
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync().WaitAsync(_stop.Token);
-                }
-                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                Authorization = context.Request.Headers["Authorization"];
-                try
-                {
-                    await Task.Delay(delay, _stop.Token);
-                    context.Response.StatusCode = status;
-                    context.Response.ContentType = "application/json";
-                    var bytes = System.Text.Encoding.UTF8.GetBytes(body);
-                    await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
-                    context.Response.Close();
-                }
-                catch (Exception e) when (e is OperationCanceledException or HttpListenerException or ObjectDisposedException)
-                {
-                    context.Response.Abort();
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            _listener.Close();
-            await _loop;
-            _stop.Dispose();
-        }
-    }
 }
