@@ -53,7 +53,9 @@ internal static class ReportCommands
             }
 
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            builder.Services.AddMonitorElasticsearch(builder.Configuration);
             using var host = builder.Build();
+            await host.Services.StartElasticsearchAsync(ct);
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(host.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);
             var request = Parse(r, today);
             var store = host.Services.GetRequiredService<ICoverageStore>();

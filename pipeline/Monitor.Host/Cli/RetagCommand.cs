@@ -23,7 +23,9 @@ internal static class RetagCommand
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            builder.Services.AddMonitorElasticsearch(builder.Configuration);
             using var host = builder.Build();
+            await host.Services.StartElasticsearchAsync(ct);
             var store = host.Services.GetRequiredService<PlanStore>();
             var stored = await ResolveAsync(store, r.GetValue(plan)!, ct);
             var retagger = ActivatorUtilities.CreateInstance<PlanRetagger>(host.Services);
@@ -32,7 +34,8 @@ internal static class RetagCommand
             bar.Finish();
             var window = $"{summary.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} .. {summary.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
             await Console.Out.WriteLineAsync($"kế hoạch {stored.Id} phiên bản {stored.Version}: gắn lại {summary.Articles} bài trong khung {window}; {summary.Tagged} bài có chủ đề, {summary.Tags} nhãn");
-            return 0;
+            // With Elasticsearch answering coverage, the new tags reach it now (the web role's feed follows new articles only).
+            return await IndexCommand.FeedAsync(host.Services, 0, ct);
         }));
         return command;
     }

@@ -28,10 +28,12 @@ internal static class ServeCommand
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.AddMonitorConsole();
             builder.Services.AddMonitorStore(db);
+            builder.Services.AddMonitorElasticsearch(builder.Configuration, feed: true);
             builder.Services.AddMonitorDashboards();
             builder.WebHost.UseUrls(url);
             await using var app = builder.Build();
             app.MapMonitorDashboards();
+            await app.Services.StartElasticsearchAsync(ct);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Monitor.Core.Time;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
@@ -10,42 +9,17 @@ public sealed partial class SqliteCoverageStore
     public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        List<(string Theme, string Outlet, string First, int Articles)> rows;
+        List<DailyCount> daily;
         Dictionary<string, int> copies;
         await using (var connection = await ConnectAsync(ct))
         {
             var windows = CoverageRules.Windows(plan.Plan, null, asOf).ToList();
-            rows = (await DailyAsync(connection, plan.Id, windows, ct))
-                .GroupBy(d => (d.Theme, d.Outlet))
-                .Select(g => (g.Key.Theme, g.Key.Outlet, g.Min(d => d.Day)!, g.Sum(d => d.Articles)))
-                .ToList();
+            daily = await DailyAsync(connection, plan.Id, windows, ct);
             copies = await CopiesAsync(connection, plan.Id, windows, ct);
         }
 
-        var issued = plan.Plan.Directive.Issued;
-        var expected = plan.Plan.Themes.SelectMany(t => t.Outlets).Concat(rows.Select(r => r.Outlet)).Distinct().ToList();
-        var health = (await HealthAsync(expected, asOf, ct)).ToDictionary(h => h.Outlet);
-        var themes = new List<ThemeGap>();
-        foreach (var theme in plan.Plan.Themes)
-        {
-            var mine = rows.Where(r => r.Theme == theme.Code).ToList();
-            var outlets = mine.Select(r => r.Outlet).Order(StringComparer.Ordinal).ToList();
-            DateOnly? first = mine.Count > 0 ? DateOnly.ParseExact(mine.Min(r => r.First)!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            var start = issued ?? theme.Window.From;
-            var kind = theme.Window.From > asOf ? GapKind.NotStarted
-                : outlets.Count == 0 ? GapKind.Uncovered
-                : outlets.Count == 1 ? GapKind.SingleOutlet
-                : GapKind.None;
-            // Beside a gap: the outlets that should have covered the theme and did not, with their sources' state.
-            var missing = kind is GapKind.Uncovered or GapKind.SingleOutlet
-                ? theme.Outlets.Except(outlets).Select(o => health[o]).ToList()
-                : [];
-            var articles = mine.Sum(r => r.Articles);
-            themes.Add(new ThemeGap(theme.Code, theme.Title, kind, articles, articles - copies.GetValueOrDefault(theme.Code), outlets, first,
-                first is { } f && start is { } s ? f.DayNumber - s.DayNumber : null, missing));
-        }
-
-        return new GapReport(plan.Id, plan.Version, asOf, issued, themes);
+        var health = await HealthAsync(CoverageAnswers.GapOutlets(plan, daily).ToList(), asOf, ct);
+        return CoverageAnswers.Gaps(plan, asOf, daily, copies, health);
     }
 
     /// <summary>Per theme, the articles that are a syndicated copy (a near-duplicate link, either way) of an earlier

@@ -21,21 +21,17 @@ public sealed partial class SqliteCoverageStore(MonitorDatabase db, TimeProvider
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await ConnectAsync(ct);
         var daily = await DailyAsync(connection, plan.Id, CoverageRules.Windows(plan.Plan, query.From, query.To), ct);
-        var cells = daily.GroupBy(d => (d.Theme, d.Outlet, Period: CoverageRules.Bucket(query.Period, d.Day)))
-            .Select(g => new CoverageCell(g.Key.Theme, g.Key.Outlet, g.Key.Period, g.Sum(d => d.Articles)))
-            .OrderBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Outlet, StringComparer.Ordinal).ThenBy(c => c.Period, StringComparer.Ordinal)
-            .ToList();
         // MAX(seq) answers from the primary key at once; articles are never deleted, so it is the count.
         var stored = await connection.ScalarAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM articles", ct);
-        return new CoverageReport(plan.Id, plan.Version, plan.Plan.Themes.Select(t => (t.Code, t.Title)).ToList(), cells, stored, query);
+        return CoverageAnswers.Coverage(plan, query, daily, stored);
     }
 
     /// <summary>Articles per theme, Vietnamese day and outlet inside the windows, from the tag_days counts the triggers
     /// keep: one primary-key range per theme; weeks, months and gaps roll it up.</summary>
-    private static async Task<List<(string Theme, string Day, string Outlet, int Articles)>> DailyAsync(SqliteConnection connection, string planId,
+    private static async Task<List<DailyCount>> DailyAsync(SqliteConnection connection, string planId,
         IEnumerable<ThemeWindow> windows, CancellationToken ct)
     {
-        var rows = new List<(string, string, string, int)>();
+        var rows = new List<DailyCount>();
         await using var command = connection.Command("""
             SELECT day, outlet, articles FROM tag_days
             WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to AND articles > 0
@@ -45,7 +41,7 @@ public sealed partial class SqliteCoverageStore(MonitorDatabase db, TimeProvider
             command.Parameters["$theme"].Value = w.Code;
             command.Parameters["$from"].Value = w.FromKey;
             command.Parameters["$to"].Value = w.ToKey;
-            rows.AddRange(await ListAsync(command, r => (w.Code, r.GetString(0), r.GetString(1), r.GetInt32(2)), ct));
+            rows.AddRange(await ListAsync(command, r => new DailyCount(w.Code, r.GetString(0), r.GetString(1), r.GetInt32(2)), ct));
         }
 
         return rows;

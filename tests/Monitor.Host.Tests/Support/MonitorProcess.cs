@@ -10,7 +10,10 @@ internal sealed class MonitorProcess : IDisposable
 
     private MonitorProcess(Process process) => _process = process;
 
-    public static MonitorProcess Start(params string[] args)
+    public static MonitorProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts with extra environment variables (settings such as Monitor__Elasticsearch__Url).</summary>
+    public static MonitorProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
@@ -20,6 +23,11 @@ internal sealed class MonitorProcess : IDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         var run = new MonitorProcess(process);
         process.OutputDataReceived += (_, e) => run.Append(e.Data);
@@ -30,9 +38,11 @@ internal sealed class MonitorProcess : IDisposable
     }
 
     /// <summary>Runs to completion (or fails after <paramref name="limit"/>) and returns the exit code and every line.</summary>
-    public static async Task<(int ExitCode, string[] Lines)> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<(int ExitCode, string[] Lines)> RunAsync(TimeSpan limit, params string[] args) => RunAsync(limit, new Dictionary<string, string>(), args);
+
+    public static async Task<(int ExitCode, string[] Lines)> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var run = Start(args);
+        using var run = Start(environment, args);
         using var cts = new CancellationTokenSource(limit);
         await run._process.WaitForExitAsync(cts.Token);
         run._process.WaitForExit();

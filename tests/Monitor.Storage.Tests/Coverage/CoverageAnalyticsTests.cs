@@ -4,17 +4,25 @@ using static Monitor.Storage.Tests.Support.CoverageFixture;
 
 namespace Monitor.Storage.Tests.Coverage;
 
-public sealed class CoverageAnalyticsTests
+/// <summary>The coverage answers of the store contract, for the fixture's articles: every store gives these.</summary>
+public abstract class CoverageAnalyticsTests : IAsyncLifetime
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
+    private readonly ICoverageBackend _backend;
 
-    [Fact]
+    private protected CoverageAnalyticsTests(ICoverageBackend backend) => _backend = backend;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _backend.DisposeAsync().AsTask();
+
+    [ContractFact]
     public async Task Weekly_coverage_counts_vietnamese_days_inside_each_window_only()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var report = await new SqliteCoverageStore(store.Db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(), Ct);
+        var report = await (await _backend.OpenAsync(store.Db)).CoverageAsync(plan, new CoverageQuery(), Ct);
 
         // a1 is before the windows, a7 after; a4 is 17 November in UTC but Monday 18 (W47) in Vietnam.
         Assert.Equal(
@@ -23,12 +31,12 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal(["2.5", "3.1"], report.Uncovered.Select(t => t.Code));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Monthly_and_whole_window_coverage_add_up_the_same_articles()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
-        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
+        var coverage = await _backend.OpenAsync(store.Db);
 
         var months = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Month), Ct);
         var window = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window), Ct);
@@ -37,23 +45,23 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal([new("1.2", A, "window", 3), new("1.3", A, "window", 1), new CoverageCell("1.3", B, "window", 2)], window.Cells);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_from_to_range_narrows_every_window()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var report = await new SqliteCoverageStore(store.Db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, new(2024, 11, 18), new(2024, 11, 30)), Ct);
+        var report = await (await _backend.OpenAsync(store.Db)).CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, new(2024, 11, 18), new(2024, 11, 30)), Ct);
 
         Assert.Equal([new("1.2", A, "2024-W47", 1), new CoverageCell("1.3", B, "2024-W47", 1)], report.Cells);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_weekly_quota_requires_its_count_for_every_week_started_and_is_behind_when_an_ended_week_fell_short()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
-        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
+        var coverage = await _backend.OpenAsync(store.Db);
 
         var sunday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 24), Ct))[0];
         var wednesday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 20), Ct))[0];
@@ -67,13 +75,13 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal("đúng tiến độ", wednesday.Status);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task A_column_quota_counts_the_outlets_named_section_when_its_articles_have_one_and_all_theme_articles_otherwise()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var quotas = await new SqliteCoverageStore(store.Db, TimeProvider.System).QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
+        var quotas = await (await _backend.OpenAsync(store.Db)).QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
 
         var column = quotas[1];
         Assert.Equal((B, "Phòng cháy", 2, 1, 1), (column.Outlet, column.Section, column.Required, column.Delivered, column.PeriodsCompleted));
@@ -84,13 +92,13 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal([Id("a2")], noColumn.ArticleIds);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Gaps_name_uncovered_and_single_outlet_themes_with_latency_and_the_failing_source_beside_them()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var gaps = await new SqliteCoverageStore(store.Db, TimeProvider.System).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
+        var gaps = await (await _backend.OpenAsync(store.Db)).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
 
         var byCode = gaps.Themes.ToDictionary(t => t.Code);
         Assert.Equal(GapKind.SingleOutlet, byCode["1.2"].Kind);
@@ -107,19 +115,42 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal(["1.2", "2.5"], gaps.Gaps.Select(g => g.Code));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task Event_coverage_counts_each_outlets_plan_articles_three_days_either_side()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var e = Assert.Single(await new SqliteCoverageStore(store.Db, TimeProvider.System).EventsAsync(plan, 3, Ct));
+        var e = Assert.Single(await (await _backend.OpenAsync(store.Db)).EventsAsync(plan, 3, Ct));
 
         Assert.Equal((new DateOnly(2024, 11, 17), new DateOnly(2024, 11, 23)), (e.From, e.To));
         Assert.Equal([(A, 2), (B, 1)], e.Outlets);
     }
 
-    [Fact]
+    [ContractFact]
+    public async Task A_retag_replaces_the_plans_tags_of_the_article_and_drops_the_themes_it_no_longer_has()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        await _backend.OpenAsync(store.Db);
+        await using (var connection = await store.Db.ConnectAsync(Ct))
+        await using (var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(Ct))
+        {
+            // a2 was 1.2 and 1.3; the new plan reading makes it 2.5 only.
+            var a2 = CoverageFixture.Articles.Single(a => a.Name == "a2");
+            await WriteAsync(connection, tx, plan, Article(a2.Name, a2.Outlet, a2.Section, a2.Published), ["2.5"]);
+            await tx.CommitAsync(Ct);
+        }
+
+        var report = await (await _backend.OpenAsync(store.Db)).CoverageAsync(plan, new CoverageQuery(), Ct);
+
+        Assert.Equal(
+            [new("1.2", A, "2024-W46", 1), new("1.2", A, "2024-W47", 1), new("1.3", B, "2024-W47", 1), new("1.3", B, "2024-W49", 1), new CoverageCell("2.5", A, "2024-W46", 1)],
+            report.Cells);
+        Assert.Equal(7, report.ArticlesStored);
+    }
+
+    [ContractFact]
     public async Task Gaps_count_a_syndicated_story_once_whichever_way_its_copies_are_linked()
     {
         await using var store = await StoreFixture.CreateAsync();
@@ -132,7 +163,7 @@ public sealed class CoverageAnalyticsTests
                 """, Ct, null, ("$a5", Id("a5")), ("$a2", Id("a2")), ("$a3", Id("a3")), ("$a4", Id("a4")));
         }
 
-        var gaps = await new SqliteCoverageStore(store.Db, TimeProvider.System).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
+        var gaps = await (await _backend.OpenAsync(store.Db)).GapsAsync(plan, new DateOnly(2024, 11, 24), Ct);
 
         var byCode = gaps.Themes.ToDictionary(t => t.Code);
         Assert.Equal((3, 2), (byCode["1.2"].Articles, byCode["1.2"].Stories));
@@ -140,3 +171,9 @@ public sealed class CoverageAnalyticsTests
         Assert.Equal((0, 0), (byCode["2.5"].Articles, byCode["2.5"].Stories));
     }
 }
+
+/// <summary>The contract on the embedded SQLite store.</summary>
+public sealed class CoverageAnalyticsOnSqlite() : CoverageAnalyticsTests(new SqliteBackend());
+
+/// <summary>The contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class CoverageAnalyticsOnElasticsearch() : CoverageAnalyticsTests(new ElasticsearchBackend()), INeedsElasticsearch;

@@ -8,12 +8,19 @@ namespace Monitor.Storage.Tests.Coverage;
 
 /// <summary>A theme's article list with syndicated copies grouped under their original, agreeing with the gap report's
 /// story count.</summary>
-public sealed class ThemeStoriesTests
+public abstract class ThemeStoriesTests : IAsyncLifetime
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+    private readonly ICoverageBackend _backend;
 
-    [Fact]
+    private protected ThemeStoriesTests(ICoverageBackend backend) => _backend = backend;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _backend.DisposeAsync().AsTask();
+
+    [ContractFact]
     public async Task A_copy_linked_by_the_crawler_is_listed_under_its_original_and_the_story_count_matches_the_gaps()
     {
         await using var store = await StoreFixture.CreateAsync();
@@ -38,7 +45,7 @@ public sealed class ThemeStoriesTests
         await duplicates.AddAsync(s1.Id, A, Story, s1.Published!.Value, 6, Ct);
         Assert.Single(await duplicates.AddAsync(s2.Id, B, Story ^ 0b101, s2.Published!.Value, 6, Ct));
         Assert.Empty(await duplicates.AddAsync(s3.Id, B, ~Story, s3.Published!.Value, 6, Ct));
-        var coverage = new SqliteCoverageStore(store.Db, TimeProvider.System);
+        var coverage = await _backend.OpenAsync(store.Db);
         var asOf = new DateOnly(2024, 11, 24);
 
         var stories = (await coverage.StoriesAsync(plan, "1.2", asOf, Ct))!;
@@ -53,15 +60,25 @@ public sealed class ThemeStoriesTests
         Assert.Equal(stories.Stories.Select(s => s.Original.Day).Order(), stories.Stories.Select(s => s.Original.Day));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task An_unknown_theme_has_no_story_list()
     {
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        Assert.Null(await new SqliteCoverageStore(store.Db, TimeProvider.System).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), Ct));
+        Assert.Null(await (await _backend.OpenAsync(store.Db)).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), Ct));
     }
+}
 
+/// <summary>The contract on the embedded SQLite store.</summary>
+public sealed class ThemeStoriesOnSqlite() : ThemeStoriesTests(new SqliteBackend());
+
+/// <summary>The contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class ThemeStoriesOnElasticsearch() : ThemeStoriesTests(new ElasticsearchBackend()), INeedsElasticsearch;
+
+/// <summary>The grouping rule itself, which both stores share.</summary>
+public sealed class StoryGroupingTests
+{
     [Fact]
     public void A_copy_of_a_copy_is_filed_under_the_first_article_of_the_story()
     {
