@@ -92,9 +92,10 @@ internal sealed class MisbehavingServer : IAsyncDisposable
             c.Response.ContentType = "text/html";
             await c.Response.Body.WriteAsync(new byte[100]);
             await c.Response.Body.FlushAsync();
-            // Let the head of the answer leave before the connection drops: the client must see a cut body,
-            // not a connection refused before any answer.
-            await Task.Delay(200);
+            // Let the head of the answer reach the client before the connection drops: the client must see a cut body,
+            // not a connection reset before any answer (a reset discards what the client has not read yet; 200 ms was
+            // not enough while a whole test run loaded both cores).
+            await Task.Delay(1000);
             c.Abort();
         });
         app.MapGet("/huge", async (HttpContext c) =>
