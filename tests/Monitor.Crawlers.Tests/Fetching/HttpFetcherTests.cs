@@ -10,13 +10,14 @@ namespace Monitor.Crawlers.Tests.Fetching;
 public sealed class HttpFetcherTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+    private HttpClient _http = null!;
     private MisbehavingServer _server = null!;
     private CrawlState _state = null!;
 
     public async Task InitializeAsync()
     {
         _server = await MisbehavingServer.StartAsync();
+        _http = new HttpClient(_server.ClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         _state = new CrawlState(await MonitorDatabase.OpenAsync(_dir.Path, CancellationToken.None), TimeProvider.System);
     }
 

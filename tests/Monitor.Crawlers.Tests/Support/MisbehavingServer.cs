@@ -21,7 +21,12 @@ internal sealed class MisbehavingServer : IAsyncDisposable
 
     public const string Vietnamese = "Thứ Hai, ngày 18/11/2024: Tỉnh ủy Kon Tum chỉ đạo tuyên truyền đợt cao điểm";
 
+    private readonly SemaphoreSlim _truncatedHeadRead = new(0);
+
     private MisbehavingServer(WebApplication app) => _app = app;
+
+    /// <summary>The handler for a test's HttpClient: tells the server when the client has read the head of /truncated.</summary>
+    public HttpMessageHandler ClientHandler() => new HeadSignal(this);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -92,10 +97,10 @@ internal sealed class MisbehavingServer : IAsyncDisposable
             c.Response.ContentType = "text/html";
             await c.Response.Body.WriteAsync(new byte[100]);
             await c.Response.Body.FlushAsync();
-            // Let the head of the answer reach the client before the connection drops: the client must see a cut body,
-            // not a connection reset before any answer (a reset discards what the client has not read yet; 200 ms was
-            // not enough while a whole test run loaded both cores).
-            await Task.Delay(1000);
+            // Drop the connection only once the client has the head of the answer (ClientHandler says so): it must see
+            // a cut body, not a reset before any answer (a reset discards what the client has not read yet). The
+            // deadline keeps a client that never reads from holding the server.
+            await _truncatedHeadRead.WaitAsync(TimeSpan.FromSeconds(10));
             c.Abort();
         });
         app.MapGet("/huge", async (HttpContext c) =>
@@ -154,5 +159,20 @@ internal sealed class MisbehavingServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _truncatedHeadRead.Dispose();
+    }
+
+    private sealed class HeadSignal(MisbehavingServer server) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri?.AbsolutePath == "/truncated")
+            {
+                server._truncatedHeadRead.Release();
+            }
+
+            return response;
+        }
     }
 }
