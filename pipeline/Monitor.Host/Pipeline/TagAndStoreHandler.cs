@@ -18,27 +18,24 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
 
     public async Task HandleAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
     {
-        var current = await CurrentMatchersAsync(ct);
-        var now = time.GetUtcNow();
+        var articles = new List<Article>(batch.Count);
         foreach (var message in batch)
         {
-            Article article;
             try
             {
-                article = ArticleJson.Deserialize(message.Payload);
+                articles.Add(ArticleJson.Deserialize(message.Payload));
             }
             catch (FormatException e)
             {
                 logger.LogWarning("Bỏ qua tin nhắn {Key} trên hàng đợi: {Error}", message.Key, e.Message);
                 await queue.DeadLetterAsync(connection, tx, SqliteQueue.RawTopic, message, e.Message, ct);
-                continue;
             }
-
-            await WriteAsync(connection, tx, article, current, now, ct);
         }
+
+        await WriteAsync(connection, tx, await TagAsync(articles, ct), ct);
     }
 
-    /// <summary>The Kafka tagger's first step: tags the articles against every stored plan, spread over the cores
+    /// <summary>The first step (both buses): tags the articles against every stored plan, spread over the cores
     /// (CPU work, independent per article, no store lock held).</summary>
     public async Task<TaggedBatch> TagAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
@@ -60,10 +57,17 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
     public async Task<IReadOnlyList<int>> StoreAsync(TaggedBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var now = time.GetUtcNow();
-        var stored = new List<int>(batch.Articles.Count);
         await using var connection = await db.ConnectAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var stored = await WriteAsync(connection, tx, batch, ct);
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    private async Task<IReadOnlyList<int>> WriteAsync(SqliteConnection connection, SqliteTransaction tx, TaggedBatch batch, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var stored = new List<int>(batch.Articles.Count);
         for (var i = 0; i < batch.Articles.Count; i++)
         {
             var outcome = await ArticleWriter.UpsertAsync(connection, tx, batch.Articles[i], now, ct, batch.Search[i]);
@@ -81,27 +85,11 @@ internal sealed class TagAndStoreHandler(MonitorDatabase db, SqliteQueue queue, 
             stored.Add(i);
         }
 
-        await tx.CommitAsync(ct);
         return stored;
     }
 
     private async Task<List<(string Id, int Version, PlanMatcher Matcher)>> CurrentMatchersAsync(CancellationToken ct) =>
         (await plans.LatestAsync(ct)).Select(p => (p.Id, p.Version, _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)))).ToList();
-
-    private static async Task WriteAsync(SqliteConnection connection, SqliteTransaction tx, Article article,
-        List<(string Id, int Version, PlanMatcher Matcher)> current, DateTimeOffset now, CancellationToken ct)
-    {
-        var outcome = await ArticleWriter.UpsertAsync(connection, tx, article, now, ct);
-        if (outcome == UpsertOutcome.Stale)
-        {
-            return;
-        }
-
-        foreach (var (planId, version, matcher) in current)
-        {
-            await ArticleWriter.ReplaceTagsAsync(connection, tx, planId, version, matcher.Tag(article), now, ct, fresh: outcome == UpsertOutcome.Inserted);
-        }
-    }
 }
 
 /// <summary>Articles with their folded search text and their tags against each plan version in force
