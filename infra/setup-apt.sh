@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Monitor needs (native build of librdkafka, browser tests,
-# directive import from PDF and scans, Kafka interop tests). Idempotent: installs only what is missing.
+# Installs the Debian packages Monitor needs (browser tests, directive import from PDF and scans,
+# Kafka interop tests, a loopback SMTP server for mail tests). Idempotent: installs only what is missing.
 set -euo pipefail
-packages=(gcc make pkg-config libssl-dev zlib1g-dev libzstd-dev chromium fonts-dejavu-core kcat poppler-utils tesseract-ocr tesseract-ocr-vie)
+packages=(chromium fonts-dejavu-core kcat poppler-utils tesseract-ocr tesseract-ocr-vie python3-aiosmtpd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

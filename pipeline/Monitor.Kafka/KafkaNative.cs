@@ -2,9 +2,9 @@ using Confluent.Kafka;
 
 namespace Monitor.Kafka;
 
-/// <summary>The native librdkafka that Confluent.Kafka loaded (built from source by infra/librdkafka/build.sh).</summary>
+/// <summary>The native librdkafka that Confluent.Kafka loaded (the registry's librdkafka.redist).</summary>
 public static class KafkaNative
 {
-    /// <summary>The version librdkafka reports, e.g. "2.15.1"; loading it proves the native setup works.</summary>
+    /// <summary>The version librdkafka reports, e.g. "2.16.0"; loading it proves the native setup works.</summary>
     public static string LibrdkafkaVersion => Library.VersionString;
 }

@@ -5,8 +5,34 @@ namespace Monitor.Kafka.Mock;
 /// <summary>The few librdkafka C functions the mock cluster needs; Confluent.Kafka does not expose them.</summary>
 internal static partial class MockClusterNative
 {
-    // The same librdkafka.so that Confluent.Kafka loads (runtimes/linux-x64/native, listed in deps.json).
     private const string Lib = "librdkafka";
+
+    // The registry's librdkafka.redist ships three linux-x64 builds. Its plain librdkafka.so links libsasl2.so.3, which
+    // Debian 12 lacks (it has .so.2), so Confluent.Kafka falls back to centos8-librdkafka.so (no Cyrus SASL). Load the
+    // first of them that opens, in the order Confluent.Kafka tries them, so both sides run the same code.
+    private static readonly string[] Candidates = ["librdkafka.so", "centos8-librdkafka.so"];
+
+    static MockClusterNative() => NativeLibrary.SetDllImportResolver(typeof(MockClusterNative).Assembly, Resolve);
+
+    private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Lib)
+        {
+            return IntPtr.Zero;
+        }
+
+        var folders = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory }
+            .Select(dir => Path.Combine(dir, "runtimes", "linux-x64", "native"));
+        foreach (var path in folders.SelectMany(folder => Candidates.Select(file => Path.Combine(folder, file))))
+        {
+            if (File.Exists(path) && NativeLibrary.TryLoad(path, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        return IntPtr.Zero;
+    }
 
     public const int ProducerType = 0;
 
