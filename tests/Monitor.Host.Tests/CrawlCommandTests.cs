@@ -6,6 +6,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class CrawlCommandTests
 {
     [Fact]
