@@ -68,6 +68,7 @@ public static class SourceWords
         "paused" => "máy chủ tạm dừng",
         "truncated" => "trả lời bị cắt",
         "format" => "feed/sitemap hỏng",
+        "refused" => "địa chỉ nội bộ bị từ chối",
         _ => kind,
     };
 
