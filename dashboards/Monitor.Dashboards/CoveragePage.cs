@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monitor.Dashboards.Wording;
+using Monitor.Wording;
 using Monitor.Storage.Crawl;
 using static Monitor.Dashboards.PageLayout;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Dashboards.Wording;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using static Monitor.Dashboards.PageLayout;
 

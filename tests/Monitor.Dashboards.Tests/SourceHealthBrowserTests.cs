@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Monitor.Dashboards.Tests.Support;
-using Monitor.Dashboards.Wording;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 using Monitor.Tests.Shared;

@@ -1,4 +1,4 @@
-using Monitor.Dashboards.Wording;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 

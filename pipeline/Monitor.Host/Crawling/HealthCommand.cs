@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Crawlers.Sources;
-using Monitor.Dashboards.Wording;
+using Monitor.Wording;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Storage.Crawl;

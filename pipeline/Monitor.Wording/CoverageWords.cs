@@ -1,7 +1,7 @@
 using System.Globalization;
 using Monitor.Storage.Coverage;
 
-namespace Monitor.Dashboards.Wording;
+namespace Monitor.Wording;
 
 /// <summary>The Vietnamese words for coverage facts, one place for the CLI reports and the dashboard (the store
 /// answers in enums, numbers and dates).</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Monitor.Core.Time;
 using Monitor.Storage.Crawl;
 
-namespace Monitor.Dashboards.Wording;
+namespace Monitor.Wording;
 
 /// <summary>The Vietnamese words for source health, one place for <c>monitor health</c> and the /sources page.</summary>
 public static class SourceWords
