@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Core.Text;
 using Monitor.Reports.Rendering;
+using Monitor.Wording;
 
 namespace Monitor.Reports.Results;
 
@@ -68,7 +69,7 @@ public static class ResultsLayout
         if (r.Quotas.Count > 0)
         {
             blocks.Add(new Items(r.Quotas.Select(q => new Item(
-                $"{(q.Outlet.Length == 0 ? "Các cơ quan báo chí" : q.Outlet)}, {q.Rate}{(q.Theme is { } c ? $" (chủ đề {c})" : "")}: phải có {q.Required}, đã có {q.Delivered}"
+                $"{(q.Outlet.Length == 0 ? "Các cơ quan báo chí" : q.Outlet)}, {CoverageWords.Rate(q)}{(q.Theme is { } c ? $" (chủ đề {c})" : "")}: phải có {q.Required}, đã có {q.Delivered}"
                 + (q.Delivered >= q.Required ? " — đạt." : $", còn thiếu {q.Remaining} — chưa đạt."))).ToList()));
         }
 
