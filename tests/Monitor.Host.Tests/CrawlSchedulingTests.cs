@@ -52,7 +52,7 @@ public sealed class CrawlSchedulingTests
         // 06:15 in Hanoi is 23:15 UTC the day before.
         var next = cron.GetFireTimeAfter(cron.StartTimeUtc)!.Value;
         Assert.Equal((new TimeSpan(6, 15, 0), new TimeSpan(23, 15, 0)), (VietnamTime.ToLocal(next).TimeOfDay, next.UtcDateTime.TimeOfDay));
-        Assert.Contains(triggers, t => t.Key.Name == "start:b");
+        Assert.Contains(triggers, t => t.Key.Name == "start:crawl:b");
         await scheduler.Shutdown();
     }
 
