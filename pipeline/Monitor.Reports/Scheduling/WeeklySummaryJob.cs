@@ -3,19 +3,18 @@ using Quartz;
 
 namespace Monitor.Reports.Scheduling;
 
-/// <summary>The Quartz job of the weekly summary. On its cron (Monday 07:00 by default) it writes the week before the
-/// run's; started with <see cref="CatchUpKey"/> (once, when the scheduler starts) it writes the week of the last run that
-/// should have happened, only when that week is not archived yet — a machine off on Monday catches up once.</summary>
+/// <summary>The Quartz job of the weekly summary. Fired by its cron trigger (Monday 07:00 by default) it writes the week
+/// before the run's; fired any other way (the start trigger of <c>monitor run</c>, <c>--once</c>) it writes the week of
+/// the last cron run that should have happened, only when that week is not archived yet — a machine off on Monday
+/// catches up once.</summary>
 [DisallowConcurrentExecution]
 public sealed class WeeklySummaryJob(WeeklySummaryRunner runner, ReportArchive archive, SummaryOptions options, TimeProvider time) : IJob
 {
-    public const string CatchUpKey = "catch-up";
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var now = time.GetUtcNow();
-        if (context.MergedJobDataMap.ContainsKey(CatchUpKey))
+        if (context.Trigger is not ICronTrigger)
         {
             await CatchUpAsync(now, cancellationToken);
             return;
