@@ -3,15 +3,25 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitor.Core.Bus;
 
 namespace Monitor.Kafka.Consuming;
 
 /// <summary>The consume loop of one role, on its own thread: at-least-once (an offset is stored only after the
-/// handler returned), a message that keeps failing goes to the dead-letter topic and the offset moves on,
-/// consume errors back off, cooperative-sticky rebalancing, <c>Close()</c> on shutdown.</summary>
+/// handler returned), the bad-message policy both buses share (<see cref="BadMessagePolicy"/>: a failing batch is
+/// split, only a message that fails by itself goes to the dead-letter topic and the offset moves on, a store outage
+/// pauses with back-off), consume errors back off, cooperative-sticky rebalancing, <c>Close()</c> on shutdown.</summary>
 public sealed class KafkaConsumerService(
-    KafkaConsumerRole role, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time, ILogger<KafkaConsumerService> logger) : BackgroundService
+    KafkaConsumerRole role, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time, ILogger<KafkaConsumerService> logger,
+    BadMessagePolicy? policy = null) : BackgroundService
 {
+    private readonly BadMessagePolicy _policy = policy ?? BadMessagePolicy.Default;
+
+    /// <summary>Pauses taken so far because the store was unavailable.</summary>
+    public long Pauses => Interlocked.Read(ref _pauses);
+
+    private long _pauses;
+
     private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(20);
@@ -181,14 +191,23 @@ public sealed class KafkaConsumerService(
 
     private async Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct)
     {
-        try
+        for (var pauses = 1; ; pauses++)
         {
-            await role.Handler(batch, ct);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            logger.LogWarning("{Role}: lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, batch.Count, e.Message);
+            try
+            {
+                await role.Handler(batch, ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (_policy.OnBatch(e) != FailureAction.Pause)
+                {
+                    logger.LogWarning("{Role}: lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, batch.Count, e.Message);
+                    break;
+                }
+
+                await PauseAsync(pauses, e, ct);
+            }
         }
 
         // One at a time, so one poison message does not hold back the others.
@@ -200,7 +219,8 @@ public sealed class KafkaConsumerService(
 
     private async Task HandleOneAsync(ConsumeResult<string, string> message, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var pauses = 0;
+        for (var attempt = 1; ;)
         {
             try
             {
@@ -209,17 +229,30 @@ public sealed class KafkaConsumerService(
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                var permanent = e is FormatException;
-                if (permanent || attempt >= _options.MaxTries)
+                switch (_policy.OnMessage(e, attempt, _options.MaxTries))
                 {
-                    await DeadLetterAsync(message, e, attempt, ct);
-                    return;
+                    case FailureAction.Pause:
+                        // The store's outage, not the message's: wait without spending one of its tries.
+                        await PauseAsync(++pauses, e, ct);
+                        break;
+                    case FailureAction.DeadLetter:
+                        await DeadLetterAsync(message, e, attempt, ct);
+                        return;
+                    default:
+                        logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
+                        await Task.Delay(BadMessagePolicy.RetryDelay(attempt++), time, ct);
+                        break;
                 }
-
-                logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 6)), time, ct);
             }
         }
+    }
+
+    private async Task PauseAsync(int pauses, Exception e, CancellationToken ct)
+    {
+        var pause = _policy.Pause(pauses);
+        Interlocked.Increment(ref _pauses);
+        logger.LogWarning("{Role}: kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", role.Name, e.Message, pause);
+        await Task.Delay(pause, time, ct);
     }
 
     private async Task DeadLetterAsync(ConsumeResult<string, string> message, Exception error, int tries, CancellationToken ct)
