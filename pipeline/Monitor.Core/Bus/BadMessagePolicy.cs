@@ -13,6 +13,11 @@ public enum FailureAction
     DeadLetter,
 }
 
+/// <summary>What the policy did, for the bus to log and count.</summary>
+/// <param name="Message">The message concerned; default for the whole batch.</param>
+/// <param name="Delay">The pause or retry delay that follows.</param>
+public readonly record struct BadMessageNote<T>(FailureAction Action, bool WholeBatch, T? Message, Exception Error, int Tries, TimeSpan Delay);
+
 /// <summary>The one bad-message policy of both buses (the embedded queue worker and the Kafka consumer, docs/kafka.md):
 /// a failing batch is never dead-lettered. While the store is unavailable the whole batch waits, with back-off, and is
 /// tried again; any other failure splits the batch and each message is tried on its own. A message on its own that is
@@ -29,6 +34,77 @@ public sealed class BadMessagePolicy(Func<Exception, bool>? storeUnavailable = n
     public static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(1);
 
     private readonly TimeSpan _firstPause = firstPause ?? TimeSpan.FromSeconds(1);
+
+    /// <summary>Handles a batch under the policy: <paramref name="handle"/> the whole batch, pausing while the store is
+    /// unavailable; if it fails otherwise, each message on its own, retried, paused or given to <paramref name="deadLetter"/>
+    /// (with the error and the tries) as the rules say. Returns when every message is handled or dead-lettered.</summary>
+    public async Task HandleAsync<T>(IReadOnlyList<T> batch, Func<IReadOnlyList<T>, CancellationToken, Task> handle,
+        Func<T, Exception, int, CancellationToken, Task> deadLetter, int maxTries, TimeProvider time, Action<BadMessageNote<T>> note, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(handle);
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        ArgumentNullException.ThrowIfNull(note);
+        for (var pauses = 1; ; pauses++)
+        {
+            try
+            {
+                await handle(batch, ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                if (OnBatch(e) != FailureAction.Pause)
+                {
+                    note(new BadMessageNote<T>(FailureAction.Retry, true, default, e, 1, TimeSpan.Zero));
+                    break;
+                }
+
+                note(new BadMessageNote<T>(FailureAction.Pause, true, default, e, 0, Pause(pauses)));
+                await Task.Delay(Pause(pauses), time, ct);
+            }
+        }
+
+        // One at a time, so one bad message does not hold back the others.
+        foreach (var message in batch)
+        {
+            await HandleOneAsync(message, handle, deadLetter, maxTries, time, note, ct);
+        }
+    }
+
+    private async Task HandleOneAsync<T>(T message, Func<IReadOnlyList<T>, CancellationToken, Task> handle, Func<T, Exception, int, CancellationToken, Task> deadLetter,
+        int maxTries, TimeProvider time, Action<BadMessageNote<T>> note, CancellationToken ct)
+    {
+        var pauses = 0;
+        for (var tries = 1; ;)
+        {
+            try
+            {
+                await handle([message], ct);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var action = OnMessage(e, tries, maxTries);
+                var delay = action switch
+                {
+                    FailureAction.Pause => Pause(++pauses),
+                    FailureAction.Retry => RetryDelay(tries),
+                    _ => TimeSpan.Zero,
+                };
+                note(new BadMessageNote<T>(action, false, message, e, tries, delay));
+                if (action == FailureAction.DeadLetter)
+                {
+                    await deadLetter(message, e, tries, ct);
+                    return;
+                }
+
+                // A pause is the store's outage, not the message's: it does not spend one of its tries.
+                tries += action == FailureAction.Retry ? 1 : 0;
+                await Task.Delay(delay, time, ct);
+            }
+        }
+    }
 
     /// <summary>True when the failure is the store's, not the message's (the exception or one it wraps).</summary>
     public bool IsStoreUnavailable(Exception error)

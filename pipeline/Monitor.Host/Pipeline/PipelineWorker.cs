@@ -53,69 +53,29 @@ internal sealed class PipelineWorker(SqliteQueue queue, TagAndStoreHandler handl
         }
     }
 
-    private async Task HandleAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
+    private Task HandleAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken ct) =>
+        policy.HandleAsync(batch, (messages, token) => queue.ProcessAsync(SqliteQueue.RawTopic, messages, handler.HandleAsync, token),
+            (message, error, tries, token) => queue.DeadLetterAsync(SqliteQueue.RawTopic, message, $"{error.GetType().Name}: {error.Message} (tries: {tries})", token),
+            MaxTries, time, Note, ct);
+
+    private void Note(BadMessageNote<QueuedMessage> note)
     {
-        for (var pauses = 1; ; pauses++)
+        switch (note.Action)
         {
-            try
-            {
-                await queue.ProcessAsync(SqliteQueue.RawTopic, batch, handler.HandleAsync, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                if (policy.OnBatch(e) != FailureAction.Pause)
-                {
-                    logger.LogWarning("Lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", batch.Count, e.Message);
-                    break;
-                }
-
-                await PauseAsync(pauses, e, ct);
-            }
+            case FailureAction.Pause:
+                Interlocked.Increment(ref _pauses);
+                logger.LogWarning("Kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", note.Error.Message, note.Delay);
+                break;
+            case FailureAction.DeadLetter:
+                logger.LogError("Tin nhắn {Key} chuyển vào thư chết sau {Tries} lần: {Error}", note.Message?.Key, note.Tries, note.Error.Message);
+                break;
+            case FailureAction.Retry when note.WholeBatch:
+                logger.LogWarning("Lô tin nhắn lỗi ({Error}); xử lý từng tin nhắn", note.Error.Message);
+                break;
+            default:
+                logger.LogWarning("Tin nhắn {Key} lỗi lần {Tries}/{Max}: {Error}", note.Message?.Key, note.Tries, MaxTries, note.Error.Message);
+                break;
         }
-
-        foreach (var message in batch)
-        {
-            await HandleOneAsync(message, ct);
-        }
-    }
-
-    private async Task HandleOneAsync(QueuedMessage message, CancellationToken ct)
-    {
-        var pauses = 0;
-        for (var tries = 1; ;)
-        {
-            try
-            {
-                await queue.ProcessAsync(SqliteQueue.RawTopic, [message], handler.HandleAsync, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                switch (policy.OnMessage(e, tries, MaxTries))
-                {
-                    case FailureAction.Pause:
-                        await PauseAsync(++pauses, e, ct);
-                        break;
-                    case FailureAction.DeadLetter:
-                        logger.LogError("Tin nhắn {Key} chuyển vào thư chết sau {Tries} lần: {Error}", message.Key, tries, e.Message);
-                        await queue.DeadLetterAsync(SqliteQueue.RawTopic, message, $"{e.GetType().Name}: {e.Message} (tries: {tries})", ct);
-                        return;
-                    default:
-                        logger.LogWarning("Tin nhắn {Key} lỗi lần {Tries}/{Max}: {Error}", message.Key, tries, MaxTries, e.Message);
-                        await Task.Delay(BadMessagePolicy.RetryDelay(tries++), time, ct);
-                        break;
-                }
-            }
-        }
-    }
-
-    private async Task PauseAsync(int pauses, Exception e, CancellationToken ct)
-    {
-        var pause = policy.Pause(pauses);
-        Interlocked.Increment(ref _pauses);
-        logger.LogWarning("Kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", e.Message, pause);
-        await Task.Delay(pause, time, ct);
     }
 }
 

@@ -189,70 +189,27 @@ public sealed class KafkaConsumerService(
         return batch;
     }
 
-    private async Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct)
+    private Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct) =>
+        _policy.HandleAsync(batch, (messages, token) => role.Handler(messages, token), DeadLetterAsync, _options.MaxTries, time, Note, ct);
+
+    private void Note(BadMessageNote<ConsumeResult<string, string>> note)
     {
-        for (var pauses = 1; ; pauses++)
+        switch (note.Action)
         {
-            try
-            {
-                await role.Handler(batch, ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                if (_policy.OnBatch(e) != FailureAction.Pause)
-                {
-                    logger.LogWarning("{Role}: lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, batch.Count, e.Message);
-                    break;
-                }
-
-                await PauseAsync(pauses, e, ct);
-            }
+            case FailureAction.Pause:
+                Interlocked.Increment(ref _pauses);
+                logger.LogWarning("{Role}: kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", role.Name, note.Error.Message, note.Delay);
+                break;
+            case FailureAction.Retry when note.WholeBatch:
+                logger.LogWarning("{Role}: lô tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, note.Error.Message);
+                break;
+            case FailureAction.Retry:
+                logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, note.Message?.Message.Key, note.Tries, _options.MaxTries, note.Error.Message);
+                break;
+            default:
+                // Logged once the dead letter is written (DeadLetterAsync).
+                break;
         }
-
-        // One at a time, so one poison message does not hold back the others.
-        foreach (var message in batch)
-        {
-            await HandleOneAsync(message, ct);
-        }
-    }
-
-    private async Task HandleOneAsync(ConsumeResult<string, string> message, CancellationToken ct)
-    {
-        var pauses = 0;
-        for (var attempt = 1; ;)
-        {
-            try
-            {
-                await role.Handler([message], ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                switch (_policy.OnMessage(e, attempt, _options.MaxTries))
-                {
-                    case FailureAction.Pause:
-                        // The store's outage, not the message's: wait without spending one of its tries.
-                        await PauseAsync(++pauses, e, ct);
-                        break;
-                    case FailureAction.DeadLetter:
-                        await DeadLetterAsync(message, e, attempt, ct);
-                        return;
-                    default:
-                        logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
-                        await Task.Delay(BadMessagePolicy.RetryDelay(attempt++), time, ct);
-                        break;
-                }
-            }
-        }
-    }
-
-    private async Task PauseAsync(int pauses, Exception e, CancellationToken ct)
-    {
-        var pause = _policy.Pause(pauses);
-        Interlocked.Increment(ref _pauses);
-        logger.LogWarning("{Role}: kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", role.Name, e.Message, pause);
-        await Task.Delay(pause, time, ct);
     }
 
     private async Task DeadLetterAsync(ConsumeResult<string, string> message, Exception error, int tries, CancellationToken ct)
