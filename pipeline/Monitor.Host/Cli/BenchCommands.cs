@@ -9,7 +9,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(),
     };
 
     private static Command Pipeline()
@@ -58,6 +58,15 @@ internal static class BenchCommands
         var coverage = new Command("coverage", "Đo thời gian truy vấn độ phủ, chỉ tiêu, khoảng trống trên kho SQLite mới với số bài sinh ra (trung vị nhiều lần chạy).") { stored, keep };
         coverage.SetAction((r, ct) => CommonOptions.Guard(() => CoverageBench.RunAsync(r.GetValue(stored), r.GetValue(keep), ct)));
         return coverage;
+    }
+
+    private static Command Summary()
+    {
+        var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo (như bench coverage).", DefaultValueFactory = _ => 1_000_000 };
+        var keep = new Option<string?>("--data-dir") { Description = "Giữ (và dùng lại) kho đo tại thư mục này, như bench coverage --data-dir." };
+        var summary = new Command("summary", "Đo thời gian dựng một bản tóm tắt tuần (mọi truy vấn, md, html, docx) trên kho sinh ra của bench coverage.") { stored, keep };
+        summary.SetAction((r, ct) => CommonOptions.Guard(() => SummaryBench.RunAsync(r.GetValue(stored), r.GetValue(keep), ct)));
+        return summary;
     }
 
     private static Command Tag()

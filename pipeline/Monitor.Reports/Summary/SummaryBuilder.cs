@@ -28,7 +28,6 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
         var coverage = await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday, sunday), ct);
         var before = await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday.AddDays(-7), sunday.AddDays(-7)), ct);
         var tagged = await articles.TaggedAsync(plan, monday, sunday, ct);
-        var previous = await articles.TaggedAsync(plan, monday.AddDays(-7), sunday.AddDays(-7), ct);
         var ids = tagged.Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         var links = await articles.LinksAsync(ids, ct);
 
@@ -50,7 +49,7 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
             To = sunday,
             AsOf = asOf,
             Articles = ids.Count,
-            ArticlesPreviousWeek = previous.Select(t => t.Id).Distinct(StringComparer.Ordinal).Count(),
+            ArticlesPreviousWeek = await articles.CountAsync(plan, monday.AddDays(-7), sunday.AddDays(-7), ct),
             ThemesTotal = inForce.Count,
             ThemesCovered = themes.Where(t => t.Status != ThemeStatus.Uncovered).Select(t => t.Code).ToList(),
             ThemesUncovered = themes.Where(t => t.Status == ThemeStatus.Uncovered).Select(t => t.Code).ToList(),

@@ -40,6 +40,18 @@ public sealed class PlanArticles(MonitorDatabase db)
         return rows;
     }
 
+    /// <summary>Distinct articles of the plan inside each theme's window narrowed to [from, to], counted in the store.</summary>
+    public async Task<int> CountAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var windows = CoverageRules.Windows(plan.Plan, from, to).Where(w => string.CompareOrdinal(w.FromKey, w.ToKey) <= 0).Select(w => new[] { w.Code, w.FromKey, w.ToKey });
+        await using var connection = await db.ConnectAsync(ct);
+        return (int)await connection.ScalarAsync<long>("""
+            WITH w(code, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows))
+            SELECT COUNT(DISTINCT tg.article_id) FROM w CROSS JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
+            """, ct, null, ("$plan", plan.Id), ("$windows", JsonSerializer.Serialize(windows)));
+    }
+
     /// <summary>The last Vietnamese day with a tagged article of the plan (any theme), or null.</summary>
     public async Task<DateOnly?> LastDayAsync(string planId, CancellationToken ct)
     {
