@@ -22,6 +22,7 @@ internal static class CommonOptions
             return await run();
         }
         catch (Exception e) when (e is PlanFormatException or SourcesFileException or FileNotFoundException or DirectoryNotFoundException or UserInputException
+            or Monitor.Elasticsearch.ElasticsearchOptionsException or Monitor.Elasticsearch.ElasticsearchStartException
             or Monitor.Directives.DirectiveImportException)
         {
             await Console.Error.WriteLineAsync("lỗi: " + e.Message);

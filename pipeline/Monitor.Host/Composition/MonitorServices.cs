@@ -30,6 +30,7 @@ internal static class MonitorServices
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
+        services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
         services.AddSingleton<TagAndStoreHandler>();
         services.AddSingleton<PipelineWorker>();
         return services;
