@@ -86,4 +86,4 @@ public static class ElasticsearchComposition
 }
 
 /// <summary>The cluster did not answer at start, or refused to set up the indices; the message is one line for the user.</summary>
-public sealed class ElasticsearchStartException(string message, Exception inner) : Exception(message, inner);
+public sealed class ElasticsearchStartException(string message, Exception inner) : Monitor.Core.UserErrorException(message, inner);

@@ -89,8 +89,8 @@ public sealed class ElasticsearchOptions
     }
 }
 
-/// <summary>Settings that cannot work; the message is every failure on one line, separated by semicolons.</summary>
-public sealed class ElasticsearchOptionsException(IReadOnlyList<string> failures) : Exception(string.Join("; ", failures))
+/// <summary>Settings that cannot work; the message is every failure, one per line.</summary>
+public sealed class ElasticsearchOptionsException(IReadOnlyList<string> failures) : Monitor.Core.UserErrorException(string.Join(Environment.NewLine, failures))
 {
     public IReadOnlyList<string> Failures { get; } = failures;
 }

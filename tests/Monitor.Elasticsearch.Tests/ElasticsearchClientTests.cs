@@ -75,7 +75,7 @@ public sealed class ElasticsearchClientTests
         Assert.Contains("Monitor:Elasticsearch:TimeoutSeconds = 0 phải từ 1 đến 600", failures);
         Assert.Contains("Monitor:Elasticsearch:Username và Monitor:Elasticsearch:Password phải đặt cùng nhau", failures);
         Assert.Empty(new ElasticsearchOptions { Url = "https://es.internal:9243", Username = "elastic", Password = "x" }.Validate());
-        Assert.DoesNotContain(Environment.NewLine, Assert.Throws<ElasticsearchOptionsException>(() => new ElasticsearchConnection(new ElasticsearchOptions { Url = "es", TimeoutSeconds = 0 })).Message);
+        Assert.Equal(2, Assert.Throws<ElasticsearchOptionsException>(() => new ElasticsearchConnection(new ElasticsearchOptions { Url = "es", TimeoutSeconds = 0 })).Message.Split(Environment.NewLine).Length);
     }
 
     private static ElasticsearchConnection Connect(string url) => new(new ElasticsearchOptions { Url = url, TimeoutSeconds = 5 });
