@@ -5,6 +5,7 @@ using Monitor.Tests.Shared;
 namespace Monitor.Dashboards.Tests;
 
 /// <summary>The dashboard in a real browser: Debian's Chromium driven by Playwright (nothing is downloaded).</summary>
+[Trait("Category", "Browser")]
 public sealed class BrowserTests
 {
     [Fact]

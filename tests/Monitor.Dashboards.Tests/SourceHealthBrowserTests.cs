@@ -8,6 +8,7 @@ namespace Monitor.Dashboards.Tests;
 
 /// <summary>The source health page, the source note beside a gap, and a theme's stories with syndicated copies grouped,
 /// in Debian's Chromium (Playwright, nothing downloaded).</summary>
+[Trait("Category", "Browser")]
 public sealed class SourceHealthBrowserTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class QueueCrashTests
 {
     private const int Count = 30_000;

@@ -8,6 +8,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class TagAndRetagCommandTests
 {
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);

@@ -21,6 +21,7 @@ internal static class MonitorCli
             RetagCommand.Create(),
             ExtractCommand.Create(),
             ReportCommands.Create(),
+            SummaryCommand.Create(),
             IndexCommand.Create(),
             BenchCommands.Create(),
             Web.ServeCommand.Create(),

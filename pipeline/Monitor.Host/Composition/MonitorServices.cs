@@ -41,14 +41,7 @@ internal static class MonitorServices
     {
         fetch.Validate();
         services.AddSingleton(fetch);
-        services.AddSingleton(_ =>
-        {
-            var h = handler ?? new SocketsHttpHandler();
-            h.AllowAutoRedirect = false;
-            h.AutomaticDecompression = System.Net.DecompressionMethods.All;
-            h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-            return new HttpClient(h) { Timeout = Timeout.InfiniteTimeSpan };
-        });
+        services.AddSingleton(_ => HttpFetcher.CreateClient(fetch, handler));
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<SourceCrawler>();
         return services;

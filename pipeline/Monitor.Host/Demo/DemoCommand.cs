@@ -28,8 +28,9 @@ internal static class DemoCommand
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddMonitorConsole();
         builder.Services.AddMonitorStore(db);
-        // The sample site's broken source hangs on purpose: a short limit keeps the demo quick.
-        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3), MinDelayPerHost = TimeSpan.FromMilliseconds(100), MaxAttempts = 2, BackoffBase = TimeSpan.FromMilliseconds(500) }, site.CreateHandler());
+        // The sample site's broken source hangs on purpose: a short limit keeps the demo quick. The site is on 127.0.0.1,
+        // which real crawls refuse.
+        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3), MinDelayPerHost = TimeSpan.FromMilliseconds(100), MaxAttempts = 2, BackoffBase = TimeSpan.FromMilliseconds(500), AllowPrivateNetworks = true }, site.CreateHandler());
         builder.Services.AddSingleton(new SourceCatalog(sources));
         builder.Services.AddMonitorDashboards();
         if (!once)

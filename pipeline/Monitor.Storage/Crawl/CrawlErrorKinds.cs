@@ -16,6 +16,7 @@ public static class CrawlErrorKinds
         "paused" => "máy chủ tạm dừng",
         "truncated" => "trả lời bị cắt",
         "format" => "feed/sitemap hỏng",
+        "refused" => "địa chỉ nội bộ bị từ chối",
         _ => kind,
     };
 }
