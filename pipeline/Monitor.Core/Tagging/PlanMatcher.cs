@@ -83,7 +83,8 @@ public sealed class PlanMatcher
     public long ApproximateBytes => _automaton.ApproximateBytes + _phrases.Sum(p => 40L + p.Length * 2) + _themesByGroup.Sum(t => 24L + t.Length * 4);
 
     /// <summary>Tags one article: the themes whose score reaches the threshold with enough evidence and no
-    /// exclusion, strongest first, and every document number the article cites.</summary>
+    /// exclusion, strongest first, each with its grade (passing mentions included: callers that count keep only
+    /// <see cref="ThemeMatch.Counts"/>), and every document number the article cites.</summary>
     public TagResult Tag(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -165,7 +166,8 @@ public sealed class PlanMatcher
             }
 
             matches.Add(new ThemeMatch(theme.Code, Math.Round(score, 2),
-                [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))]));
+                [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))],
+                ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring)));
         }
 
         return [.. matches.OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)];
