@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Wording;
 using Monitor.Storage.Crawl;
 using static Monitor.Dashboards.PageLayout;
 
@@ -41,7 +42,7 @@ internal static class CoveragePage
                 if (cells.Count == 0)
                 {
                     // The gap's source note travels with it: the analyst reads "maybe the feed" where they read "no article".
-                    var note = answers.Gaps.Themes.FirstOrDefault(g => g.Code == code)?.SourceNote is { } n ? $" <span class=\"note\">({E(n)})</span>" : "";
+                    var note = answers.Gaps.Themes.FirstOrDefault(g => g.Code == code)is { } themeGap && CoverageWords.SourceNote(themeGap) is { } n ? $" <span class=\"note\">({E(n)})</span>" : "";
                     html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(code)}\"><td>{theme}</td><td class=\"gap\" colspan=\"{weeks.Count + 1}\">chưa có bài{note}</td></tr>");
                     continue;
                 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using static Monitor.Dashboards.PageLayout;
 
@@ -21,9 +22,9 @@ internal static class QuotaAndGapSections
             html.Append("<table class=\"quotas\"><thead><tr><th>Chủ đề</th><th>Cơ quan báo chí</th><th>Định mức</th><th>Phải có</th><th>Đã có</th><th>Còn thiếu</th><th>Tình trạng</th></tr></thead><tbody>");
             foreach (var q in answers.Quotas)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-quota=\"{q.Quota + 1}\"><td>{E(q.Theme ?? "mọi chủ đề")}</td><td>{E(q.Outlet.Length == 0 ? "mọi cơ quan" : q.Outlet)}</td>");
-                html.Append(CultureInfo.InvariantCulture, $"<td>{E(q.Rate)}</td><td class=\"n\">{q.Required}</td><td class=\"n\">{q.Delivered}</td><td class=\"n\">{q.Remaining}</td>");
-                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{(q.OnTrack ? "ok" : "gap")}\">{E(q.Status)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-quota=\"{q.Quota + 1}\"><td>{E(CoverageWords.Theme(q.Theme))}</td><td>{E(CoverageWords.Outlet(q.Outlet))}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td>{E(CoverageWords.Rate(q))}</td><td class=\"n\">{q.Required}</td><td class=\"n\">{q.Delivered}</td><td class=\"n\">{q.Remaining}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{(q.OnTrack ? "ok" : "gap")}\">{E(CoverageWords.Progress(q.Progress))}</td></tr>");
             }
 
             html.Append("</tbody></table>");
@@ -41,14 +42,14 @@ internal static class QuotaAndGapSections
         foreach (var g in gaps)
         {
             var theme = $"<a href=\"{E(ThemePage.Path(answers.Gaps.PlanId, g.Code))}\">{E(g.Code)} {E(g.Title)}</a>";
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(g.Code)}\"{(g.SourceNote is null ? "" : " class=\"attention\"")}><td>{theme}</td><td class=\"gap\">{E(g.Label)}</td><td>{E(string.Join(", ", g.Outlets))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-theme=\"{E(g.Code)}\"{(g.SourceMayExplain ? " class=\"attention\"" : "")}><td>{theme}</td><td class=\"gap\">{E(CoverageWords.Gap(g.Kind))}</td><td>{E(string.Join(", ", g.Outlets))}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{(g.LatencyDays is { } l ? l.ToString(CultureInfo.InvariantCulture) : "")}</td><td class=\"n\">{g.Stories}/{g.Articles}</td><td>");
-            if (g.SourceNote is { } note)
+            if (CoverageWords.SourceNote(g) is { } note)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<div class=\"note\">{E(note)}</div>");
             }
 
-            html.AppendJoin("<br>", g.Health.Select(h => $"{E(h.Outlet)}: <span class=\"{(h.State == SourceState.Ok ? "ok" : "gap")}\">{E(h.Label)}</span>"));
+            html.AppendJoin("<br>", g.Health.Select(h => $"{E(h.Outlet)}: <span class=\"{(h.State == SourceState.Ok ? "ok" : "gap")}\">{E(CoverageWords.Health(h))}</span>"));
             html.Append("</td></tr>");
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Wording;
 using Monitor.Storage.Crawl;
 using static Monitor.Dashboards.PageLayout;
 
@@ -27,13 +28,13 @@ internal static class SourceHealthPage
             {
                 html.Append(CultureInfo.InvariantCulture, $"<tr data-source=\"{E(l.Source)}\"{(l.NeedsAttention ? " class=\"attention\"" : "")}><td>{E(l.Source)}</td><td>{E(l.Outlet)}</td><td class=\"status\">");
                 html.Append(l.NeedsAttention
-                    ? "<span class=\"badge\">Cần chú ý</span> " + string.Join("; ", l.Problems.Select(p => "<span class=\"gap\">" + E(p) + "</span>"))
-                    : "<span class=\"ok\">bình thường</span>");
-                html.Append(CultureInfo.InvariantCulture, $"</td><td>{SourceHealthLine.When(l.LastSuccess)}</td><td>{SourceHealthLine.When(l.LastNewArticle)}</td>");
-                html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{l.ArticlesPerDay.ToString("0.#", CultureInfo.InvariantCulture)}</td><td>{(l.UsualGap is { } g ? SourceHealthLine.Gap(g) : "—")}</td>");
+                    ? "<span class=\"badge\">Cần chú ý</span> " + string.Join("; ", SourceWords.Problems(l).Select(p => "<span class=\"gap\">" + E(p) + "</span>"))
+                    : $"<span class=\"ok\">{SourceWords.Healthy}</span>");
+                html.Append(CultureInfo.InvariantCulture, $"</td><td>{SourceWords.When(l.LastSuccess)}</td><td>{SourceWords.When(l.LastNewArticle)}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{l.ArticlesPerDay.ToString("0.#", CultureInfo.InvariantCulture)}</td><td>{(l.UsualGap is { } g ? SourceWords.Gap(g) : "—")}</td>");
                 var errors = l.ErrorsByKind.Count == 0 ? "—" : string.Join(", ", l.ErrorsByKind.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
-                    .Select(e => $"{CrawlErrorKinds.Label(e.Key)}: {e.Value}"));
-                var extraction = l.EmptyBodies + l.MissingDates == 0 ? "—" : $"{l.EmptyBodies} trang không có bài, {l.MissingDates} bài thiếu ngày";
+                    .Select(e => $"{SourceWords.ErrorKind(e.Key)}: {e.Value}"));
+                var extraction = SourceWords.Extraction(l);
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"errors\">{E(errors)}</td><td class=\"extraction\">{E(extraction)}</td></tr>");
             }
 
@@ -51,7 +52,7 @@ internal static class SourceHealthPage
             foreach (var p in paused)
             {
                 var sources = lines.Where(l => l.PausedHosts.Any(h => h.Host == p.Host)).Select(l => l.Source);
-                html.Append(CultureInfo.InvariantCulture, $"<tr data-host=\"{E(p.Host)}\"><td>{E(p.Host)}</td><td>{SourceHealthLine.When(p.Until)}</td><td class=\"n\">{p.Failures}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-host=\"{E(p.Host)}\"><td>{E(p.Host)}</td><td>{SourceWords.When(p.Until)}</td><td class=\"n\">{p.Failures}</td>");
                 html.Append(CultureInfo.InvariantCulture, $"<td>{E(p.LastError ?? "—")}</td><td>{E(string.Join(", ", sources))}</td></tr>");
             }
 

@@ -1,4 +1,4 @@
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Articles;

@@ -1,5 +1,4 @@
-using Monitor.Crawlers.SampleSite;
-using Monitor.Host.Demo;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Tests.Shared;
 

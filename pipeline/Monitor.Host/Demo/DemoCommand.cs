@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Crawlers;
 using Monitor.Crawlers.Fetching;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Dashboards;
 using Monitor.Host.Composition;
 using Monitor.Host.Cli;

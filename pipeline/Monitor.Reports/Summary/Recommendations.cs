@@ -1,5 +1,6 @@
 using Monitor.Core.Plans;
 using Monitor.Storage.Coverage;
+using Monitor.Wording;
 
 namespace Monitor.Reports.Summary;
 
@@ -33,7 +34,7 @@ internal static class Recommendations
 
             if (check.Count > 0)
             {
-                lines.Add($"Kiểm tra nguồn thu thập của {Join(check)} ({string.Join("; ", check.Select(o => broken[o].Label))}) trước khi nhắc về {subject}.");
+                lines.Add($"Kiểm tra nguồn thu thập của {Join(check)} ({string.Join("; ", check.Select(o => CoverageWords.Health(broken[o])))}) trước khi nhắc về {subject}.");
             }
         }
 
@@ -41,7 +42,7 @@ internal static class Recommendations
         {
             var who = q.Outlet.Length == 0 ? "các cơ quan báo chí" : q.Outlet;
             var about = q.Theme is { } code ? $" về chủ đề {code}" : "";
-            lines.Add($"Đề nghị {who} bổ sung {q.Remaining} {q.Unit}{about} để đạt chỉ tiêu {q.Rate} (đã có {q.Delivered}/{q.Required}).");
+            lines.Add($"Đề nghị {who} bổ sung {q.Remaining} {q.Unit}{about} để đạt chỉ tiêu {CoverageWords.Rate(q)} (đã có {q.Delivered}/{q.Required}).");
         }
 
         return lines;

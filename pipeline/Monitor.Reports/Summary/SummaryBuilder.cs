@@ -4,6 +4,7 @@ using Monitor.Core.Time;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Summaries;
+using Monitor.Wording;
 
 namespace Monitor.Reports.Summary;
 
@@ -37,7 +38,7 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
         var quotas = (await store.QuotasAsync(plan, asOf, ct)).Where(q => !q.OnTrack).ToList();
         var outletsOfPlan = inForce.SelectMany(t => t.Outlets).Concat(tagged.Select(t => t.Outlet)).Where(o => o.Length > 0).Distinct().ToList();
         var health = await store.HealthAsync(outletsOfPlan, asOf, ct);
-        var attention = health.Where(h => h.Unhealthy || h.State == SourceState.Untracked).Select(h => new SourceAttention(h.Outlet, h.Label, h.Sources)).ToList();
+        var attention = health.Where(h => h.Unhealthy || h.State == SourceState.Untracked).Select(h => new SourceAttention(h.Outlet, CoverageWords.Health(h), h.Sources)).ToList();
 
         return new WeeklySummary
         {
@@ -59,7 +60,7 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
             OriginalStories = all.Count,
             SyndicatedCopies = ids.Count - all.Count,
             Themes = themes,
-            QuotasBehind = quotas.Select(q => new QuotaBehind(q.Outlet, q.Theme, q.Text, q.Rate, q.Required, q.Delivered, q.Remaining)).ToList(),
+            QuotasBehind = quotas.Select(q => new QuotaBehind(q.Outlet, q.Theme, q.Text, CoverageWords.Rate(q), q.Required, q.Delivered, q.Remaining)).ToList(),
             Stories = notable,
             References = await ReferencesAsync(plan, monday, sunday, ct),
             Upcoming = Upcoming(plan.Plan, sunday.AddDays(1), sunday.AddDays(7)),

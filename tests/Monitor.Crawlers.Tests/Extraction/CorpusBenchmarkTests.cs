@@ -1,4 +1,4 @@
-using Monitor.Crawlers.Extraction.Evaluation;
+using Monitor.Lab.ExtractionScoring;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Crawlers.Tests.Extraction;

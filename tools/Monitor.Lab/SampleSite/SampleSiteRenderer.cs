@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Monitor.Core.Time;
 
-namespace Monitor.Crawlers.SampleSite;
+namespace Monitor.Lab.SampleSite;
 
 /// <summary>Renders the sample site in the markup styles of Vietnamese provincial sites: a paper with JSON-LD,
 /// a broadcaster with Open Graph only, a portal with no metadata at all (visible date "Thứ Ba, 12/11/2024 - 08:30").</summary>

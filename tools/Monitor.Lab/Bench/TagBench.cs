@@ -4,11 +4,11 @@ using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench tag: the matcher alone, on one thread (one core), over generated ~3 KB Vietnamese-like
 /// articles against a generated plan of 500 themes and 5,000 phrases, each theme with a NEAR rule and an exclusion.</summary>
-internal static class TagBench
+public static class TagBench
 {
     private const int Themes = 500;
     private const int PhrasesPerTheme = 10;

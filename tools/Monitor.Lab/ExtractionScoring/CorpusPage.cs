@@ -1,4 +1,4 @@
-namespace Monitor.Crawlers.Extraction.Evaluation;
+namespace Monitor.Lab.ExtractionScoring;
 
 /// <summary>A saved page with what is known to be on it; null fields have no ground truth.</summary>
 public sealed record CorpusPage(string Corpus, string Name, string Html, Uri? Url, string? ExpectedBody,

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Monitor.Kafka;
 
-namespace Monitor.Kafka.Mock;
+namespace Monitor.Lab.KafkaMock;
 
 /// <summary>librdkafka's mock cluster: a Kafka-protocol broker set on loopback, started in this process, for
 /// tests and <c>monitor bench kafka</c>. Other processes reach it through <see cref="BootstrapServers"/> for as

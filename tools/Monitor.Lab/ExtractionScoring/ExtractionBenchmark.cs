@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Monitor.Crawlers.Extraction;
 
-namespace Monitor.Crawlers.Extraction.Evaluation;
+namespace Monitor.Lab.ExtractionScoring;
 
 /// <summary>How the extractor did on one saved page.</summary>
 public sealed record PageResult(string Name, ShingleCounts? Body, bool? TitleRight, bool? DateRight, string? Title,

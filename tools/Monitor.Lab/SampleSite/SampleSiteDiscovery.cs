@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Monitor.Crawlers.SampleSite;
+namespace Monitor.Lab.SampleSite;
 
 /// <summary>The discovery side of the sample site, per outlet host ("baokontum.monitor.test"): robots.txt with a
 /// Sitemap line and a disallowed /noi-bo/ folder, a sitemap index, a gzipped news sitemap, and listing pages of

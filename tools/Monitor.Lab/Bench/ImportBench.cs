@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Monitor.Directives;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench import: how long the importer takes per directive (median of several runs, after a
 /// warm-up import), for every text, .docx or .pdf directive in a folder.</summary>
-internal static class ImportBench
+public static class ImportBench
 {
     public static async Task<int> RunAsync(string folder, int runs, CancellationToken ct)
     {

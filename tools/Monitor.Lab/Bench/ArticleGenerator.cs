@@ -1,11 +1,11 @@
 using System.Text;
 using Monitor.Core.Articles;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>Generated Vietnamese-like articles of a given size for benchmarks; a share of them mention a
 /// plan keyword so the tagger does real work. Deterministic for a seed.</summary>
-internal sealed class ArticleGenerator(IReadOnlyList<string> keywords, int seed = 46)
+public sealed class ArticleGenerator(IReadOnlyList<string> keywords, int seed = 46)
 {
     private static readonly string[] Words = ("tỉnh huyện xã người dân cán bộ kinh tế phát triển sản xuất nông nghiệp du lịch văn hóa giáo dục y tế " +
         "giao thông công trình dự án đầu tư thu hoạch mùa vụ cà phê cao su lúa nước học sinh giáo viên bệnh viện trạm y tế hội nghị triển khai " +

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Crawlers.Sources;
 
-namespace Monitor.Crawlers.SampleSite;
+namespace Monitor.Lab.SampleSite;
 
 /// <summary>Serves the sample press site on 127.0.0.1 (a free port): feeds, article pages, and per outlet a robots.txt
 /// naming a sitemap index, a gzipped news sitemap and paged listings (<see cref="SampleSiteDiscovery"/>); plus three

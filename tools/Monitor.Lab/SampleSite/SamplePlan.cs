@@ -1,10 +1,10 @@
 using System.Reflection;
 using Monitor.Core.Plans;
 
-namespace Monitor.Host.Demo;
+namespace Monitor.Lab.SampleSite;
 
 /// <summary>The demo's plan: the themes of Kon Tum's week-46/2024 guidance (pipeline/plans/kontum-2024-w46.sample.yaml, embedded).</summary>
-internal static class SamplePlan
+public static class SamplePlan
 {
     public static Plan Load()
     {

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace Monitor.Crawlers.Extraction.Evaluation;
+namespace Monitor.Lab.ExtractionScoring;
 
 /// <summary>Reads the saved pages of <c>../shared/corpus</c> in place, each folder in its own ground-truth format.</summary>
 public static class CorpusReader

@@ -2,7 +2,7 @@ using System.Reflection;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Monitor.Crawlers.SampleSite;
+namespace Monitor.Lab.SampleSite;
 
 /// <summary>The sample press site's content (crawlers/sample-site/site.yaml, embedded): outlets and articles
 /// written for the project, with the themes each article truly covers.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Monitor.Kafka.Mock;
+namespace Monitor.Lab.KafkaMock;
 
 /// <summary>The few librdkafka C functions the mock cluster needs; Confluent.Kafka does not expose them.</summary>
 internal static partial class MockClusterNative

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Monitor.Crawlers.Extraction.Evaluation;
+namespace Monitor.Lab.ExtractionScoring;
 
 /// <summary>One page's shingle overlap, normalised so that tp + fp + fn = 1 (long pages weigh no more than short ones).</summary>
 public readonly record struct ShingleCounts(double TruePositive, double FalsePositive, double FalseNegative)

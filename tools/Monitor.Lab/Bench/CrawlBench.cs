@@ -1,19 +1,18 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Monitor.Core.Bus;
+using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Crawlers;
 using Monitor.Crawlers.Fetching;
-using Monitor.Crawlers.SampleSite;
-using Monitor.Host.Composition;
+using Monitor.Lab.SampleSite;
+using Monitor.Storage;
 using Monitor.Storage.Crawl;
+using Monitor.Storage.Queue;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench crawl: back-fills the built-in sample site served on 127.0.0.1 (robots.txt, feeds,
 /// sitemap index, gzipped news sitemap, article pages) into a fresh store and the embedded queue, with the
 /// politeness delay at 0 and per-host limits 1, 2 and 4, then once with the default politeness.</summary>
-internal static class CrawlBench
+public static class CrawlBench
 {
     public static async Task<int> RunAsync(int rounds, bool polite, CancellationToken ct)
     {
@@ -50,15 +49,12 @@ internal static class CrawlBench
             var dir = Path.Combine(Path.GetTempPath(), "monitor-bench-crawl-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
-                var builder = await MonitorServices.CreateBuilderAsync(dir, ct);
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                using var host = builder.Build();
-                var services = host.Services;
-                var state = services.GetRequiredService<CrawlState>();
+                var db = await MonitorDatabase.OpenAsync(dir, ct);
+                var state = new CrawlState(db, TimeProvider.System);
                 using var counter = new RequestCounter(site.CreateHandler());
                 using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
-                var crawler = new SourceCrawler(new HttpFetcher(http, options, state, TimeProvider.System), state, services.GetRequiredService<NearDuplicates>(),
-                    services.GetRequiredService<IArticlePublisher>(), TimeProvider.System, services.GetRequiredService<ILogger<SourceCrawler>>());
+                var crawler = new SourceCrawler(new HttpFetcher(http, options, state, TimeProvider.System), state, new NearDuplicates(db, TimeProvider.System),
+                    new SqliteArticlePublisher(new SqliteQueue(db, TimeProvider.System)), TimeProvider.System, NullLogger<SourceCrawler>.Instance);
                 var published = 0;
                 var clock = Stopwatch.StartNew();
                 foreach (var source in site.Sources().Take(site.Content.Outlets.Count))

@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Monitor.Host.Demo;
+using Monitor.Lab.SampleSite;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench coverage: generated stored articles and tags in a fresh SQLite file, then the coverage,
 /// quota, gap and event queries timed (median of several runs each).</summary>
-internal static class CoverageBench
+public static class CoverageBench
 {
     private const int Runs = 7;
 
