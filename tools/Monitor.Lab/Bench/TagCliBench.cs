@@ -6,14 +6,14 @@ using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Core.Text;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench tag --cli: `monitor tag` run as a user runs it (a new process, JSON Lines file in, JSON
 /// Lines file out, the bench plan of 5,000 phrases) side by side with `grep -F -o -f` over the same articles'
 /// folded text and the same 5,000 folded phrases, interleaved, several runs. Both figures are MB of article text
 /// (UTF-8 title + lead + body, as written) per wall-clock second; grep's own input (folded, no diacritics) is
 /// smaller, so its figure per byte it read is printed too.</summary>
-internal static class TagCliBench
+public static class TagCliBench
 {
     public static async Task<int> RunAsync(int count, int runs, CancellationToken ct)
     {
