@@ -72,6 +72,32 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     private const double HeldOutRecallFloor = 0.757;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_Kon_Tum_media_plan_counts_almost_nothing_in_a_months_national_articles()
+    {
+        // Issue 14: imported before scope and keyword quality, this plan tagged 321 (article, theme) pairs of the
+        // 1,000 Tuổi Trẻ articles (keywords "đầu tư", "du lịch", "trong hoạt động quản lý"…), though one article
+        // mentions Kon Tum at all.
+        var sample = TaggingSample.Load();
+        var plan = await new DirectiveImporter().ImportAsync(Seeds.Seed("kontum-2024-media-plan.txt"), new DirectiveImportOptions(), CancellationToken.None);
+        var matcher = new PlanMatcher(plan);
+        var results = sample.Articles.Concat(sample.Rest).Select(matcher.Tag).ToList();
+        var pairs = results.Sum(r => r.Themes.Count);
+        var counted = results.Sum(r => r.Themes.Count(t => t.Counts));
+        output.WriteLine($"media plan over {results.Count} articles: {pairs} pairs at any grade, {counted} counted");
+        foreach (var theme in plan.Themes)
+        {
+            output.WriteLine($"{theme.Code} scope {theme.Scope}: {string.Join(" | ", theme.Keywords)} || {string.Join(" | ", theme.Rules ?? [])}");
+        }
+
+        Assert.All(plan.Themes, t => Assert.Equal("Kon Tum", t.Scope));
+        Assert.DoesNotContain(plan.Themes.SelectMany(t => t.Keywords), k => KeywordQuality.Problem(k) is not null);
+        Assert.Contains("Sâm Ngọc Linh", plan.Themes.Single(t => t.Code == "II.5").Keywords);
+        Assert.Contains("sản phẩm OCOP", plan.Themes.Single(t => t.Code == "II.5").Keywords);
+        // Measured 2026-12-06: 2 pairs at any grade, 1 counted.
+        Assert.True(pairs <= 3, $"{pairs} pairs; measured 2");
+    }
+
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public void The_analyst_edited_w46_plan_tags_the_labelled_sample_with_measured_precision_and_recall()
     {
         var sample = TaggingSample.Load();
@@ -106,6 +132,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.DoesNotContain("chất vấn", Keys("2.5"));
         Assert.Contains("tập kết ra bắc", Keys("2.6"));
         Assert.Contains("ngày nhà giáo", Keys("2.7"));
+        Assert.Contains("luật cảnh vệ", Keys("1.1"));
+        // Scope: the province's own subjects are anchored in Kon Tum; national subjects it propagates are not.
+        Assert.Equal(["1.3", "2.2", "2.3"], plan.Themes.Where(t => t.Scope == "Kon Tum").Select(t => t.Code));
         Assert.DoesNotContain("ngày kỷ niệm", Keys("2.7"));
     }
 
