@@ -12,6 +12,7 @@ public static class ReportsServices
     {
         services.AddSingleton<PlanArticles>();
         services.AddSingleton<SummaryBuilder>();
+        services.AddSingleton<Results.ResultsBuilder>();
         return services;
     }
 }

@@ -209,9 +209,28 @@ internal static class Schema
             PRIMARY KEY (article_id, duplicate_of)
         );
         """,
-        // Step 4 belongs to the dashboard's feedback, step 5 to the summary: placeholders until theirs land.
+        // Step 4: reserved for the dashboard branch (its owner replaces this placeholder with its real step).
         "-- reserved for dashboard",
-        "-- reserved for summary",
+        // Step 5, summaries: weekly summaries delivered by e-mail (an undelivered one is retried by the next run) and quota
+        // reminders sent (never twice for one quota, outlet and period).
+        """
+        CREATE TABLE summary_deliveries (
+            plan_id TEXT NOT NULL,
+            week TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, week)
+        );
+        CREATE TABLE quota_reminders (
+            plan_id TEXT NOT NULL,
+            quota INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, quota, outlet, period_start)
+        );
+        """,
         // Step 6, grades (issue 14): tags hold what counts toward coverage (primary, partial); a passing mention sits in
         // tag_mentions, so every count over tags, its triggers and tag_days leave mentions out without a filter.
         """

@@ -156,7 +156,7 @@ public sealed class TagAndRetagCommandTests
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "tag", "--plan", plan, input);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("lỗi: chủ đề '1.2': luật '\"bếp ăn\" NEAR \"trường\"': 'NEAR': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5 (cột 10)", Assert.Single(run.Lines));
+        Assert.Equal($"lỗi: {plan}:9: chủ đề '1.2': luật '\"bếp ăn\" NEAR \"trường\"': 'NEAR': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5 (cột 10)", Assert.Single(run.Lines));
     }
 
     [Fact]

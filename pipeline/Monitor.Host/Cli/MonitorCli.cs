@@ -14,6 +14,7 @@ internal static class MonitorCli
             DemoCommandLine(),
             WorkCommandLine(),
             Crawling.CrawlCommand.Create(),
+            Scheduling.RunCommand.Create(),
             Crawling.HealthCommand.Create(),
             DirectiveCommands.Create(),
             PlanCommands.Create(),

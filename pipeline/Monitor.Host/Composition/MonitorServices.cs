@@ -31,6 +31,8 @@ internal static class MonitorServices
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<TagAndStoreHandler>();
+        // Both buses pause (not dead-letter) while SQLite is busy, locked, full or failing (docs/kafka.md, bad messages).
+        services.AddSingleton(new BadMessagePolicy(SqliteFailures.IsUnavailable));
         services.AddSingleton<PipelineWorker>();
         return services;
     }
