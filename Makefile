@@ -1,7 +1,7 @@
 # Monitor — the two commands a newcomer needs: `make demo` and `make test`.
 SHELL := /bin/bash
 
-.PHONY: setup build demo test test-kafka bench clean
+.PHONY: setup build demo test test-fast test-kafka bench clean
 
 # Debian packages, the dashboards' npm parts (pinned by package-lock.json, copied into wwwroot/lib, never committed),
 # then restore (librdkafka comes from the registry's librdkafka.redist).
@@ -29,6 +29,11 @@ test: build
 	    '{for(i=1;i<NF;i+=2){k=$$i; gsub(/[ =]/,"",k); gsub(/<Counters/,"",k); v[k]+=$$(i+1)}} \
 	     END{printf "tests: %d passed, %d failed, %d skipped\n", v["passed"], v["failed"]+v["error"]+v["timeout"]+v["aborted"], v["total"]-v["executed"]}'; \
 	  exit $$status
+
+# The quick loop while editing: no browser, no spawned monitor processes, no Kafka mock cluster, no ../shared corpus.
+test-fast: build
+	dotnet test Monitor.sln -c Release --no-build --nologo \
+	  --filter "Category!=Browser&Category!=Process&Category!=Kafka&Category!=Corpus"
 
 test-kafka: build
 	dotnet test Monitor.sln -c Release --no-build --nologo --filter "Category=Kafka"

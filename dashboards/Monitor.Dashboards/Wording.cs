@@ -1,36 +1,29 @@
 using System.Globalization;
 using Monitor.Storage.Coverage;
+using Monitor.Wording;
 
 namespace Monitor.Dashboards;
 
-/// <summary>The one place the dashboards take Vietnamese wording of coverage answers from (labels of gaps, source
-/// states, quota states), and format numbers and days the Vietnamese way.</summary>
+/// <summary>The pages' short names for the shared Vietnamese wording (Monitor.Wording, also used by the CLI reports),
+/// plus Vietnamese number formatting.</summary>
 internal static class Wording
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static string Gap(ThemeGap gap) => gap.Label;
+    public static string Gap(ThemeGap gap) => CoverageWords.Gap(gap.Kind);
 
-    public static string? GapNote(ThemeGap gap) => gap.SourceNote;
+    public static string? GapNote(ThemeGap gap) => CoverageWords.SourceNote(gap);
 
-    public static string Health(OutletHealth health) => health.Label;
+    public static string Health(OutletHealth health) => CoverageWords.Health(health);
 
-    public static string Quota(QuotaStatus quota) => quota.Status;
+    public static string Quota(QuotaStatus quota) => CoverageWords.Progress(quota.Progress);
 
-    public static string Rate(QuotaStatus quota) => quota.Rate;
+    public static string Rate(QuotaStatus quota) => CoverageWords.Rate(quota);
 
     /// <summary>1.234.567</summary>
     public static string N(long n) => n.ToString("N0", Vi);
 
-    /// <summary>15/11/2024</summary>
-    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => CoverageWords.Day(day);
 
-    /// <summary>"2024-W46" → "Tuần 46/2024"; "2024-11" → "Tháng 11/2024"; "window" → "Cả đợt".</summary>
-    public static string Period(string key) => key switch
-    {
-        "window" => "Cả đợt",
-        { Length: 7 } m when m[4] == '-' => $"Tháng {m[5..]}/{m[..4]}",
-        { Length: 8 } w when w[4] == '-' => $"Tuần {w[6..]}/{w[..4]}",
-        _ => key,
-    };
+    public static string Period(string key) => CoverageWords.Period(key);
 }

@@ -27,5 +27,6 @@ public static class KafkaServices
     /// <summary>Adds a consuming role: its loop starts with the host and closes with it.</summary>
     public static IServiceCollection AddKafkaConsumer(this IServiceCollection services, Func<IServiceProvider, KafkaConsumerRole> role) =>
         services.AddSingleton<IHostedService>(sp => new KafkaConsumerService(role(sp), sp.GetRequiredService<KafkaProducer>(),
-            sp.GetRequiredService<IOptions<KafkaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaConsumerService>>()));
+            sp.GetRequiredService<IOptions<KafkaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KafkaConsumerService>>(),
+            sp.GetService<BadMessagePolicy>()));
 }

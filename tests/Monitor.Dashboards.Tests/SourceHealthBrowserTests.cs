@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Monitor.Dashboards.Tests.Support;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 
@@ -7,6 +8,7 @@ namespace Monitor.Dashboards.Tests;
 
 /// <summary>The source health page, the source note beside a gap, and a theme's stories with syndicated copies grouped,
 /// in Debian's Chromium (Playwright, nothing downloaded).</summary>
+[Trait("Category", "Browser")]
 public sealed class SourceHealthBrowserTests
 {
     [Fact]
@@ -29,7 +31,7 @@ public sealed class SourceHealthBrowserTests
         Assert.Contains("Cần chú ý", await paused.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("máy chủ kontum.gov.vn tạm dừng đến", await paused.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("HTTP 5xx: 1", await paused.Locator("td.errors").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains($"im lặng từ {SourceHealthLine.When(lines["imlang"].LastNewArticle)}", await silent.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"im lặng từ {SourceWords.When(lines["imlang"].LastNewArticle)}", await silent.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("attention", await silent.GetAttributeAsync("class"));
         Assert.Equal("bình thường", await healthy.Locator("td.status").InnerTextAsync());
         Assert.Null(await healthy.GetAttributeAsync("class"));

@@ -1,15 +1,17 @@
 using System.Globalization;
 using Monitor.Core.Text;
 using Monitor.Directives.Tests.Support;
+using Monitor.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Monitor.Directives.Tests;
 
 /// <summary>Compares the importer's plans of the five seeds with the hand-read truth and reports reference recall,
 /// theme accuracy and field accuracy (docs/directive-import.md records the figures).</summary>
+[Trait("Category", "Corpus")]
 public sealed class SeedMeasurementTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedDataFact("seeds")]
     public async Task The_seeds_are_imported_with_reference_recall_theme_and_field_accuracy_on_target()
     {
         var truth = TruthFile.Load(Seeds.Data("seeds-truth.yaml"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 using Monitor.Directives.Tests.Support;
+using Monitor.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Monitor.Directives.Tests;
@@ -9,11 +10,12 @@ namespace Monitor.Directives.Tests;
 /// <summary>Precision and recall of tagging against the hand-labelled Tuổi Trẻ sample (issue 4, "Quality, measured
 /// and recorded"): the Kon Tum week-46 plan as imported automatically, and the same plan after an analyst's edits.
 /// docs/tagging-quality.md records the figures; the floors below sit just under them.</summary>
+[Trait("Category", "Corpus")]
 public sealed class TaggingQualityTests(ITestOutputHelper output)
 {
     private const string Seed = "kontum-2024-w46-weekly-guidance.txt";
 
-    [Fact]
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_automatically_imported_w46_plan_tags_the_labelled_sample_with_measured_precision_and_recall()
     {
         var sample = TaggingSample.Load();
@@ -26,7 +28,7 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.True(quality.Recall >= 0.795, $"recall {quality.Recall:0.000} fell below the measured 0.800");
     }
 
-    [Fact]
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public void The_analyst_edited_w46_plan_tags_the_labelled_sample_with_measured_precision_and_recall()
     {
         var sample = TaggingSample.Load();
@@ -38,7 +40,7 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.True(quality.Recall >= 0.905, $"recall {quality.Recall:0.000} fell below the measured 0.913");
     }
 
-    [Fact]
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_w46_import_leaves_clauses_that_say_nothing_out_and_names_subjects_as_the_press_does()
     {
         var plan = await ImportAsync();

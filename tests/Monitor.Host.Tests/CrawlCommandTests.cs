@@ -1,4 +1,4 @@
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Articles;
@@ -6,6 +6,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class CrawlCommandTests
 {
     [Fact]
@@ -82,5 +83,39 @@ public sealed class CrawlCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("lỗi: --since 'hôm qua' không phải ngày (yyyy-MM-dd hoặc dd/MM/yyyy)", Assert.Single(run.Lines));
+    }
+
+    [Fact]
+    public async Task A_real_crawl_refuses_a_feed_on_127_0_0_1_with_one_warning_line_and_a_refused_health_event()
+    {
+        using var dir = new TempDir();
+        await using var site = await SampleSiteServer.StartAsync(CancellationToken.None);
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        await File.WriteAllTextAsync(sourcesFile, $"sources:\n  - name: noibo\n    outlet: Dịch vụ nội bộ\n    feeds: [\"{site.BaseUrl}/baokontum/rss.xml\"]\n");
+        var data = Path.Combine(dir.Path, "data");
+        var realCrawl = new Dictionary<string, string> { ["Monitor__Fetch__AllowPrivateNetworks"] = "false" };
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(2), realCrawl, "crawl", "--sources", sourcesFile, "--data-dir", data);
+        var health = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "health", "--format", "json", "--sources", sourcesFile, "--data-dir", data);
+
+        Assert.Equal(1, run.ExitCode);
+        var warning = Assert.Single(run.Lines, l => l.Contains("mạng nội bộ", StringComparison.Ordinal));
+        Assert.Contains($"{site.BaseUrl}/baokontum/rss.xml", warning, StringComparison.Ordinal);
+        Assert.Contains("\"refused\": 1", string.Join('\n', health.Lines), StringComparison.Ordinal);
+        Assert.Equal(0, await new ArticleReader(await MonitorDatabase.OpenAsync(data, CancellationToken.None)).CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_fetch_setting_that_is_not_a_value_is_one_line_naming_it_and_exit_code_2()
+    {
+        using var dir = new TempDir();
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        await File.WriteAllTextAsync(sourcesFile, "sources:\n  - name: a\n    outlet: Báo A\n    feeds: [\"http://127.0.0.1:9/rss\"]\n");
+        var settings = new Dictionary<string, string> { ["Monitor__Fetch__AllowPrivateNetworks"] = "co" };
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), settings, "crawl", "--sources", sourcesFile, "--data-dir", dir.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("lỗi: cấu hình Monitor:Fetch không hợp lệ", Assert.Single(run.Lines), StringComparison.Ordinal);
     }
 }

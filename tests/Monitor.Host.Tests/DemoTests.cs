@@ -1,10 +1,10 @@
-using Monitor.Crawlers.SampleSite;
-using Monitor.Host.Demo;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class DemoTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Monitor.Host.Tests;
 
 /// <summary>The Elasticsearch settings as the roles read them from the environment: a wrong one or a cluster that does
 /// not answer stops the command at start with one line, before any work.</summary>
+[Trait("Category", "Process")]
 public sealed class ElasticsearchSettingsTests
 {
     [Fact]

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class HealthCommandTests
 {
     [Fact]

@@ -1,7 +1,7 @@
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
-using Monitor.Host.Bench;
-using Monitor.Host.Demo;
+using Monitor.Lab.Bench;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Articles;
@@ -11,6 +11,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class QueueCrashTests
 {
     private const int Count = 30_000;

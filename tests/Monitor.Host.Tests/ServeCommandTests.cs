@@ -5,6 +5,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class ServeCommandTests
 {
     [Fact]

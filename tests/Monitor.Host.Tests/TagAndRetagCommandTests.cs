@@ -8,6 +8,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;
 
+[Trait("Category", "Process")]
 public sealed class TagAndRetagCommandTests
 {
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
@@ -121,7 +122,7 @@ public sealed class TagAndRetagCommandTests
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "tag", "--plan", plan, input);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("lỗi: chủ đề '1.2': luật '\"bếp ăn\" NEAR \"trường\"': 'NEAR': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5 (cột 10)", Assert.Single(run.Lines));
+        Assert.Equal($"lỗi: {plan}:9: chủ đề '1.2': luật '\"bếp ăn\" NEAR \"trường\"': 'NEAR': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5 (cột 10)", Assert.Single(run.Lines));
     }
 
     [Fact]

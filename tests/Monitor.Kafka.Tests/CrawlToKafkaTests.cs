@@ -1,4 +1,4 @@
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Host.Tests.Support;
 using Monitor.Kafka.Tests.Support;
 using Monitor.Tests.Shared;

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Monitor.Kafka.Mock;
+using Monitor.Lab.KafkaMock;
 
 namespace Monitor.Kafka.Tests;
 

@@ -36,6 +36,24 @@ public sealed class CoverageAndPlanTests
     }
 
     [Fact]
+    public async Task A_plan_with_a_duplicate_theme_code_or_a_count_that_is_not_positive_is_never_stored()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plans = new PlanStore(store.Db, TimeProvider.System);
+        var twice = Plan("ngộ độc thực phẩm");
+        twice.Themes[1].Code = "1.2";
+        var negative = Plan("ngộ độc thực phẩm");
+        negative.Quotas.Add(new Quota { Theme = "1.2", Count = -5, Unit = "tin", Period = "week" });
+
+        var duplicate = await Assert.ThrowsAsync<PlanFormatException>(() => plans.SaveAsync(twice, CancellationToken.None));
+        var count = await Assert.ThrowsAsync<PlanFormatException>(() => plans.SaveAsync(negative, CancellationToken.None));
+
+        Assert.Contains("'1.2'", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("count = -5", count.Message, StringComparison.Ordinal);
+        Assert.Empty(await plans.LatestAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Coverage_counts_articles_per_theme_outlet_and_week_inside_the_window_only()
     {
         await using var store = await StoreFixture.CreateAsync();

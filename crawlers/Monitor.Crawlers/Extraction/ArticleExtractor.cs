@@ -76,7 +76,7 @@ public static class ArticleExtractor
     }
 
     /// <summary>Whitespace collapsed, entities decoded (JSON-LD and meta values often carry "&amp;#8217;"), NFC.</summary>
-    internal static string Clean(string value)
+    public static string Clean(string value)
     {
         if (value.Contains('&', StringComparison.Ordinal))
         {

@@ -1,9 +1,10 @@
 namespace Monitor.Crawlers.Fetching;
 
-/// <summary>Limits and politeness every fetch obeys (configuration section "Fetch").</summary>
+/// <summary>Limits and politeness every fetch obeys (configuration section "Monitor:Fetch", environment
+/// <c>Monitor__Fetch__Name</c>).</summary>
 public sealed class FetchOptions
 {
-    public const string Section = "Fetch";
+    public const string Section = "Monitor:Fetch";
 
     /// <summary>The product token robots.txt groups are matched against.</summary>
     public const string RobotsToken = "MonitorBot";
@@ -46,6 +47,14 @@ public sealed class FetchOptions
 
     public TimeSpan RobotsTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Lets the crawler connect to loopback, private, link-local and other internal addresses. Off for real
+    /// crawls (a feed or a redirect must not reach a service inside the network); the demo, the sample site, benches
+    /// and tests turn it on because they run on 127.0.0.1.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Internal endpoints allowed one by one ("10.0.0.5:80"), the rest staying refused.</summary>
+    public IList<string> AllowedPrivateEndpoints { get; } = [];
+
     /// <summary>Stops the process at start with a message naming the bad setting.</summary>
     public void Validate()
     {
@@ -58,6 +67,11 @@ public sealed class FetchOptions
         if (MaxRedirects is < 0 or > 20) errors.Add($"Fetch:MaxRedirects = {MaxRedirects} phải trong khoảng 0..20");
         if (MaxAttempts < 1) errors.Add($"Fetch:MaxAttempts = {MaxAttempts} phải ít nhất 1");
         if (FailuresBeforePause < 1) errors.Add($"Fetch:FailuresBeforePause = {FailuresBeforePause} phải ít nhất 1");
+        foreach (var endpoint in AllowedPrivateEndpoints.Where(e => !System.Net.IPEndPoint.TryParse(e, out var p) || p.Port == 0))
+        {
+            errors.Add($"Fetch:AllowedPrivateEndpoints '{endpoint}' phải là địa chỉ IP:cổng");
+        }
+
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors));

@@ -12,12 +12,25 @@ namespace Monitor.Crawlers.Fetching;
 /// <summary>Fetches pages, feeds and sitemaps politely: robots.txt (cached, Crawl-delay honoured), per-host and
 /// global limits, 429/503 Retry-After and exponential back-off, a host paused in the store after repeated
 /// failures; conditional GET for feeds and sitemaps; bounded redirects, size and time limits, http(s) only;
-/// gzip bodies unpacked; charset detection through <see cref="PageDecoder"/>.</summary>
+/// gzip bodies unpacked; charset detection through <see cref="PageDecoder"/>. Internal addresses are refused by the
+/// <see cref="AddressGuard"/> of the client's handler (<see cref="CreateClient"/>).</summary>
 public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlState state, TimeProvider time)
 {
     private readonly HostGate _gate = new(options, time);
     private readonly ConcurrentDictionary<string, (RobotsTxt Robots, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _robotsFetches = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The client a fetcher needs: redirects left to the fetcher (it bounds and checks every hop), bodies
+    /// decompressed, connections only where the <see cref="AddressGuard"/> of <paramref name="options"/> allows.</summary>
+    /// <param name="handler">A handler of the caller's (the sample site's maps its names to 127.0.0.1).</param>
+    public static HttpClient CreateClient(FetchOptions options, SocketsHttpHandler? handler = null)
+    {
+        var h = AddressGuard.For(options).Install(handler ?? new SocketsHttpHandler());
+        h.AllowAutoRedirect = false;
+        h.AutomaticDecompression = DecompressionMethods.All;
+        h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        return new HttpClient(h) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     /// <summary>Kept for callers decoding files from disk.</summary>
     public static string Decode(byte[] bytes, string? headerCharset) => PageDecoder.Decode(bytes, headerCharset);
@@ -39,6 +52,11 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         }
 
         var robots = await RobotsAsync(url, ct);
+        if (robots.Failure is { Kind: "refused", InnerException: { } refusal })
+        {
+            throw new FetchException($"{url}: {refusal.Message}", "refused", refusal);
+        }
+
         if (robots.Failure is { } unreadable)
         {
             throw new FetchException($"{url}: không đọc được robots.txt của {host} nên tạm không tải máy chủ này ({unreadable.Message})", unreadable.Kind);
@@ -243,6 +261,11 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new RetryableException(new FetchException($"{url}: không nhận đủ trả lời trong {limit.TotalSeconds:0.#} giây", "timeout"), null);
+        }
+        catch (HttpRequestException e) when (e.InnerException is AddressRefusedException refused)
+        {
+            // Not retried and not held against the host: the address, not the server, is the problem.
+            throw new FetchException($"{url}: {refused.Message}", "refused", refused);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded)
         {

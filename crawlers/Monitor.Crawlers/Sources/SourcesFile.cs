@@ -195,7 +195,7 @@ public static class SourcesFile
 }
 
 /// <summary>A sources file with errors; <see cref="Exception.Message"/> lists them one per line.</summary>
-public sealed class SourcesFileException(IReadOnlyList<string> errors) : Exception(string.Join(Environment.NewLine, errors))
+public sealed class SourcesFileException(IReadOnlyList<string> errors) : Monitor.Core.UserErrorException(string.Join(Environment.NewLine, errors))
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }

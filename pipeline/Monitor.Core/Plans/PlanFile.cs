@@ -60,4 +60,4 @@ public static class PlanFile
 }
 
 /// <summary>A plan file that cannot be read; the message names the file and line.</summary>
-public sealed class PlanFormatException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class PlanFormatException(string message, Exception? inner = null) : UserErrorException(message, inner);

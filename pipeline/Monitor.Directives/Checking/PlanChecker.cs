@@ -14,6 +14,20 @@ public static class PlanChecker
 {
     private static readonly string[] Periods = ["week", "month", "quarter", "year"];
 
+    /// <summary>The plan in <paramref name="path"/> if the checker accepts it; else <see cref="PlanFormatException"/>
+    /// listing every problem as "path:line: message". Every command that takes a plan file (plan load, tag, retag)
+    /// reads it through here, so no path stores or uses a plan that <c>directive check</c> rejects.</summary>
+    public static Plan Load(string path)
+    {
+        var errors = Check(path);
+        if (errors.Count > 0)
+        {
+            throw new PlanFormatException(string.Join('\n', errors.Select(e => $"{path}:{e.Line}: {e.Message}")));
+        }
+
+        return PlanFile.Load(path);
+    }
+
     public static IReadOnlyList<PlanError> Check(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

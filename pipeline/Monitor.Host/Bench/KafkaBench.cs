@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 using Monitor.Core.Bus;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
-using Monitor.Host.Demo;
+using Monitor.Lab.SampleSite;
+using Monitor.Lab.Bench;
 using Monitor.Host.Pipeline.Kafka;
 using Monitor.Kafka;
 using Monitor.Kafka.Consuming;
-using Monitor.Kafka.Mock;
+using Monitor.Lab.KafkaMock;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Plans;
 

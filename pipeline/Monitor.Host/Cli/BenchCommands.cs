@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Host.Bench;
+using Monitor.Lab.Bench;
 
 namespace Monitor.Host.Cli;
 
@@ -31,7 +32,7 @@ internal static class BenchCommands
                 throw new UserInputException($"không có thư mục '{root}': dùng --corpus DIR");
             }
 
-            await Console.Out.WriteLineAsync(Monitor.Crawlers.Extraction.Evaluation.ExtractionBenchmark.Run(root, ct).ToTable());
+            await Console.Out.WriteLineAsync(Monitor.Lab.ExtractionScoring.ExtractionBenchmark.Run(root, ct).ToTable());
             return 0;
         }));
         return extract;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Monitor.Core.Plans;
-using Monitor.Crawlers.Sources;
+using Monitor.Core;
 
 namespace Monitor.Host.Cli;
 
@@ -21,14 +20,17 @@ internal static class CommonOptions
         {
             return await run();
         }
-        catch (Exception e) when (e is PlanFormatException or SourcesFileException or FileNotFoundException or DirectoryNotFoundException or UserInputException
-            or Monitor.Directives.DirectiveImportException)
+        catch (Exception e) when (e is UserErrorException or FileNotFoundException or DirectoryNotFoundException)
         {
-            await Console.Error.WriteLineAsync("lỗi: " + e.Message);
+            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await Console.Error.WriteLineAsync("lỗi: " + line);
+            }
+
             return 2;
         }
     }
 }
 
 /// <summary>An input the user can fix; the message names it and says what is wrong.</summary>
-internal sealed class UserInputException(string message) : Exception(message);
+internal sealed class UserInputException(string message) : UserErrorException(message);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Plans;
+using Monitor.Directives.Checking;
 using Monitor.Host.Composition;
 using Monitor.Storage.Plans;
 
@@ -15,7 +15,7 @@ internal static class PlanCommands
         var load = new Command("load", "Nạp kế hoạch vào kho (phiên bản mới khi có thay đổi).") { file, CommonOptions.DataDir };
         load.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
-            var plan = PlanFile.Load(r.GetValue(file)!);
+            var plan = PlanChecker.Load(r.GetValue(file)!);
             _ = new Monitor.Core.Tagging.PlanMatcher(plan);   // a rule that cannot be read stops here, not in the worker
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             using var host = builder.Build();

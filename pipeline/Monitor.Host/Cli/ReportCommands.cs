@@ -33,7 +33,7 @@ internal static class ReportCommands
             async (s, p, q, ct) => CoverageTables.Gaps(await s.GapsAsync(p, q.AsOf, ct)));
         var events = Report("events", "Sự kiện: số bài của kế hoạch trong những ngày quanh mỗi sự kiện.",
             async (s, p, q, ct) => CoverageTables.Events(p.Id, p.Version, q.Days, await s.EventsAsync(p, q.Days, ct)), Days);
-        return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage, quotas, gaps, events };
+        return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage, quotas, gaps, events, ResultsCommand.Create() };
     }
 
     private static Command Report(string name, string description, Func<ICoverageStore, StoredPlan, Request, CancellationToken, Task<ReportTable>> build, params Option[] extra)

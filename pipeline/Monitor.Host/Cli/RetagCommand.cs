@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Plans;
+using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
 using Monitor.Host.Composition;
 using Monitor.Storage.Plans;
@@ -44,7 +44,7 @@ internal static class RetagCommand
     {
         if (File.Exists(plan))
         {
-            var loaded = PlanFile.Load(plan);
+            var loaded = PlanChecker.Load(plan);
             _ = new PlanMatcher(loaded);   // a rule that cannot be read stops here, before a new version is stored
             return await store.SaveAsync(loaded, ct);
         }

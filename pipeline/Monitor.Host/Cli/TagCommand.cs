@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Monitor.Core.Articles;
-using Monitor.Core.Plans;
+using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
 
 namespace Monitor.Host.Cli;
@@ -34,7 +34,7 @@ internal static class TagCommand
 
             var planPath = r.GetValue(plan) ?? throw new UserInputException("thiếu --plan: tệp kế hoạch để gắn chủ đề cho tệp bài viết");
             var path = r.GetValue(input) ?? throw new UserInputException("thiếu tệp bài viết ARTICLES (hoặc - để đọc từ đầu vào chuẩn), hoặc dùng --bus để chạy vai trò gắn chủ đề");
-            var matcher = new PlanMatcher(PlanFile.Load(planPath));
+            var matcher = new PlanMatcher(PlanChecker.Load(planPath));
             if (path != "-" && !File.Exists(path))
             {
                 throw new UserInputException($"không có tệp bài viết '{path}'");

@@ -33,6 +33,8 @@ internal static class MonitorServices
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<TagAndStoreHandler>();
+        // Both buses pause (not dead-letter) while SQLite is busy, locked, full or failing (docs/kafka.md, bad messages).
+        services.AddSingleton(new BadMessagePolicy(SqliteFailures.IsUnavailable));
         services.AddSingleton<PipelineWorker>();
         return services;
     }
@@ -43,14 +45,7 @@ internal static class MonitorServices
     {
         fetch.Validate();
         services.AddSingleton(fetch);
-        services.AddSingleton(_ =>
-        {
-            var h = handler ?? new SocketsHttpHandler();
-            h.AllowAutoRedirect = false;
-            h.AutomaticDecompression = System.Net.DecompressionMethods.All;
-            h.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-            return new HttpClient(h) { Timeout = Timeout.InfiniteTimeSpan };
-        });
+        services.AddSingleton(_ => HttpFetcher.CreateClient(fetch, handler));
         services.AddSingleton<HttpFetcher>();
         services.AddSingleton<SourceCrawler>();
         return services;

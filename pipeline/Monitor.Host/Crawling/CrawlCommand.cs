@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
 using Monitor.Crawlers;
-using Monitor.Crawlers.Fetching;
 using Monitor.Crawlers.Sources;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
@@ -42,7 +41,7 @@ internal static class CrawlCommand
 
             var from = r.GetValue(since) is { } text ? ParseDate(text) : (DateTimeOffset?)null;
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
-            builder.Services.AddMonitorCrawler(new FetchOptions());
+            builder.Services.AddMonitorCrawler(FetchSettings.From(builder.Configuration));
             var kafka = r.GetValue(bus) == BusOptions.Kafka;
             if (kafka)
             {

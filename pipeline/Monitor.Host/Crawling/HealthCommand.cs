@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Crawlers.Sources;
+using Monitor.Wording;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Storage.Crawl;
@@ -49,6 +50,7 @@ internal static class HealthCommand
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     private static void Print(IAnsiConsole console, IReadOnlyList<SourceHealthLine> lines, IReadOnlyList<PausedHost> paused)
@@ -57,7 +59,7 @@ internal static class HealthCommand
         foreach (var l in lines)
         {
             var errors = l.ErrorsByKind.Count == 0 ? "—" : string.Join(", ", l.ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{Kind(e.Key)}: {e.Value}"));
-            var extraction = l.EmptyBodies + l.MissingDates == 0 ? "—" : $"{l.EmptyBodies} trang không có bài, {l.MissingDates} bài thiếu ngày";
+            var extraction = SourceWords.Extraction(l);
             table.AddRow(Markup.Escape(l.Source), When(l.LastSuccess), l.ArticlesPerDay.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(errors), Markup.Escape(extraction), Markup.Escape(Status(l)));
         }
@@ -69,9 +71,9 @@ internal static class HealthCommand
         }
     }
 
-    private static string Status(SourceHealthLine l) => l.NeedsAttention ? string.Join("; ", l.Problems) : "bình thường";
+    private static string Status(SourceHealthLine l) => SourceWords.Status(l);
 
-    private static string Kind(string kind) => CrawlErrorKinds.Label(kind);
+    private static string Kind(string kind) => SourceWords.ErrorKind(kind);
 
-    private static string When(DateTimeOffset? instant) => SourceHealthLine.When(instant);
+    private static string When(DateTimeOffset? instant) => SourceWords.When(instant);
 }

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Crawlers;
 using Monitor.Crawlers.Fetching;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Dashboards;
 using Monitor.Host.Composition;
 using Monitor.Host.Cli;
-using Monitor.Host.Crawling;
 using Monitor.Host.Pipeline;
 using Monitor.Host.Reports;
+using Monitor.Host.Scheduling;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
+using Quartz;
 using Spectre.Console;
 
 namespace Monitor.Host.Demo;
@@ -28,13 +28,14 @@ internal static class DemoCommand
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddMonitorConsole();
         builder.Services.AddMonitorStore(db);
-        // The sample site's broken source hangs on purpose: a short limit keeps the demo quick.
-        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3), MinDelayPerHost = TimeSpan.FromMilliseconds(100), MaxAttempts = 2, BackoffBase = TimeSpan.FromMilliseconds(500) }, site.CreateHandler());
-        builder.Services.AddSingleton(new SourceCatalog(sources));
+        // The sample site's broken source hangs on purpose: a short limit keeps the demo quick. The site is on 127.0.0.1,
+        // which real crawls refuse.
+        builder.Services.AddMonitorCrawler(new FetchOptions { Timeout = TimeSpan.FromSeconds(3), MinDelayPerHost = TimeSpan.FromMilliseconds(100), MaxAttempts = 2, BackoffBase = TimeSpan.FromMilliseconds(500), AllowPrivateNetworks = true }, site.CreateHandler());
+        // The same jobs as monitor run: a crawl per source on its cron, maintenance, and whatever ScheduledJobs lists.
+        var jobs = builder.Services.AddMonitorJobs(builder.Configuration, sources, once);
         builder.Services.AddMonitorDashboards();
         if (!once)
         {
-            builder.Services.AddMonitorScheduler(sources);
             builder.Services.AddHostedService<PipelineWorkerService>();
             builder.WebHost.UseUrls($"http://127.0.0.1:{webPort}");
         }
@@ -48,12 +49,7 @@ internal static class DemoCommand
 
         if (once)
         {
-            var crawler = app.Services.GetRequiredService<SourceCrawler>();
-            foreach (var source in sources)
-            {
-                await crawler.CrawlAsync(source, ct);
-            }
-
+            await OnceRunner.RunAsync(app.Services.GetRequiredService<ISchedulerFactory>(), jobs, app.Logger, ct);
             await app.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
             await PrintCoverageAsync(app.Services, plan, console, ct);
             return 0;

@@ -19,7 +19,7 @@ internal static class WorkCommand
             return 0;
         }
 
-        await worker.RunAsync(TimeSpan.FromSeconds(1), host.Services.GetRequiredService<TimeProvider>(), ct);
+        await worker.RunAsync(TimeSpan.FromSeconds(1), ct);
         return 0;
     }
 

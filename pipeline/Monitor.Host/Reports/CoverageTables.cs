@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Wording;
 using Monitor.Storage.Coverage;
 
 namespace Monitor.Host.Reports;
@@ -29,7 +30,7 @@ internal static class CoverageTables
 
         var range = report.Query.From is null && report.Query.To is null ? "" : $", từ {D(report.Query.From)} đến {D(report.Query.To)}";
         return new ReportTable($"Độ phủ kế hoạch {report.PlanId} (phiên bản {report.PlanVersion}){range}",
-            ["Mã", "Chủ đề", "Cơ quan báo chí", .. periods.Select(PeriodLabel), "Tổng"], rows,
+            ["Mã", "Chủ đề", "Cơ quan báo chí", .. periods.Select(CoverageWords.Period), "Tổng"], rows,
             [$"Đã có bài cho {report.CoveredThemes}/{report.Themes.Count} chủ đề; {report.ArticlesStored} bài đã lưu."]);
     }
 
@@ -38,8 +39,8 @@ internal static class CoverageTables
         ArgumentNullException.ThrowIfNull(quotas);
         var rows = quotas.Select(q => (IReadOnlyList<string>)
         [
-            N(q.Quota + 1), q.Theme ?? "mọi chủ đề", q.Outlet.Length == 0 ? "mọi cơ quan" : q.Outlet, q.Rate,
-            q.To is null ? $"từ {D(q.From)}" : $"{D(q.From)} – {D(q.To)}", N(q.PeriodsElapsed), N(q.Required), N(q.Delivered), N(q.Remaining), q.Status, q.Section ?? "",
+            N(q.Quota + 1), CoverageWords.Theme(q.Theme), CoverageWords.Outlet(q.Outlet), CoverageWords.Rate(q),
+            q.To is null ? $"từ {D(q.From)}" : $"{D(q.From)} – {D(q.To)}", N(q.PeriodsElapsed), N(q.Required), N(q.Delivered), N(q.Remaining), CoverageWords.Progress(q.Progress), q.Section ?? "",
             string.Join(' ', q.ArticleIds),
         ]).ToList();
         var behind = quotas.Count(q => !q.OnTrack);
@@ -53,8 +54,8 @@ internal static class CoverageTables
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Themes.Select(t => (IReadOnlyList<string>)
         [
-            t.Code, t.Title, t.Label, string.Join(", ", t.Outlets), N(t.Articles), N(t.Stories), D(t.FirstDay),
-            t.LatencyDays is { } l ? N(l) : "", (t.SourceNote is { } note ? note + ". " : "") + string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {h.Label}")),
+            t.Code, t.Title, CoverageWords.Gap(t.Kind), string.Join(", ", t.Outlets), N(t.Articles), N(t.Stories), D(t.FirstDay),
+            t.LatencyDays is { } l ? N(l) : "", (CoverageWords.SourceNote(t) is { } note ? note + ". " : "") + string.Join("; ", t.Health.Select(h => $"{h.Outlet}: {CoverageWords.Health(h)}")),
         ]).ToList();
         var gaps = report.Gaps.ToList();
         return new ReportTable($"Khoảng trống kế hoạch {report.PlanId} (phiên bản {report.PlanVersion}) đến hết ngày {D(report.AsOf)}",
@@ -74,15 +75,6 @@ internal static class CoverageTables
             ["Ngày", "Sự kiện", "Khoảng ngày", "Số bài", "Theo cơ quan báo chí"], rows,
             [$"{events.Count(e => e.Articles == 0)}/{events.Count} sự kiện không có bài nào của kế hoạch trong khoảng ngày."]);
     }
-
-    /// <summary>"2024-W46" → "Tuần 46/2024", "2024-11" → "Tháng 11/2024", "window" → "Cả đợt".</summary>
-    public static string PeriodLabel(string period) => period switch
-    {
-        "window" => "Cả đợt",
-        { Length: 8 } when period[4..6] == "-W" => $"Tuần {period[6..]}/{period[..4]}",
-        { Length: 7 } => $"Tháng {period[5..]}/{period[..4]}",
-        _ => period,
-    };
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 

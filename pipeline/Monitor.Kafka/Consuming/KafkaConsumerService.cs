@@ -3,15 +3,25 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitor.Core.Bus;
 
 namespace Monitor.Kafka.Consuming;
 
 /// <summary>The consume loop of one role, on its own thread: at-least-once (an offset is stored only after the
-/// handler returned), a message that keeps failing goes to the dead-letter topic and the offset moves on,
-/// consume errors back off, cooperative-sticky rebalancing, <c>Close()</c> on shutdown.</summary>
+/// handler returned), the bad-message policy both buses share (<see cref="BadMessagePolicy"/>: a failing batch is
+/// split, only a message that fails by itself goes to the dead-letter topic and the offset moves on, a store outage
+/// pauses with back-off), consume errors back off, cooperative-sticky rebalancing, <c>Close()</c> on shutdown.</summary>
 public sealed class KafkaConsumerService(
-    KafkaConsumerRole role, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time, ILogger<KafkaConsumerService> logger) : BackgroundService
+    KafkaConsumerRole role, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time, ILogger<KafkaConsumerService> logger,
+    BadMessagePolicy? policy = null) : BackgroundService
 {
+    private readonly BadMessagePolicy _policy = policy ?? BadMessagePolicy.Default;
+
+    /// <summary>Pauses taken so far because the store was unavailable.</summary>
+    public long Pauses => Interlocked.Read(ref _pauses);
+
+    private long _pauses;
+
     private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(20);
@@ -179,46 +189,26 @@ public sealed class KafkaConsumerService(
         return batch;
     }
 
-    private async Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct)
+    private Task HandleAsync(List<ConsumeResult<string, string>> batch, CancellationToken ct) =>
+        _policy.HandleAsync(batch, (messages, token) => role.Handler(messages, token), DeadLetterAsync, _options.MaxTries, time, Note, ct);
+
+    private void Note(BadMessageNote<ConsumeResult<string, string>> note)
     {
-        try
+        switch (note.Action)
         {
-            await role.Handler(batch, ct);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            logger.LogWarning("{Role}: lô {Count} tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, batch.Count, e.Message);
-        }
-
-        // One at a time, so one poison message does not hold back the others.
-        foreach (var message in batch)
-        {
-            await HandleOneAsync(message, ct);
-        }
-    }
-
-    private async Task HandleOneAsync(ConsumeResult<string, string> message, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await role.Handler([message], ct);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                var permanent = e is FormatException;
-                if (permanent || attempt >= _options.MaxTries)
-                {
-                    await DeadLetterAsync(message, e, attempt, ct);
-                    return;
-                }
-
-                logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, message.Message.Key, attempt, _options.MaxTries, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 << Math.Min(attempt, 6)), time, ct);
-            }
+            case FailureAction.Pause:
+                Interlocked.Increment(ref _pauses);
+                logger.LogWarning("{Role}: kho dữ liệu chưa sẵn sàng ({Error}); tạm dừng {Pause} rồi thử lại, không chuyển tin nào vào thư chết", role.Name, note.Error.Message, note.Delay);
+                break;
+            case FailureAction.Retry when note.WholeBatch:
+                logger.LogWarning("{Role}: lô tin nhắn lỗi ({Error}); xử lý từng tin nhắn", role.Name, note.Error.Message);
+                break;
+            case FailureAction.Retry:
+                logger.LogWarning("{Role}: tin nhắn {Key} lỗi lần {Attempt}/{Max}: {Error}", role.Name, note.Message?.Message.Key, note.Tries, _options.MaxTries, note.Error.Message);
+                break;
+            default:
+                // Logged once the dead letter is written (DeadLetterAsync).
+                break;
         }
     }
 

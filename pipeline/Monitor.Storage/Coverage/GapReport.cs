@@ -24,19 +24,8 @@ public sealed record ThemeGap(
     int? LatencyDays,
     IReadOnlyList<OutletHealth> Health)
 {
-    /// <summary>Beside a gap whose missing outlets have an unhealthy source: the gap may be the feed's, not the press's.</summary>
-    public string? SourceNote => !Health.Any(h => h.Unhealthy) ? null
-        : Kind == GapKind.Uncovered ? "không có bài có thể do nguồn lỗi"
-        : "thiếu cơ quan có thể do nguồn lỗi";
-
-    /// <summary>The label users read.</summary>
-    public string Label => Kind switch
-    {
-        GapKind.Uncovered => "chưa có bài",
-        GapKind.SingleOutlet => "chỉ một cơ quan",
-        GapKind.NotStarted => "chưa đến thời gian",
-        _ => "đã có bài",
-    };
+    /// <summary>A gap whose missing outlets have an unhealthy source: the gap may be the feed's, not the press's.</summary>
+    public bool SourceMayExplain => (Kind is GapKind.Uncovered or GapKind.SingleOutlet) && Health.Any(h => h.Unhealthy);
 }
 
 /// <summary>Gaps of a plan as of a day.</summary>
@@ -65,16 +54,6 @@ public sealed record OutletHealth(string Outlet, IReadOnlyList<string> Sources, 
 {
     /// <summary>A state that can explain missing articles.</summary>
     public bool Unhealthy => State is SourceState.Failing or SourceState.Paused or SourceState.ExtractionFailing or SourceState.Silent;
-
-    public string Label => State switch
-    {
-        SourceState.Paused => $"nguồn tạm dừng: máy chủ {Paused?.Host} đến {Crawl.SourceHealthLine.When(Paused?.Until)} sau {Paused?.Failures} lần lỗi liên tiếp",
-        SourceState.ExtractionFailing => "nguồn lỗi trích xuất: tải được trang nhưng không lấy được bài",
-        SourceState.Failing => "nguồn lỗi: " + LastError,
-        SourceState.Silent => LastArticleDay is { } d ? $"nguồn im lặng, bài gần nhất ngày {d:dd/MM/yyyy}" : "nguồn im lặng, chưa có bài nào",
-        SourceState.Untracked => "chưa có nguồn thu thập",
-        _ => "nguồn bình thường",
-    };
 }
 
 /// <summary>Articles of the plan around one plan event.</summary>

@@ -29,16 +29,14 @@ public sealed record QuotaStatus(
     /// <summary>On track when every ended period's share is delivered; the running period may still be open.</summary>
     public bool OnTrack => Delivered >= Count * PeriodsCompleted;
 
-    /// <summary>"2 tin, bài/tuần", as a directive writes it.</summary>
-    public string Rate => $"{Count} {Unit}/" + Period switch
-    {
-        "week" => "tuần",
-        "month" => "tháng",
-        "quarter" => "quý",
-        "year" => "năm",
-        _ => Period,
-    };
+    /// <summary>Met (everything required so far delivered), on track, or behind.</summary>
+    public QuotaProgress Progress => Delivered >= Required ? QuotaProgress.Met : OnTrack ? QuotaProgress.OnTrack : QuotaProgress.Behind;
+}
 
-    /// <summary>The label users read.</summary>
-    public string Status => Delivered >= Required ? "đã đạt" : OnTrack ? "đúng tiến độ" : "chậm tiến độ";
+/// <summary>Where a quota stands: the words for it are the reader's (Monitor.Dashboards/Wording).</summary>
+public enum QuotaProgress
+{
+    Met,
+    OnTrack,
+    Behind,
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Monitor.Core.Time;
 using Monitor.Storage.Articles;
 
 namespace Monitor.Storage.Crawl;
@@ -30,53 +29,63 @@ public sealed record SourceHealthLine(
     /// <summary>Pages are fetched but articles do not come out: a sudden drift, or only empty pages in the whole window.</summary>
     public bool ExtractionFailing => Drift || (EmptyBodies > 0 && ArticlesPerDay == 0);
 
-    /// <summary>What a person must look at, in the words the CLI and the dashboard show; empty for a healthy source.</summary>
-    public IReadOnlyList<string> Problems
+    /// <summary>What a person must look at, as facts (the words are the reader's: Monitor.Dashboards/Wording); empty for a
+    /// healthy source.</summary>
+    public IReadOnlyList<SourceProblem> Problems
     {
         get
         {
-            var notes = new List<string>();
+            var problems = new List<SourceProblem>();
             if (LastAttempt is null)
             {
-                notes.Add("chưa thu thập");
+                problems.Add(SourceProblem.NeverCrawled);
             }
             else if (LastSuccess is null)
             {
-                notes.Add("chưa lần nào thành công");
+                problems.Add(SourceProblem.NeverSucceeded);
             }
 
             if (Failing)
             {
-                notes.Add("lần thu thập gần nhất lỗi: " + LastError);
+                problems.Add(SourceProblem.Failing);
             }
 
-            notes.AddRange(PausedHosts.Select(p => $"máy chủ {p.Host} tạm dừng đến {When(p.Until)} sau {p.Failures} lần lỗi liên tiếp"));
+            if (PausedHosts.Count > 0)
+            {
+                problems.Add(SourceProblem.HostPaused);
+            }
+
             if (Silent)
             {
-                notes.Add($"im lặng từ {When(LastNewArticle)} (thường {Gap(UsualGap!.Value)} có bài mới)");
+                problems.Add(SourceProblem.Silent);
             }
 
             if (Drift)
             {
-                notes.Add("trích xuất đột ngột thất bại: kiểm tra giao diện trang hoặc hồ sơ trích xuất");
+                problems.Add(SourceProblem.Drift);
             }
             else if (ExtractionFailing)
             {
-                notes.Add($"không trích xuất được bài nào trong {SourceHealthReport.Window.TotalDays:0} ngày ({EmptyBodies} trang không có bài)");
+                problems.Add(SourceProblem.ExtractionFailing);
             }
 
-            return notes;
+            return problems;
         }
     }
 
     public bool NeedsAttention => Problems.Count > 0;
+}
 
-    /// <summary>A Vietnamese local time as people read it ("30/11/2026 08:15").</summary>
-    public static string When(DateTimeOffset? instant) =>
-        instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
-
-    /// <summary>A rhythm as people say it: "2 giờ", "1,5 ngày", "20 phút".</summary>
-    public static string Gap(TimeSpan gap) => gap.TotalHours >= 24 ? $"{gap.TotalDays:0.#} ngày" : gap.TotalHours >= 1 ? $"{gap.TotalHours:0.#} giờ" : $"{gap.TotalMinutes:0} phút";
+/// <summary>Why a source needs attention; the line carries the details (last error, paused hosts, usual gap).</summary>
+public enum SourceProblem
+{
+    NeverCrawled,
+    NeverSucceeded,
+    Failing,
+    HostPaused,
+    Silent,
+    Drift,
+    ExtractionFailing,
 }
 
 /// <summary>Computes source health from the frontier and the crawl events: articles per day, errors by kind,

@@ -15,6 +15,18 @@ public sealed class PlanStore(MonitorDatabase db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var id = plan.Id ?? throw new ArgumentException("a plan needs an id to be stored", nameof(plan));
+        // The last guard for plans that did not come through the checker (an editor, a program): coverage and quotas
+        // key on theme codes and count down from positive counts.
+        if (plan.Themes.GroupBy(t => t.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new PlanFormatException($"kế hoạch {id}: mã chủ đề '{twice.Key}' xuất hiện {twice.Count()} lần; mỗi chủ đề cần một mã riêng");
+        }
+
+        if (plan.Quotas.FirstOrDefault(q => q.Count <= 0) is { } quota)
+        {
+            throw new PlanFormatException($"kế hoạch {id}: chỉ tiêu '{quota.Theme ?? quota.Text}' có count = {quota.Count}; count phải là số nguyên dương");
+        }
+
         var body = PlanFile.ToJson(plan);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         await using var connection = await db.ConnectAsync(ct);

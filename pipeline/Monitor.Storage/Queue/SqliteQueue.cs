@@ -76,6 +76,46 @@ public sealed class SqliteQueue(MonitorDatabase db, TimeProvider time)
         return batch.Count;
     }
 
+    /// <summary>The oldest <paramref name="max"/> messages of a topic, without taking them: <see cref="ProcessAsync"/> takes them.</summary>
+    public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string topic, int max, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var select = connection.Command("SELECT seq, key, payload FROM queue WHERE topic = $topic ORDER BY seq LIMIT $max", null, ("$topic", topic), ("$max", max));
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var batch = new List<QueuedMessage>(max);
+        while (await reader.ReadAsync(ct))
+        {
+            batch.Add(new QueuedMessage(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return batch;
+    }
+
+    /// <summary>Runs the handler on exactly these messages and deletes them, in one transaction: a throw leaves them all
+    /// queued. The bad-message policy calls it on a batch, then on single messages when the batch failed.</summary>
+    public async Task ProcessAsync(string topic, IReadOnlyList<QueuedMessage> messages, BatchHandler handler, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(handler);
+        await using var connection = await db.ConnectAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await handler(connection, tx, messages, ct);
+        await connection.ExecuteAsync("DELETE FROM queue WHERE topic = $topic AND seq IN (SELECT value FROM json_each($seqs))", ct, tx,
+            ("$topic", topic), ("$seqs", System.Text.Json.JsonSerializer.Serialize(messages.Select(m => m.Seq))));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Moves one message from the queue to the dead letters with the reason, in a transaction of its own.</summary>
+    public async Task DeadLetterAsync(string topic, QueuedMessage message, string error, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var connection = await db.ConnectAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await DeadLetterAsync(connection, tx, topic, message, error, ct);
+        await connection.ExecuteAsync("DELETE FROM queue WHERE topic = $topic AND seq = $seq", ct, tx, ("$topic", topic), ("$seq", message.Seq));
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Moves a message that cannot be processed aside, with the reason, inside the batch's transaction.</summary>
     public async Task DeadLetterAsync(SqliteConnection connection, SqliteTransaction tx, string topic, QueuedMessage message, string error, CancellationToken ct)
     {

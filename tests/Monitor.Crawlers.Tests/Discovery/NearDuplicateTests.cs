@@ -1,5 +1,5 @@
 using Monitor.Crawlers.Duplicates;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Storage;
 using Monitor.Storage.Crawl;
 using Monitor.Tests.Shared;

@@ -1,12 +1,14 @@
-using Monitor.Crawlers.Extraction.Evaluation;
+using Monitor.Lab.ExtractionScoring;
+using Monitor.Tests.Shared;
 
 namespace Monitor.Crawlers.Tests.Extraction;
 
 /// <summary>Quality on the saved real pages of ../shared/corpus, read in place. Thresholds sit just under what was
 /// measured (docs/extraction.md), so a regression fails and noise does not.</summary>
+[Trait("Category", "Corpus")]
 public sealed class CorpusBenchmarkTests
 {
-    [Fact]
+    [SharedDataFact("corpus")]
     public void Zyte_benchmark_body_f1_is_at_least_0_968()
     {
         var result = Score(CorpusReader.Zyte);
@@ -15,7 +17,7 @@ public sealed class CorpusBenchmarkTests
         Assert.True(result.Body!.Value.F1 >= 0.968, $"F1 {result.Body.Value.F1:F3}");
     }
 
-    [Fact]
+    [SharedDataFact("corpus")]
     public void Fundus_multilingual_body_f1_is_at_least_0_955_with_every_date_and_nearly_every_title_right()
     {
         var result = Score(CorpusReader.FundusMultilingual);
@@ -28,7 +30,7 @@ public sealed class CorpusBenchmarkTests
         Assert.Equal(result.DatesKnown, result.DatesRight);
     }
 
-    [Fact]
+    [SharedDataFact("corpus")]
     public void Vnexpress_page_body_f1_is_at_least_0_99_with_title_and_date_right()
     {
         var result = Score(CorpusReader.FundusVnExpress);
@@ -38,7 +40,7 @@ public sealed class CorpusBenchmarkTests
         Assert.Equal(1, result.DatesRight);
     }
 
-    [Fact]
+    [SharedDataFact("corpus")]
     public void Htmldate_vnexpress_page_date_is_right()
     {
         Assert.Equal(1, Score(CorpusReader.HtmlDateVnExpress).DatesRight);
@@ -47,21 +49,5 @@ public sealed class CorpusBenchmarkTests
     private static CorpusResult Score(string corpus) =>
         ExtractionBenchmark.Score(CorpusReader.Read(CorpusRoot(), corpus), CancellationToken.None);
 
-    /// <summary>../shared/corpus beside the checkout (the folder holding Monitor.sln). Absent, the test fails saying so:
-    /// a quality test that silently passes without its data would hide a regression.</summary>
-    private static string CorpusRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Monitor.sln")))
-            {
-                var root = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                Assert.True(Directory.Exists(root), $"The real-page corpus is absent at {root}: put ../shared/corpus beside the checkout to run the extraction quality tests.");
-                return root;
-            }
-        }
-
-        Assert.Fail($"Monitor.sln not found above {AppContext.BaseDirectory}: cannot locate ../shared/corpus.");
-        return "";
-    }
+    private static string CorpusRoot() => RepositoryPaths.Shared("corpus");
 }

@@ -45,7 +45,8 @@ public sealed class PageImagesTests
         Assert.Equal([new ExtractedImage("https://baomau.vn/og.jpg", null)], page.Images);
     }
 
-    [Fact]
+    [SharedDataFact("corpus/htmldate-vnexpress")]
+    [Trait("Category", "Corpus")]
     public void A_saved_vnexpress_page_gives_its_photo_with_the_caption_as_printed()
     {
         var html = File.ReadAllText(RepositoryPaths.Shared("corpus/htmldate-vnexpress/VnExpress.net-Kinh-doanh.html"));

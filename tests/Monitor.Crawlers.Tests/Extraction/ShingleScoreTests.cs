@@ -1,4 +1,4 @@
-using Monitor.Crawlers.Extraction.Evaluation;
+using Monitor.Lab.ExtractionScoring;
 
 namespace Monitor.Crawlers.Tests.Extraction;
 

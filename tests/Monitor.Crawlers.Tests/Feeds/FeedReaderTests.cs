@@ -31,7 +31,8 @@ public sealed class FeedReaderTests
         Assert.Equal("Bản tin", item.Title);
     }
 
-    [Fact]
+    [SharedDataFact("corpus/rss-vnexpress")]
+    [Trait("Category", "Corpus")]
     public void The_real_malformed_vnexpress_feed_with_a_raw_ampersand_is_repaired_and_read()
     {
         var folder = RepositoryPaths.Shared("corpus/rss-vnexpress");
@@ -44,7 +45,8 @@ public sealed class FeedReaderTests
         Assert.StartsWith("https://", items[0].Link.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact("corpus/rss-vnexpress")]
+    [Trait("Category", "Corpus")]
     public void The_real_well_formed_vnexpress_feed_gives_every_item()
     {
         var folder = RepositoryPaths.Shared("corpus/rss-vnexpress");

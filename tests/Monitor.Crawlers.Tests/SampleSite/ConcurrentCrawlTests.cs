@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Crawlers.Fetching;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Crawlers.Sources;
 using Monitor.Crawlers.Tests.Support;
 using Monitor.Storage;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Crawlers.Fetching;
-using Monitor.Crawlers.SampleSite;
+using Monitor.Lab.SampleSite;
 using Monitor.Crawlers.Sources;
 using Monitor.Crawlers.Tests.Support;
 using Monitor.Storage;

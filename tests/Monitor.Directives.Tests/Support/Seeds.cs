@@ -11,7 +11,7 @@ internal static class Seeds
         get
         {
             var folder = Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
-            Assert.True(Directory.Exists(folder), $"SKIPPED-LIKE FAILURE: the seed directives are not at {folder}; these tests need ../shared/seeds beside the repository.");
+            Assert.True(Directory.Exists(folder), $"the seed directives are not at {folder}; these tests need ../shared/seeds beside the repository.");
             return folder;
         }
     }

@@ -9,6 +9,7 @@ using Spectre.Console;
 
 namespace Monitor.Host.Tests.Reports;
 
+[Trait("Category", "Process")]
 public sealed class ReportFormatTests
 {
     private static readonly DateOnly AsOf = new(2024, 11, 24);

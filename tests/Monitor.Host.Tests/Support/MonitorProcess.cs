@@ -35,6 +35,8 @@ internal sealed class MonitorProcess : IDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Every server of these tests is on 127.0.0.1, which a real crawl refuses; a test may set it back to false.
+        info.Environment["Monitor__Fetch__AllowPrivateNetworks"] = "true";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

@@ -68,11 +68,11 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
 
         // Weeks 46 and 47 are both over on Sunday 24: 2 × 2 required, a2 a3 a4 delivered (a2 once, though it has two themes).
         Assert.Equal((2, 2, 4, 3, 1), (sunday.PeriodsElapsed, sunday.PeriodsCompleted, sunday.Required, sunday.Delivered, sunday.Remaining));
-        Assert.Equal("chậm tiến độ", sunday.Status);
+        Assert.Equal(QuotaProgress.Behind, sunday.Progress);
         Assert.Equal(["a2", "a3", "a4"], sunday.ArticleIds.Select(id => CoverageFixture.Articles.Single(a => Id(a.Name) == id).Name).Order(StringComparer.Ordinal));
         // On Wednesday week 47 is still running: only week 46's two articles were due.
         Assert.Equal((2, 1, 4, 3), (wednesday.PeriodsElapsed, wednesday.PeriodsCompleted, wednesday.Required, wednesday.Delivered));
-        Assert.Equal("đúng tiến độ", wednesday.Status);
+        Assert.Equal(QuotaProgress.OnTrack, wednesday.Progress);
     }
 
     [ContractFact]
@@ -86,7 +86,7 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
         var column = quotas[1];
         Assert.Equal((B, "Phòng cháy", 2, 1, 1), (column.Outlet, column.Section, column.Required, column.Delivered, column.PeriodsCompleted));
         Assert.Equal([Id("a5")], column.ArticleIds);
-        Assert.Equal("đúng tiến độ", column.Status);
+        Assert.Equal(QuotaProgress.OnTrack, column.Progress);
         var noColumn = quotas[2];
         Assert.Equal((A, (string?)null, 1), (noColumn.Outlet, noColumn.Section, noColumn.Delivered));
         Assert.Equal([Id("a2")], noColumn.ArticleIds);
@@ -106,7 +106,7 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
         Assert.Equal((3, new DateOnly(2024, 11, 11), 3), (byCode["1.2"].Articles, byCode["1.2"].FirstDay, byCode["1.2"].LatencyDays));
         var b = Assert.Single(byCode["1.2"].Health);
         Assert.Equal((B, SourceState.Failing), (b.Outlet, b.State));
-        Assert.Equal("nguồn lỗi: http://b.vn/rss: HTTP 404", b.Label);
+        Assert.Equal("http://b.vn/rss: HTTP 404", b.LastError);
         Assert.Equal(GapKind.None, byCode["1.3"].Kind);
         Assert.Equal(GapKind.Uncovered, byCode["2.5"].Kind);
         // A's feed works but A's last article is from 18 November, six days before: silent.

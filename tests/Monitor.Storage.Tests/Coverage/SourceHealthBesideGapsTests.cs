@@ -30,8 +30,9 @@ public sealed class SourceHealthBesideGapsTests
         Assert.Equal(B, b.Outlet);
         Assert.Equal("b.vn", Assert.Single(b.PausedHosts).Host);
         Assert.True(b.NeedsAttention);
-        Assert.Contains(b.Problems, p => p.StartsWith("máy chủ b.vn tạm dừng đến ", StringComparison.Ordinal));
-        Assert.Contains("lần thu thập gần nhất lỗi: http://b.vn/rss: HTTP 404", b.Problems);
+        Assert.Contains(SourceProblem.HostPaused, b.Problems);
+        Assert.Contains(SourceProblem.Failing, b.Problems);
+        Assert.Equal("http://b.vn/rss: HTTP 404", b.LastError);
     }
 
     [Fact]
@@ -62,9 +63,8 @@ public sealed class SourceHealthBesideGapsTests
 
         var b = Assert.Single(gaps["1.2"].Health);
         Assert.Equal((B, SourceState.Paused, "b.vn"), (b.Outlet, b.State, b.Paused?.Host));
-        Assert.StartsWith("nguồn tạm dừng: máy chủ b.vn đến ", b.Label, StringComparison.Ordinal);
-        Assert.Equal("thiếu cơ quan có thể do nguồn lỗi", gaps["1.2"].SourceNote);
-        Assert.Equal("không có bài có thể do nguồn lỗi", gaps["2.5"].SourceNote);
+        Assert.Equal((GapKind.SingleOutlet, true), (gaps["1.2"].Kind, gaps["1.2"].SourceMayExplain));
+        Assert.Equal((GapKind.Uncovered, true), (gaps["2.5"].Kind, gaps["2.5"].SourceMayExplain));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class SourceHealthBesideGapsTests
 
         var b = Assert.Single(gap.Health);
         Assert.Equal((SourceState.ExtractionFailing, 2), (b.State, b.Sources.Count));
-        Assert.NotNull(gap.SourceNote);
+        Assert.True(gap.SourceMayExplain);
     }
 
     [Fact]
@@ -102,6 +102,6 @@ public sealed class SourceHealthBesideGapsTests
 
         Assert.Equal(GapKind.SingleOutlet, gap.Kind);
         Assert.Equal(SourceState.Ok, Assert.Single(gap.Health).State);
-        Assert.Null(gap.SourceNote);
+        Assert.False(gap.SourceMayExplain);
     }
 }
