@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Monitor.Core;
 
 namespace Monitor.Storage;
 
@@ -29,13 +30,40 @@ public sealed class MonitorDatabase
     public string Path { get; }
 
     /// <summary>Opens (creating when absent) the database in <paramref name="dataDir"/> and brings its schema up to date.</summary>
+    /// <exception cref="UserErrorException">the directory is a file or cannot be created, or the database is not a
+    /// SQLite database (corrupt, or another file under its name).</exception>
     /// <param name="busyTimeout">How long a write waits for another writer's lock before SQLITE_BUSY (default 30 s).</param>
     public static async Task<MonitorDatabase> OpenAsync(string dataDir, CancellationToken ct, TimeSpan? busyTimeout = null)
     {
-        Directory.CreateDirectory(dataDir);
+        ArgumentNullException.ThrowIfNull(dataDir);
+        if (File.Exists(dataDir))
+        {
+            throw new UserErrorException($"--data-dir {dataDir}: là một tệp, không phải thư mục dữ liệu");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(dataDir);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new UserErrorException($"--data-dir {dataDir}: không tạo được thư mục dữ liệu ({(e is UnauthorizedAccessException ? "không có quyền" : "một phần của đường dẫn là tệp")})", e);
+        }
+
         var db = new MonitorDatabase(System.IO.Path.Combine(dataDir, FileName), busyTimeout ?? TimeSpan.FromSeconds(30));
-        await using var connection = await db.ConnectAsync(ct);
-        await Schema.ApplyAsync(connection, ct);
+        try
+        {
+            await using var connection = await db.ConnectAsync(ct);
+            await Schema.ApplyAsync(connection, ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11 or 14)
+        {
+            // 26 SQLITE_NOTADB, 11 SQLITE_CORRUPT, 14 SQLITE_CANTOPEN.
+            throw new UserErrorException(e.SqliteErrorCode == 14
+                ? $"{db.Path}: không mở được cơ sở dữ liệu (là thư mục, hoặc không có quyền)"
+                : $"{db.Path}: không phải cơ sở dữ liệu SQLite của Monitor, hoặc đã hỏng; hãy khôi phục bản sao lưu hoặc dùng --data-dir khác", e);
+        }
+
         return db;
     }
 

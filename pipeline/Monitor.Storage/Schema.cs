@@ -246,6 +246,26 @@ internal static class Schema
             SELECT RAISE(IGNORE);
         END;
         """,
+        // Step 5, summaries: weekly summaries delivered by e-mail (an undelivered one is retried by the next run) and quota
+        // reminders sent (never twice for one quota, outlet and period).
+        """
+        CREATE TABLE summary_deliveries (
+            plan_id TEXT NOT NULL,
+            week TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, week)
+        );
+        CREATE TABLE quota_reminders (
+            plan_id TEXT NOT NULL,
+            quota INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, quota, outlet, period_start)
+        );
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

@@ -61,4 +61,73 @@ public sealed class BadInputCommandTests
             Assert.Equal(0L, await count.ExecuteScalarAsync());
         }
     }
+
+    [Fact]
+    public async Task Extract_refuses_a_gzip_bomb_random_bytes_a_corrupt_gzip_and_an_empty_file_one_line_each()
+    {
+        using var dir = new TempDir();
+        var bomb = Path.Combine(dir.Path, "bomb.html.gz");
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(bomb), System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.ASCII.GetBytes("<html><body><p>"));
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                await gzip.WriteAsync(zeros);
+            }
+        }
+
+        var random = Path.Combine(dir.Path, "random.html");
+        var bytes = new byte[64 * 1024];
+        new Random(7).NextBytes(bytes);
+        await File.WriteAllBytesAsync(random, bytes);
+        var corrupt = Path.Combine(dir.Path, "corrupt.html.gz");
+        await File.WriteAllBytesAsync(corrupt, [0x1F, 0x8B, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        var empty = Path.Combine(dir.Path, "empty.html");
+        await File.WriteAllBytesAsync(empty, []);
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", bomb, random, corrupt, empty);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+        [
+            $"lỗi: {bomb}: nội dung vượt giới hạn 8,388,608 byte",
+            $"lỗi: {random}: không phải trang HTML (dữ liệu nhị phân)",
+            $"lỗi: {corrupt}: tệp gzip hỏng",
+            $"lỗi: {empty}: tệp rỗng",
+        ], run.Lines);
+    }
+
+    [Fact]
+    public async Task A_data_directory_that_is_a_file_or_holds_a_corrupt_database_is_one_line_and_exit_code_2()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "a-file");
+        await File.WriteAllTextAsync(file, "x");
+        var corrupt = Path.Combine(dir.Path, "corrupt");
+        Directory.CreateDirectory(corrupt);
+        await File.WriteAllBytesAsync(Path.Combine(corrupt, "monitor.db"), System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+
+        var onFile = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "health", "--data-dir", file);
+        var onCorrupt = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "health", "--data-dir", corrupt);
+
+        Assert.Equal(2, onFile.ExitCode);
+        Assert.Equal($"lỗi: --data-dir {file}: là một tệp, không phải thư mục dữ liệu", Assert.Single(onFile.Lines));
+        Assert.Equal(2, onCorrupt.ExitCode);
+        Assert.StartsWith($"lỗi: {Path.Combine(corrupt, "monitor.db")}: không phải cơ sở dữ liệu SQLite", Assert.Single(onCorrupt.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_written_to_a_directory_is_one_line_naming_it()
+    {
+        using var dir = new TempDir();
+        var directive = Path.Combine(dir.Path, "kh.txt");
+        await File.WriteAllTextAsync(directive, "KẾ HOẠCH\nTuyên truyền năm 2024\nI. NỘI DUNG\n1. Truyền thông du lịch: quảng bá du lịch tỉnh.\n");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "directive", "import", directive, "-o", dir.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"lỗi: -o {dir.Path}: là một thư mục", Assert.Single(run.Lines), StringComparison.Ordinal);
+        NoStackTrace(run.Lines);
+    }
 }

@@ -13,7 +13,10 @@ public sealed class FetchOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Largest body read (after gzip); a larger page is refused rather than truncated silently.</summary>
-    public long MaxBytes { get; set; } = 8 * 1024 * 1024;
+    public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>8 MiB: also the limit of a saved page given to <c>monitor extract</c>.</summary>
+    public const long DefaultMaxBytes = 8 * 1024 * 1024;
 
     /// <summary>Identifies the crawler to site operators, with whom to contact.</summary>
     public string UserAgent { get; set; } = "MonitorBot/1.0 (+press coverage monitor of a provincial press department)";

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Monitor.Core.Time;
@@ -315,15 +314,13 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
     // Sitemaps are often served as .gz files without Content-Encoding: unpack by the magic number.
     private byte[] Gunzip(byte[] bytes, Uri url)
     {
-        if (bytes is not [0x1F, 0x8B, ..])
-        {
-            return bytes;
-        }
-
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         try
         {
-            return CopyLimitedAsync(gzip, url, CancellationToken.None).GetAwaiter().GetResult();
+            return LimitedGzip.Unpack(bytes, options.MaxBytes);
+        }
+        catch (TooLargeException)
+        {
+            throw new FetchException($"{url}: nội dung giải nén vượt giới hạn {options.MaxBytes} byte", "too-large");
         }
         catch (InvalidDataException e)
         {

@@ -3,47 +3,45 @@ using System.Text.RegularExpressions;
 
 namespace Monitor.Crawlers.Fetching;
 
-/// <summary>Bytes to text: charset from the BOM, the header, the page's meta, else UTF-8; legacy code pages
-/// (windows-1258) included. Mislabelled pages are caught: a page said to be UTF-8 that is not valid UTF-8 is read
-/// with its meta charset or windows-1258; a page said to be Latin-1 that is valid UTF-8 is read as UTF-8.</summary>
+/// <summary>Bytes to text in the WHATWG order — the BOM, the header, the page's meta, else UTF-8 — legacy code pages
+/// (windows-1258, GB2312, ...) included. Mislabelled pages are caught: a page said to be UTF-8 that is not valid UTF-8
+/// is read with its meta charset or windows-1258; a page declared in any other charset whose bytes are valid UTF-8
+/// with non-ASCII in them is read as UTF-8 (as browsers' and trafilatura's sniffers do: legacy text is almost never
+/// valid UTF-8 by accident); UTF-16 or UTF-32 declared without a BOM is read as UTF-8 when it can be (a meta cannot
+/// declare UTF-16: the HTML standard reads it as UTF-8).</summary>
 public static partial class PageDecoder
 {
     static PageDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     public static string Decode(byte[] bytes, string? headerCharset)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var meta = EncodingOf(SniffMeta(bytes));
-        var encoding = Bom(bytes) ?? EncodingOf(headerCharset) ?? meta ?? Encoding.UTF8;
-        if (encoding.CodePage == Encoding.UTF8.CodePage && !IsUtf8(bytes))
-        {
-            encoding = meta is { } m && m.CodePage != Encoding.UTF8.CodePage ? m : Encoding.GetEncoding(1258);
-        }
-        else if (encoding.IsSingleByte && HasNonAscii(bytes) && IsUtf8(bytes))
-        {
-            // Servers default to ISO-8859-1 in the header for pages that are UTF-8; a single-byte text is almost
-            // never valid UTF-8 by accident once it has non-ASCII bytes.
-            encoding = Encoding.UTF8;
-        }
-
+        // The BOM is the one label that cannot be wrong; the others are checked against the bytes.
+        var encoding = Bom(bytes) ?? Checked(EncodingOf(headerCharset) ?? meta ?? Encoding.UTF8, meta, bytes);
         var text = encoding.GetString(bytes);
         return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text).Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsUtf8(byte[] bytes)
+    private static bool IsUtf8(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static Encoding Checked(Encoding declared, Encoding? meta, byte[] bytes)
     {
-        try
+        if (declared.CodePage == Encoding.UTF8.CodePage)
         {
-            _ = StrictUtf8.GetCharCount(bytes);
-            return true;
+            return IsUtf8(bytes) ? declared : meta is { } m && m.CodePage != Encoding.UTF8.CodePage && !IsWide(m) ? m : Encoding.GetEncoding(1258);
         }
-        catch (DecoderFallbackException)
+
+        if ((HasNonAscii(bytes) || IsWide(declared)) && IsUtf8(bytes))
         {
-            return false;
+            return Encoding.UTF8;
         }
+
+        // UTF-16 declared without a BOM on bytes that are not UTF-8 either: the legacy Vietnamese default.
+        return IsWide(declared) ? Encoding.GetEncoding(1258) : declared;
     }
+
+    private static bool IsWide(Encoding e) => e.CodePage is 1200 or 1201 or 12000 or 12001;
 
     private static bool HasNonAscii(byte[] bytes) => Array.Exists(bytes, b => b >= 0x80);
 

@@ -15,6 +15,11 @@ internal static class DocumentText
             throw new DirectiveImportException(path, "file not found");
         }
 
+        if (new FileInfo(path).Length > DirectiveLimits.MaxFileBytes)
+        {
+            throw new DirectiveImportException(path, $"tệp lớn hơn {DirectiveLimits.MaxFileBytes / (1024 * 1024)} MiB, giới hạn của một văn bản chỉ đạo");
+        }
+
         var bytes = await File.ReadAllBytesAsync(path, ct);
         if (bytes.Length == 0)
         {
@@ -24,7 +29,12 @@ internal static class DocumentText
         var text = StartsWith(bytes, "%PDF"u8) ? await PdfText.ReadAsync(path, ocrDpi, ct)
             : StartsWith(bytes, "PK\u0003\u0004"u8) ? DocxText.Read(path, bytes)
             : Decode(path, bytes);
-        text = text.Normalize(NormalizationForm.FormC);
+        if (text.Length > DirectiveLimits.MaxTextChars)
+        {
+            throw DocxText.TooLong(path);
+        }
+
+        text = Invisible.Remove(text).Normalize(NormalizationForm.FormC);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DirectiveImportException(path, "the document holds no text");
@@ -37,6 +47,19 @@ internal static class DocumentText
 
     private static string Decode(string path, byte[] bytes)
     {
+        // Word's "Unicode text" is UTF-16 with a byte-order mark.
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            try
+            {
+                return new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes, 2, bytes.Length - 2);
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new DirectiveImportException(path, "có dấu UTF-16 nhưng không phải văn bản UTF-16 hợp lệ", e);
+            }
+        }
+
         // A NUL byte never occurs in a UTF-8 directive; it marks a binary (image, archive, old .doc).
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {

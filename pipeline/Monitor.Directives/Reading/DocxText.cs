@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -14,14 +15,19 @@ internal static class DocxText
     {
         try
         {
+            CheckSizes(path, bytes);
             using var stream = new MemoryStream(bytes, writable: false);
-            using var doc = WordprocessingDocument.Open(stream, false);
+            using var doc = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = DirectiveLimits.MaxDocxPartBytes });
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new DirectiveImportException(path, "the .docx has no document body");
             var text = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
                 text.Append(ParagraphText(paragraph)).Append("\n\n");
+                if (text.Length > DirectiveLimits.MaxTextChars)
+                {
+                    throw TooLong(path);
+                }
             }
 
             foreach (var note in doc.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>() ?? [])
@@ -34,9 +40,44 @@ internal static class DocxText
 
             return text.ToString();
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException)
         {
             throw new DirectiveImportException(path, "not a readable .docx document", e);
+        }
+    }
+
+    internal static DirectiveImportException TooLong(string path) =>
+        new(path, $"văn bản dài hơn {DirectiveLimits.MaxTextChars:N0} ký tự, giới hạn của một văn bản chỉ đạo; hãy tách văn bản");
+
+    // Sizes in the zip directory can lie: the XML parts (the only ones read) are unpacked here, counting, before the
+    // SDK loads them; the others (images) are never unpacked, their declared sizes bound the total.
+    private static void CheckSizes(string path, byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        if (zip.Entries.Count > DirectiveLimits.MaxDocxEntries)
+        {
+            throw new DirectiveImportException(path, $".docx có {zip.Entries.Count:N0} mục, quá giới hạn {DirectiveLimits.MaxDocxEntries:N0}");
+        }
+
+        if (zip.Entries.Sum(e => e.Length) > DirectiveLimits.MaxDocxBytes)
+        {
+            throw new DirectiveImportException(path, $".docx giải nén ra hơn {DirectiveLimits.MaxDocxBytes / (1024 * 1024)} MiB, quá giới hạn");
+        }
+
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var part = entry.Open();
+            long total = 0;
+            int read;
+            while ((read = part.Read(buffer)) > 0)
+            {
+                total += read;
+                if (total > DirectiveLimits.MaxDocxPartBytes)
+                {
+                    throw new DirectiveImportException(path, $"phần {entry.FullName} của .docx giải nén ra hơn {DirectiveLimits.MaxDocxPartBytes / (1024 * 1024)} MiB, quá giới hạn");
+                }
+            }
         }
     }
 

@@ -33,7 +33,7 @@ internal static class DirectiveCommands
             var body = r.GetValue(format) == "json" ? PlanFile.ToJson(plan) : PlanFile.ToYaml(plan);
             if (r.GetValue(output) is { } path)
             {
-                await File.WriteAllTextAsync(path, body, ct);
+                await OutputFile.WriteAsync(path, body, ct);
                 await Console.Error.WriteLineAsync($"đã ghi kế hoạch {path}: {plan.Themes.Count} chủ đề, {plan.Quotas.Count} chỉ tiêu, {plan.References.Count} văn bản");
             }
             else

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 using System.Text.Json;
 using Monitor.Core.Articles;
 using Monitor.Crawlers.Extraction;
@@ -48,7 +47,17 @@ internal static class ExtractCommand
                 try
                 {
                     var html = HttpFetcher.Decode(await ReadAsync(path, ct), null);
+                    if (LooksBinary(html))
+                    {
+                        throw new InvalidDataException("không phải trang HTML (dữ liệu nhị phân)");
+                    }
+
                     var page = ArticleExtractor.Extract(html, pageUrl is null ? null : new Uri(pageUrl));
+                    if (string.IsNullOrWhiteSpace(page.Title) && string.IsNullOrWhiteSpace(page.Text))
+                    {
+                        throw new InvalidDataException("không tìm thấy bài viết nào trong trang (không tiêu đề, không nội dung)");
+                    }
+
                     await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
                     {
                         file = path, url = pageUrl ?? page.CanonicalUrl, title = page.Title, published = page.Published, author = page.Author,
@@ -56,7 +65,7 @@ internal static class ExtractCommand
                         images = page.Images.Select(i => new { url = i.Url, caption = i.Caption }),
                     }, options));
                 }
-                catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException)
+                catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException or TooLargeException or UnauthorizedAccessException)
                 {
                     failures++;
                     await Console.Error.WriteLineAsync($"lỗi: {path}: {e.Message}");
@@ -68,17 +77,42 @@ internal static class ExtractCommand
         return command;
     }
 
+    /// <summary>The page's bytes, unpacked when gzip, at most the fetcher's 8 MiB either way (a 1 MB .gz of a
+    /// 1 GB page is refused after 8 MiB, not read into memory whole).</summary>
     private static async Task<byte[]> ReadAsync(string path, CancellationToken ct)
     {
-        var bytes = await File.ReadAllBytesAsync(path, ct);
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        const long limit = FetchOptions.DefaultMaxBytes;
+        var size = new FileInfo(path).Length;
+        if (size == 0)
         {
-            return bytes;
+            throw new InvalidDataException("tệp rỗng");
         }
 
-        await using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var plain = new MemoryStream();
-        await gzip.CopyToAsync(plain, ct);
-        return plain.ToArray();
+        if (size > limit)
+        {
+            throw new TooLargeException(limit);
+        }
+
+        try
+        {
+            return LimitedGzip.Unpack(await File.ReadAllBytesAsync(path, ct), limit);
+        }
+        catch (InvalidDataException)
+        {
+            throw new InvalidDataException("tệp gzip hỏng");
+        }
+    }
+
+    // Random bytes decode to text with control characters in it; an HTML page has none but tab and line ends.
+    private static bool LooksBinary(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 65536));
+        var control = 0;
+        foreach (var c in head)
+        {
+            control += c < ' ' && c is not ('\t' or '\n' or '\r' or '\f') ? 1 : 0;
+        }
+
+        return control > head.Length / 100;
     }
 }
