@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Monitor.Storage.Tests.Support;
+namespace Monitor.Elasticsearch.Tests.Support;
 
 /// <summary>An HTTP listener on 127.0.0.1 standing in for an Elasticsearch cluster: each request (method, path and
 /// query, body) is answered by a handler with a status and a JSON body, after an optional delay. A fake of something
@@ -74,7 +74,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 await Task.Delay(delay, _stop.Token);
                 var (status, text) = answer(context.Request.HttpMethod, path, body);
                 context.Response.StatusCode = status;
-                context.Response.ContentType = "application/json";
+                // As an Elasticsearch 9 node answers: its media type and the product header the client checks.
+                context.Response.ContentType = "application/vnd.elasticsearch+json;compatible-with=9";
+                context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
                 await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(text), _stop.Token);
                 context.Response.Close();
             }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Text;
-using Monitor.Core.Time;
+using Monitor.Core.Articles;
+using Monitor.Elasticsearch.Documents;
+using Monitor.Storage;
 
-namespace Monitor.Storage.Elasticsearch;
+namespace Monitor.Elasticsearch;
 
-/// <summary>Feeds the indices from the SQLite store, where the tagger writes: every stored article (in pages by its
-/// sequence number) with its current tags for every plan and its near-duplicate links, through the indexer. Writing is
-/// idempotent by id, so a feed can be run again at any time and re-running it after a re-tag replaces the tags.</summary>
+/// <summary>Feeds the indices from the SQLite store, where the embedded tagger writes: every stored article (in pages by
+/// its sequence number) with its current tags for every plan and its near-duplicate links, through the indexer. Writing
+/// is idempotent by id, so a feed can be run again at any time. (The Kafka taggers write to Elasticsearch directly and
+/// need no feed: docs/elasticsearch.md.)</summary>
 public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer indexer, ElasticsearchIndices indices)
 {
     /// <summary>Feeds the articles stored after <paramref name="afterSeq"/> (0 = all), <paramref name="batch"/> per _bulk
@@ -52,20 +54,21 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
     {
         var articles = new List<(long Seq, ArticleDocument Doc)>();
         await using (var command = connection.Command("""
-            SELECT seq, id, url, outlet, section, title, description, text, published, published_utc, fetched_at, content_hash
+            SELECT seq, id, url, canonical_url, outlet, section, title, description, text, published, modified, author, language, fetched_at, content_hash
             FROM articles WHERE seq > $after ORDER BY seq LIMIT $n
             """, null, ("$after", afterSeq), ("$n", batch)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                // The Vietnamese day of the article, as the tags' columns have it (published, else fetched).
-                var when = VietnamTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)));
-                var day = DateOnly.FromDateTime(when.DateTime);
-                articles.Add((reader.GetInt64(0), new ArticleDocument(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4),
-                    reader.GetString(5), VietnameseFolding.Key(reader.GetString(5)), VietnameseFolding.Key(reader.NullableString(6) + " " + reader.GetString(7)),
-                    reader.NullableString(8), reader.GetString(10), Coverage.CoverageRules.Key(day), IsoWeek.Of(day).ToString(),
-                    day.ToString("yyyy-MM", CultureInfo.InvariantCulture), reader.GetString(11), [])));
+                var article = new Article
+                {
+                    Id = reader.GetString(1), Url = reader.GetString(2), CanonicalUrl = reader.GetString(3), Outlet = reader.GetString(4),
+                    Section = reader.NullableString(5), Title = reader.GetString(6), Description = reader.NullableString(7), Text = reader.GetString(8),
+                    Published = Instant(reader.NullableString(9)), Modified = Instant(reader.NullableString(10)), Author = reader.NullableString(11),
+                    Language = reader.NullableString(12), FetchedAt = Instant(reader.GetString(13))!.Value, ContentHash = reader.GetString(14),
+                };
+                articles.Add((reader.GetInt64(0), ArticleDocument.Of(article)));
             }
         }
 
@@ -84,9 +87,12 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
         {
             while (await reader.ReadAsync(ct))
             {
-                tags.Add(new TagDocument(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetDouble(4),
-                    reader.NullableString(5), reader.NullableString(6), reader.NullableString(7), reader.NullableString(8), reader.NullableString(9),
-                    reader.GetString(10)));
+                tags.Add(new TagDocument
+                {
+                    ArticleId = reader.GetString(0), PlanId = reader.GetString(1), PlanVersion = reader.GetInt32(2), ThemeCode = reader.GetString(3),
+                    Score = reader.GetDouble(4), Outlet = reader.NullableString(5), Section = reader.NullableString(6), Day = reader.NullableString(7),
+                    Week = reader.NullableString(8), Month = reader.NullableString(9), TaggedAt = reader.GetString(10),
+                });
             }
         }
 
@@ -106,4 +112,6 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
         var page = articles.Select(a => new IndexedArticle(a.Doc with { DuplicateOf = linksOf[a.Doc.Id].Order(StringComparer.Ordinal).ToList() }, tagsOf[a.Doc.Id].ToList())).ToList();
         return (page, articles[^1].Seq);
     }
+
+    private static DateTimeOffset? Instant(string? value) => value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-namespace Monitor.Storage.Elasticsearch;
+namespace Monitor.Elasticsearch;
 
 /// <summary>Settings of the Elasticsearch store, section <c>Monitor:Elasticsearch</c> (environment:
 /// <c>Monitor__Elasticsearch__Url</c>, ...). Without a URL the embedded SQLite store answers.</summary>
@@ -90,7 +90,7 @@ public sealed class ElasticsearchOptions
 }
 
 /// <summary>Settings that cannot work; the message is every failure, one per line.</summary>
-public sealed class ElasticsearchOptionsException(IReadOnlyList<string> failures) : Exception(string.Join(Environment.NewLine, failures))
+public sealed class ElasticsearchOptionsException(IReadOnlyList<string> failures) : Monitor.Core.UserErrorException(string.Join(Environment.NewLine, failures))
 {
     public IReadOnlyList<string> Failures { get; } = failures;
 }

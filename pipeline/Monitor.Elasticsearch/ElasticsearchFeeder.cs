@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monitor.Storage.Elasticsearch;
 
-namespace Monitor.Host.Web;
+namespace Monitor.Elasticsearch;
 
-/// <summary>Beside the dashboards when Elasticsearch answers coverage: feeds the indices from the SQLite store every
-/// <see cref="ElasticsearchOptions.FeedIntervalSeconds"/>, everything once at start and then the articles stored since
-/// (<c>monitor retag</c> and <c>monitor index</c> feed the rest, see docs/elasticsearch.md). A failed feed is logged, item by item, and tried
-/// again from the same point at the next tick: writes are idempotent, nothing is skipped.</summary>
+/// <summary>Beside the dashboards when Elasticsearch answers coverage over an embedded (SQLite) pipeline: feeds the
+/// indices from the SQLite store every <see cref="ElasticsearchOptions.FeedIntervalSeconds"/>, everything once at start
+/// and then the articles stored since (<c>monitor index</c> feeds the rest, see docs/elasticsearch.md). A failed feed is
+/// logged, item by item, and tried again from the same point at the next tick: writes are idempotent, nothing is skipped.
+/// With Kafka taggers writing to Elasticsearch directly the SQLite store holds no articles and each tick finds none.</summary>
 internal sealed class ElasticsearchFeeder(ElasticsearchFeed feed, ElasticsearchOptions options, TimeProvider time, ILogger<ElasticsearchFeeder> logger)
     : BackgroundService
 {

@@ -1,11 +1,12 @@
-using Monitor.Storage.Elasticsearch;
+using Monitor.Storage;
 using Monitor.Storage.Tests.Support;
 using static Monitor.Storage.Tests.Support.CoverageFixture;
 
-namespace Monitor.Storage.Tests.Elasticsearch;
+namespace Monitor.Elasticsearch.Tests;
 
 /// <summary>What the feed reads from a real SQLite store and hands to the indexer, without a cluster: the documents
-/// carry the Vietnamese day and the tags' own coverage columns, so Elasticsearch counts on the days SQLite counts on.</summary>
+/// carry the whole article, the Vietnamese day and the tags' own coverage columns, so Elasticsearch counts on the days
+/// SQLite counts on.</summary>
 public sealed class ElasticsearchFeedTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -37,6 +38,8 @@ public sealed class ElasticsearchFeedTests
         var a5 = rest[0];
         Assert.Equal((B, "Phòng cháy", "phong chay"), (a5.Tags[0].Outlet, a5.Tags[0].Section, Monitor.Core.Text.VietnameseFolding.Key(a5.Article.Section!)));
         Assert.Equal([Id("a2")], a5.Article.DuplicateOf);
-        Assert.Equal("tin a5", a5.Article.TitleFolded);
+        Assert.Equal(("tin a5", "Nội dung a5", "https://x.vn/a5"), (a5.Article.TitleFolded, a5.Article.Text, a5.Article.CanonicalUrl));
+        // The whole article comes back from its document, for re-tagging from the index.
+        Assert.Equal(Article("a5", B, "Phòng cháy", Articles[4].Published) with { ContentHash = a5.Article.ContentHash }, a5.Article.ToArticle());
     }
 }
