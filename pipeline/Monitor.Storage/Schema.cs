@@ -209,6 +209,44 @@ internal static class Schema
             PRIMARY KEY (article_id, duplicate_of)
         );
         """,
+        // Step 4: reserved for the dashboard branch (its owner replaces this placeholder with its real step).
+        "-- reserved for dashboard",
+        // Step 5, summaries: weekly summaries delivered by e-mail (an undelivered one is retried by the next run) and quota
+        // reminders sent (never twice for one quota, outlet and period).
+        """
+        CREATE TABLE summary_deliveries (
+            plan_id TEXT NOT NULL,
+            week TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, week)
+        );
+        CREATE TABLE quota_reminders (
+            plan_id TEXT NOT NULL,
+            quota INTEGER NOT NULL,
+            outlet TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, quota, outlet, period_start)
+        );
+        """,
+        // Step 6, grades (issue 14): tags hold what counts toward coverage (primary, partial); a passing mention sits in
+        // tag_mentions, so every count over tags, its triggers and tag_days leave mentions out without a filter.
+        """
+        ALTER TABLE tags ADD COLUMN grade TEXT NOT NULL DEFAULT 'primary';
+        CREATE TABLE tag_mentions (
+            article_id TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            plan_version INTEGER NOT NULL,
+            theme_code TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            tagged_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, plan_id, theme_code)
+        );
+        CREATE INDEX tag_mentions_plan_theme ON tag_mentions(plan_id, theme_code);
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

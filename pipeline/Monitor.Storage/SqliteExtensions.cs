@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Monitor.Storage;
 
 /// <summary>Small helpers over Microsoft.Data.Sqlite, so that call sites read as SQL plus parameters.</summary>
-internal static class SqliteExtensions
+public static class SqliteExtensions
 {
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {

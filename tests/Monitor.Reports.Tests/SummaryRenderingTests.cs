@@ -95,7 +95,7 @@ public sealed class SummaryRenderingTests
         foreach (var line in s.Recommendations)
         {
             Assert.Contains("- " + line, md, StringComparison.Ordinal);
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(line), html, StringComparison.Ordinal);
+            Assert.Contains(Monitor.Reports.Rendering.HtmlRenderer.E(line), html, StringComparison.Ordinal);
         }
 
         Assert.StartsWith("# Tóm tắt tuần 47/2024", md, StringComparison.Ordinal);

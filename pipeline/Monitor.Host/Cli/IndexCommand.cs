@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Host.Composition;
-using Monitor.Storage.Elasticsearch;
+using Monitor.Elasticsearch;
 
 namespace Monitor.Host.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Host.Reports;
 using Monitor.Storage.Coverage;

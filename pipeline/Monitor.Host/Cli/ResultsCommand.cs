@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Reports;
 using Monitor.Reports.Results;

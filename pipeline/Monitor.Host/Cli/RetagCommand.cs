@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Storage.Plans;
 
@@ -32,12 +33,26 @@ internal static class RetagCommand
             var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề");
             var summary = await retagger.RetagAsync(stored, bar, ct);
             bar.Finish();
-            var window = $"{summary.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} .. {summary.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
-            await Console.Out.WriteLineAsync($"kế hoạch {stored.Id} phiên bản {stored.Version}: gắn lại {summary.Articles} bài trong khung {window}; {summary.Tagged} bài có chủ đề, {summary.Tags} nhãn");
-            // With Elasticsearch answering coverage, the new tags reach it now (the web role's feed follows new articles only).
-            return await IndexCommand.FeedAsync(host.Services, 0, ct);
+            await Console.Out.WriteLineAsync(Line(stored, summary, ""));
+            // With Elasticsearch configured its articles are re-tagged from it too: in the scaled-out deployment they are
+            // there only (the Kafka taggers write it directly), over an embedded pipeline they are SQLite's copies.
+            if (host.Services.GetService<ElasticsearchRetagger>() is { } elastic)
+            {
+                bar = new ProgressBar(Console.Error, "Gắn lại chủ đề (Elasticsearch)");
+                summary = await elastic.RetagAsync(stored, bar, ct);
+                bar.Finish();
+                await Console.Out.WriteLineAsync(Line(stored, summary, " (Elasticsearch)"));
+            }
+
+            return 0;
         }));
         return command;
+    }
+
+    private static string Line(StoredPlan plan, RetagSummary summary, string store)
+    {
+        var window = $"{summary.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} .. {summary.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
+        return $"kế hoạch {plan.Id} phiên bản {plan.Version}{store}: gắn lại {summary.Articles} bài trong khung {window}; {summary.Tagged} bài có chủ đề, {summary.Tags} nhãn";
     }
 
     private static async Task<StoredPlan> ResolveAsync(PlanStore store, string plan, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Reports;
 using Monitor.Reports.Summary;

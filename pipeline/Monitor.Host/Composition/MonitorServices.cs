@@ -30,6 +30,7 @@ internal static class MonitorServices
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
+        services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
         services.AddSingleton<TagAndStoreHandler>();
         // Both buses pause (not dead-letter) while SQLite is busy, locked, full or failing (docs/kafka.md, bad messages).
         services.AddSingleton(new BadMessagePolicy(SqliteFailures.IsUnavailable));

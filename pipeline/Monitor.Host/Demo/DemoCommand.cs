@@ -50,6 +50,7 @@ internal static class DemoCommand
         {
             await OnceRunner.RunAsync(app.Services.GetRequiredService<ISchedulerFactory>(), jobs, app.Logger, ct);
             await app.Services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
+            await WriteSummaryAsync(app.Services, plan, ct);
             await PrintCoverageAsync(app.Services, plan, console, ct);
             return 0;
         }
@@ -68,6 +69,19 @@ internal static class DemoCommand
         await app.StopAsync(CancellationToken.None);
         await PrintCoverageAsync(app.Services, plan, console, CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>The weekly summary of the sample plan's latest week with articles (the sample site's articles are of
+    /// November 2024, so "this week" by the clock would be empty), archived as the scheduler archives it.</summary>
+    private static async Task WriteSummaryAsync(IServiceProvider services, StoredPlan plan, CancellationToken ct)
+    {
+        if (await services.GetRequiredService<Monitor.Storage.Summaries.PlanArticles>().LastDayAsync(plan.Id, ct) is not { } last)
+        {
+            return;
+        }
+
+        // The runner logs where it wrote each plan's summary.
+        await services.GetRequiredService<Monitor.Reports.Scheduling.WeeklySummaryRunner>().RunAsync(Core.Time.IsoWeek.Of(last), ct);
     }
 
     private static async Task PrintCoverageAsync(IServiceProvider services, StoredPlan plan, IAnsiConsole console, CancellationToken ct)

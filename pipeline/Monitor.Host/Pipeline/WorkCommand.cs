@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 
 namespace Monitor.Host.Pipeline;
@@ -28,8 +29,11 @@ internal static class WorkCommand
     {
         var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
         builder.UseKafkaBus(bootstrapServers);
+        // With Elasticsearch configured it is the store of record: each tagger bulk-writes its batches there.
+        builder.Services.AddMonitorElasticsearch(builder.Configuration, ElasticsearchUse.Store);
         builder.Services.AddKafkaTagger();
         using var host = builder.Build();
+        await host.Services.StartElasticsearchAsync(ct);
         await host.StartKafkaAsync(ct);
         var consumer = host.Services.GetServices<IHostedService>().OfType<Monitor.Kafka.Consuming.KafkaConsumerService>().Single();
         await host.WaitForShutdownAsync(ct);

@@ -14,7 +14,7 @@ internal static class ScheduledJobs
         .. sources.Select(CrawlSourceJob.For),
         RetentionJob.For(configuration),
         StoreMaintenanceJob.For(configuration),
-        // The weekly summary goes here: WeeklySummaryJob.For(configuration), its cron read with
-        // ScheduledJob.CronSetting(configuration, "Monitor:Summary:Cron", "0 0 7 ? * MON") (Monday 07:00, Vietnam time).
+        SummaryJobs.Weekly(configuration),
+        SummaryJobs.Reminders(configuration),
     ];
 }

@@ -22,6 +22,7 @@ internal static class SchedulerComposition
         services.AddSingleton(RetentionJob.Options(configuration));
         services.AddSingleton<StoreRetention>();
         services.AddSingleton<IStoreMaintenance, SqliteMaintenance>();
+        services.AddSummaryServices(configuration);
         services.AddMonitorScheduler(jobs, once);
         return jobs;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Monitor.Dashboards;
 using Monitor.Host.Cli;
+using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Storage;
 
@@ -28,7 +29,7 @@ internal static class ServeCommand
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.AddMonitorConsole();
             builder.Services.AddMonitorStore(db);
-            builder.Services.AddMonitorElasticsearch(builder.Configuration, feed: true);
+            builder.Services.AddMonitorElasticsearch(builder.Configuration, ElasticsearchUse.Feed);
             builder.Services.AddMonitorDashboards();
             builder.WebHost.UseUrls(url);
             await using var app = builder.Build();

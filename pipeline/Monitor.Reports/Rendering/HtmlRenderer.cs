@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 
 namespace Monitor.Reports.Rendering;
@@ -63,5 +64,9 @@ public static class HtmlRenderer
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Vietnamese letters stay as written (WebUtility would turn "ó" into "&#243;"): readable source, smaller mail.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>HTML-escapes markup characters only.</summary>
+    public static string E(string text) => Encoder.Encode(text);
 }

@@ -40,6 +40,14 @@ public sealed class PlanArticles(MonitorDatabase db)
         return rows;
     }
 
+    /// <summary>The last Vietnamese day with a tagged article of the plan (any theme), or null.</summary>
+    public async Task<DateOnly?> LastDayAsync(string planId, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        var day = await connection.ScalarAsync<string?>("SELECT MAX(day) FROM tag_days WHERE plan_id = $plan", ct, null, ("$plan", planId));
+        return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Near-duplicate links (article, duplicate of) whose two ends are both among <paramref name="ids"/>.</summary>
     public async Task<IReadOnlyList<(string A, string B)>> LinksAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {

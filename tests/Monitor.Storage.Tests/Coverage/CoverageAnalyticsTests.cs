@@ -174,6 +174,3 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
 
 /// <summary>The contract on the embedded SQLite store.</summary>
 public sealed class CoverageAnalyticsOnSqlite() : CoverageAnalyticsTests(new SqliteBackend());
-
-/// <summary>The contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
-public sealed class CoverageAnalyticsOnElasticsearch() : CoverageAnalyticsTests(new ElasticsearchBackend()), INeedsElasticsearch;

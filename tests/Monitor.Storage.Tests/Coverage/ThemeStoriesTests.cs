@@ -73,9 +73,6 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
 /// <summary>The contract on the embedded SQLite store.</summary>
 public sealed class ThemeStoriesOnSqlite() : ThemeStoriesTests(new SqliteBackend());
 
-/// <summary>The contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
-public sealed class ThemeStoriesOnElasticsearch() : ThemeStoriesTests(new ElasticsearchBackend()), INeedsElasticsearch;
-
 /// <summary>The grouping rule itself, which both stores share.</summary>
 public sealed class StoryGroupingTests
 {

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Articles;
 using Monitor.Kafka;
+using Monitor.Storage.Articles;
 
 namespace Monitor.Host.Pipeline.Kafka;
 
@@ -10,13 +11,13 @@ namespace Monitor.Host.Pipeline.Kafka;
 /// and stores their offsets only after this returns. Tagging runs side by side; storing and handing the tags to the
 /// producer are one batch at a time, so the tagged topic gets each key's versions in the order the store took them;
 /// waiting for the broker's acknowledgements is again side by side.</summary>
-internal sealed class KafkaTagger(TagAndStoreHandler store, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time) : IDisposable
+internal sealed class KafkaTagger(TagAndStoreHandler tagger, IArticleTagWriter store, KafkaProducer producer, IOptions<KafkaOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, string>> batch, CancellationToken ct)
     {
-        var tagged = await store.TagAsync(batch.Select(Read).ToList(), ct);
+        var tagged = await tagger.TagAsync(batch.Select(Read).ToList(), ct);
         // The tagged messages are written before the store lock is taken.
         var now = time.GetUtcNow();
         var messages = tagged.Articles.Select((article, i) => new Message<string, string>
@@ -30,7 +31,7 @@ internal sealed class KafkaTagger(TagAndStoreHandler store, KafkaProducer produc
         await _writer.WaitAsync(ct);
         try
         {
-            var stored = await store.StoreAsync(tagged, ct);
+            var stored = await store.WriteAsync(tagged, ct);
             // What the store took, one message per key (the batch's last stored version; an older fetch the store refused
             // is not announced), queued with the producer before the lock is let go (a send queues synchronously) and
             // awaited after it.

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Monitor.Elasticsearch.Documents;
+using Monitor.Storage.Articles;
+
+namespace Monitor.Elasticsearch;
+
+/// <summary>Tagged articles straight into Elasticsearch, the store of the scaled-out deployment: each tagger process
+/// bulk-writes its own batches, so throughput grows with tagger processes and partitions instead of queueing on one
+/// SQLite writer. Idempotent by article id, guarded by the fetch time (an older fetch is left out, tags and all); the
+/// call returns once the cluster has acknowledged every item, so the consumer stores its offsets only after that.</summary>
+public sealed class ElasticsearchArticleTagWriter(ElasticsearchIndexer indexer, TimeProvider time) : IArticleTagWriter
+{
+    public Task<IReadOnlyList<int>> WriteAsync(TaggedBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return indexer.IndexAsync(Documents(batch, time.GetUtcNow()), batch.Plans.Select(p => p.Id).ToList(), ct);
+    }
+
+    /// <summary>The documents of a tagged batch: each article with its tags for every plan in the batch.</summary>
+    internal static List<IndexedArticle> Documents(TaggedBatch batch, DateTimeOffset now)
+    {
+        var taggedAt = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        return batch.Articles.Select((article, i) =>
+        {
+            var document = ArticleDocument.Of(article, batch.Search[i]);
+            var tags = batch.Plans.SelectMany((plan, p) => batch.Results[i][p].Themes
+                    .Select(theme => TagDocument.Of(document, plan.Id, plan.Version, theme.Code, theme.Score, taggedAt)))
+                .ToList();
+            return new IndexedArticle(document, tags);
+        }).ToList();
+    }
+}

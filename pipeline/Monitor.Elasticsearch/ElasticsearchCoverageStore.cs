@@ -1,0 +1,165 @@
+using System.Globalization;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+using Monitor.Elasticsearch.Documents;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Elasticsearch;
+
+/// <summary>Coverage answers from the Elasticsearch indices, the same as <see cref="SqliteCoverageStore"/>'s for the same
+/// articles, tags and plan: counts come from composite aggregations over the tags index (one document per article, plan
+/// and theme, so a bucket's document count is a count of distinct articles, exact at any size), the arithmetic and the
+/// assembly from <see cref="CoverageRules"/> and <see cref="CoverageAnswers"/>. Plans and crawl state stay in the SQLite
+/// database, so the plan in force and source health are the SQLite store's answers (docs/elasticsearch.md).</summary>
+public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connection, SqliteCoverageStore sqlite) : ICoverageStore
+{
+    /// <summary>Ids per terms filter when the store asks about a list of articles.</summary>
+    private const int IdsPerRequest = 10_000;
+
+    private ElasticsearchClient Client => connection.Client;
+
+    public async Task<CoverageReport> CoverageAsync(StoredPlan plan, CoverageQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(query);
+        var daily = await DailyAsync(plan.Id, CoverageRules.Windows(plan.Plan, query.From, query.To), ct);
+        var count = (await Client.CountAsync(new CountRequest(connection.Articles), ct)).Checked($"GET {connection.Articles}/_count");
+        return CoverageAnswers.Coverage(plan, query, daily, count.Count);
+    }
+
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return CoverageAnswers.QuotasAsync(plan, asOf, (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, ct));
+    }
+
+    public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var windows = CoverageRules.Windows(plan.Plan, null, asOf);
+        var daily = await DailyAsync(plan.Id, windows, ct);
+        var copies = await CopiesAsync(plan.Id, windows, ct);
+        var health = await HealthAsync(CoverageAnswers.GapOutlets(plan, daily).ToList(), asOf, ct);
+        return CoverageAnswers.Gaps(plan, asOf, daily, copies, health);
+    }
+
+    public async Task<IReadOnlyList<EventCoverage>> EventsAsync(StoredPlan plan, int days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var result = new List<EventCoverage>();
+        foreach (var e in plan.Plan.Events.OrderBy(e => e.Date))
+        {
+            var (from, to) = (e.Date.AddDays(-days), e.Date.AddDays(days));
+            var windows = plan.Plan.Themes.Select(t => new ThemeWindow(t.Code, from, to));
+            // Distinct articles per outlet: an article with two themes is one bucket (outlet, article).
+            var buckets = await BucketsAsync(connection.Tags, ElasticsearchQueries.TagsIn(plan.Id, windows), ["outlet", "article_id"], ct);
+            var outlets = buckets.GroupBy(b => Text(b.Key["outlet"])!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+            result.Add(new EventCoverage(e.Date, e.Title, from, to, outlets));
+        }
+
+        return result;
+    }
+
+    public async Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (CoverageRules.Windows(plan.Plan, null, asOf).FirstOrDefault(w => w.Code == theme) is not { } window)
+        {
+            return null;
+        }
+
+        var days = (await BucketsAsync(connection.Tags, ElasticsearchQueries.TagsIn(plan.Id, [window]), ["article_id", "day"], ct))
+            .ToDictionary(b => Text(b.Key["article_id"])!, b => Day(b.Key["day"]), StringComparer.Ordinal);
+        var articles = new List<ThemeArticle>();
+        var links = new List<(string, string)>();
+        foreach (var chunk in days.Keys.Chunk(ElasticsearchQueries.PageSize))
+        {
+            var request = ElasticsearchQueries.ByIds(connection.Articles, chunk, "id", "outlet", "title", "url", "published", "duplicate_of");
+            var answer = (await Client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {connection.Articles}/_search");
+            foreach (var source in answer.Documents)
+            {
+                articles.Add(new ThemeArticle(source.Id, source.Outlet, source.Title, source.Url, DateOnly.ParseExact(days[source.Id], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    source.Published is { } p ? DateTimeOffset.Parse(p, CultureInfo.InvariantCulture) : null));
+                links.AddRange(source.DuplicateOf.Where(days.ContainsKey).Select(d => (source.Id, d)));
+            }
+        }
+
+        var title = plan.Plan.Themes.First(t => t.Code == theme).Title;
+        return new ThemeStories(plan.Id, plan.Version, theme, title, asOf, CoverageRules.GroupStories(articles, links));
+    }
+
+    /// <summary>Crawl state lives in the SQLite database (the crawler writes it there in every mode): its store answers.</summary>
+    public Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct) =>
+        sqlite.HealthAsync(outlets, asOf, ct);
+
+    /// <summary>Plans live in the SQLite database (small, versioned, loaded by an analyst): its store answers.</summary>
+    public Task<StoredPlan?> PlanInForceAsync(string planId, DateOnly asOf, CancellationToken ct) => sqlite.PlanInForceAsync(planId, asOf, ct);
+
+    /// <summary>A day field comes back from a terms source as epoch milliseconds of its UTC midnight (a formatted
+    /// "yyyy-MM-dd..." string is read too, should a cluster answer that way).</summary>
+    internal static string Day(FieldValue value) => value.TryGetString(out var text)
+        ? text![..10]
+        : CoverageRules.Key(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(value.TryGetLong(out var ms) ? ms!.Value : (long)value.Value!).UtcDateTime));
+
+    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows.</summary>
+    private async Task<List<DailyCount>> DailyAsync(string planId, IEnumerable<ThemeWindow> windows, CancellationToken ct) =>
+        (await BucketsAsync(connection.Tags, ElasticsearchQueries.TagsIn(planId, windows), ["theme_code", "day", "outlet"], ct))
+            .Select(b => new DailyCount(Text(b.Key["theme_code"])!, Day(b.Key["day"]), Text(b.Key["outlet"])!, (int)b.Count))
+            .ToList();
+
+    /// <summary>The distinct articles (with their section when asked) of one outlet, or of all when empty, inside the windows.</summary>
+    private async Task<List<(string Id, string? Section)>> CountedAsync(string planId, IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection,
+        CancellationToken ct)
+    {
+        var query = ElasticsearchQueries.TagsIn(planId, windows, outlet.Length > 0 ? outlet : null);
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, _) in await BucketsAsync(connection.Tags, query, ["article_id", "section"], ct, "section"))
+        {
+            seen.TryAdd(Text(key["article_id"])!, withSection ? Text(key["section"]) : null);
+        }
+
+        var ids = seen.Keys.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        return ids.Select(id => (id, seen[id])).ToList();
+    }
+
+    /// <summary>Copies per theme: the linked articles (few) and their tags inside the windows, then the shared rule.</summary>
+    private async Task<Dictionary<string, int>> CopiesAsync(string planId, IReadOnlyList<ThemeWindow> windows, CancellationToken ct)
+    {
+        var links = (await BucketsAsync(connection.Articles, ElasticsearchQueries.Linked(), ["id", "duplicate_of"], ct))
+            .Select(b => (Text(b.Key["id"])!, Text(b.Key["duplicate_of"])!))
+            .ToList();
+        var tags = new List<(string, string, string)>();
+        foreach (var chunk in links.SelectMany(l => new[] { l.Item1, l.Item2 }).Distinct(StringComparer.Ordinal).Chunk(IdsPerRequest))
+        {
+            var query = new BoolQuery { Filter = [ElasticsearchQueries.TagsIn(planId, windows), ElasticsearchQueries.Terms("article_id", chunk)] };
+            tags.AddRange((await BucketsAsync(connection.Tags, query, ["article_id", "theme_code", "day"], ct))
+                .Select(b => (Text(b.Key["article_id"])!, Text(b.Key["theme_code"])!, Day(b.Key["day"]))));
+        }
+
+        return CoverageAnswers.Copies(links, tags);
+    }
+
+    /// <summary>Every bucket of a composite aggregation, page after page (after_key), as (key, document count).</summary>
+    private async Task<List<(IReadOnlyDictionary<string, FieldValue> Key, long Count)>> BucketsAsync(string index, Query query, string[] fields, CancellationToken ct,
+        params string[] missing)
+    {
+        var list = new List<(IReadOnlyDictionary<string, FieldValue>, long)>();
+        IReadOnlyDictionary<string, FieldValue>? after = null;
+        do
+        {
+            var request = ElasticsearchQueries.Composite(index, query, fields, after, missing);
+            var answer = (await Client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {index}/_search");
+            var aggregation = answer.Aggregations?.GetComposite(ElasticsearchQueries.Aggregation);
+            var buckets = aggregation?.Buckets ?? [];
+            list.AddRange(buckets.Select(b => (b.Key, b.DocCount)));
+            after = buckets.Count < ElasticsearchQueries.PageSize ? null : aggregation?.AfterKey;
+        }
+        while (after is not null);
+
+        return list;
+    }
+
+    private static string? Text(FieldValue value) => value.IsNull ? null : value.TryGetString(out var text) ? text : value.ToString();
+}

@@ -1,0 +1,101 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
+using Monitor.Core.Tagging;
+using Monitor.Elasticsearch.Documents;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Elasticsearch;
+
+/// <summary>Re-tags the articles Elasticsearch holds (the scaled-out store) against one stored plan version: reads the
+/// articles of the plan's windows back from the articles index through a point in time (a consistent view while the
+/// taggers keep writing, paged with search_after), tags them and writes them back through the indexer, which replaces
+/// each article's tags of the plan under the same version guard as the taggers. Tags of older versions left on
+/// articles the edited windows no longer cover are then removed, as <see cref="PlanRetagger"/> does in SQLite.</summary>
+public sealed class ElasticsearchRetagger(ElasticsearchConnection connection, ElasticsearchIndexer indexer, ElasticsearchIndices indices, TimeProvider time)
+{
+    private const int PageSize = 500;
+    private static readonly Duration KeepAlive = new(TimeSpan.FromMinutes(2));
+
+    /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
+    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var client = connection.Client;
+        var matcher = new PlanMatcher(plan.Plan);
+        var (from, to) = PlanRetagger.Span(plan.Plan);
+        var inWindows = InWindows(from, to);
+        var total = (await client.CountAsync(new CountRequest(connection.Articles) { Query = inWindows }, ct)).Checked($"GET {connection.Articles}/_count").Count;
+        progress?.Report((0, total));
+        var pit = (await client.OpenPointInTimeAsync(new OpenPointInTimeRequest(connection.Articles) { KeepAlive = KeepAlive }, ct))
+            .Checked($"POST {connection.Articles}/_pit").Id;
+        long done = 0, tagged = 0, tags = 0;
+        try
+        {
+            ICollection<FieldValue>? after = null;
+            while (true)
+            {
+                var page = (await client.SearchAsync<ArticleDocument>(Page(pit, inWindows, after), ct)).Checked("POST _search (pit)");
+                if (page.Hits.Count == 0)
+                {
+                    break;
+                }
+
+                pit = page.PitId ?? pit;
+                var now = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+                var batch = page.Documents.Select(document =>
+                {
+                    var result = matcher.Tag(document.ToArticle());
+                    var themes = result.Themes.Select(t => TagDocument.Of(document, plan.Id, plan.Version, t.Code, t.Score, now)).ToList();
+                    return new IndexedArticle(document, themes);
+                }).ToList();
+                await indexer.IndexAsync(batch, [plan.Id], ct);
+                done += batch.Count;
+                tagged += batch.Count(a => a.Tags.Count > 0);
+                tags += batch.Sum(a => a.Tags.Count);
+                progress?.Report((done, total));
+                after = page.Hits.Last().Sort?.ToList();
+            }
+        }
+        finally
+        {
+            await client.ClosePointInTimeAsync(new ClosePointInTimeRequest { Id = pit }, CancellationToken.None);
+        }
+
+        // Every article inside the windows now carries this version's tags (or none): what is left of older versions
+        // sits on articles the edited windows no longer cover.
+        await indices.RefreshAsync(ct);
+        var stale = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", plan.Id)], MustNot = [new TermQuery("plan_version", plan.Version)] };
+        (await client.DeleteByQueryAsync(new DeleteByQueryRequest(connection.Tags) { Conflicts = Conflicts.Proceed, Query = stale, Refresh = true }, ct))
+            .Checked($"POST {connection.Tags}/_delete_by_query");
+        return new RetagSummary(from, to, done, tagged, tags);
+    }
+
+    /// <summary>A page of the point in time, in index order (<c>_shard_doc</c>, the cheapest sort a PIT has), after the last.</summary>
+    internal static SearchRequest Page(string pit, Query query, ICollection<FieldValue>? after) => new()
+    {
+        Size = PageSize,
+        Query = query,
+        Pit = new PointInTimeReference(pit) { KeepAlive = KeepAlive },
+        Sort = [new SortOptions { Field = new FieldSort("_shard_doc") { Order = SortOrder.Asc } }],
+        SearchAfter = after,
+        TrackTotalHits = new TrackHits(false),
+    };
+
+    /// <summary>Articles whose Vietnamese day falls inside the plan's windows (an open end is left out).</summary>
+    internal static Query InWindows(DateOnly? from, DateOnly? to)
+    {
+        var range = new DateRangeQuery("day") { Format = "yyyy-MM-dd" };
+        if (from is { } f)
+        {
+            range.Gte = Storage.Coverage.CoverageRules.Key(f);
+        }
+
+        if (to is { } t)
+        {
+            range.Lte = Storage.Coverage.CoverageRules.Key(t);
+        }
+
+        return range;
+    }
+}

@@ -1,0 +1,11 @@
+using Monitor.Elasticsearch.Tests.Support;
+using Monitor.Storage.Tests.Coverage;
+using Monitor.Storage.Tests.Support;
+
+namespace Monitor.Elasticsearch.Tests.Contract;
+
+/// <summary>The coverage contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class CoverageAnalyticsOnElasticsearch() : CoverageAnalyticsTests(new ElasticsearchBackend()), INeedsElasticsearch;
+
+/// <summary>The stories contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class ThemeStoriesOnElasticsearch() : ThemeStoriesTests(new ElasticsearchBackend()), INeedsElasticsearch;

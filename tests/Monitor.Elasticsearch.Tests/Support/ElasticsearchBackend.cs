@@ -1,0 +1,37 @@
+using Monitor.Storage;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Tests.Support;
+
+namespace Monitor.Elasticsearch.Tests.Support;
+
+/// <summary>A real Elasticsearch at <c>MONITOR_ELASTICSEARCH_URL</c> (optionally <c>MONITOR_ELASTICSEARCH_API_KEY</c>), fed
+/// from the database by the product's own feed into indices with a prefix of their own, deleted afterwards.</summary>
+internal sealed class ElasticsearchBackend : ICoverageBackend
+{
+    private ElasticsearchConnection? _connection;
+    private ElasticsearchIndices? _indices;
+
+    public static string? Url => Environment.GetEnvironmentVariable(INeedsElasticsearch.UrlVariable) is { Length: > 0 } url ? url : null;
+
+    public async Task<ICoverageStore> OpenAsync(MonitorDatabase db)
+    {
+        _connection ??= new ElasticsearchConnection(new ElasticsearchOptions
+        {
+            Url = Url ?? throw new InvalidOperationException(INeedsElasticsearch.UrlVariable + " is not set"),
+            ApiKey = Environment.GetEnvironmentVariable("MONITOR_ELASTICSEARCH_API_KEY"),
+            IndexPrefix = "monitor-test-" + Guid.NewGuid().ToString("n")[..12] + "-",
+        });
+        _indices ??= new ElasticsearchIndices(_connection);
+        // Two articles per _bulk request: the fixture's seven articles take several pages.
+        await new ElasticsearchFeed(db, new ElasticsearchIndexer(_connection), _indices).RunAsync(0, 2, CancellationToken.None);
+        return new ElasticsearchCoverageStore(_connection, new SqliteCoverageStore(db, TimeProvider.System));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_indices is not null)
+        {
+            await _indices.DeleteAsync(CancellationToken.None);
+        }
+    }
+}
