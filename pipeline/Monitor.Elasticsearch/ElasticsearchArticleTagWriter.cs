@@ -23,7 +23,8 @@ public sealed class ElasticsearchArticleTagWriter(ElasticsearchIndexer indexer, 
         return batch.Articles.Select((article, i) =>
         {
             var document = ArticleDocument.Of(article, batch.Search[i]);
-            var tags = batch.Plans.SelectMany((plan, p) => batch.Results[i][p].Themes
+            // Passing mentions never count (docs/tagging.md, "What counts"): the indices hold counted themes only.
+            var tags = batch.Plans.SelectMany((plan, p) => batch.Results[i][p].Themes.Where(theme => theme.Counts)
                     .Select(theme => TagDocument.Of(document, plan.Id, plan.Version, theme.Code, theme.Score, taggedAt)))
                 .ToList();
             return new IndexedArticle(document, tags);

@@ -46,7 +46,7 @@ public sealed class ElasticsearchRetagger(ElasticsearchConnection connection, El
                 var batch = page.Documents.Select(document =>
                 {
                     var result = matcher.Tag(document.ToArticle());
-                    var themes = result.Themes.Select(t => TagDocument.Of(document, plan.Id, plan.Version, t.Code, t.Score, now)).ToList();
+                    var themes = result.Themes.Where(t => t.Counts).Select(t => TagDocument.Of(document, plan.Id, plan.Version, t.Code, t.Score, now)).ToList();
                     return new IndexedArticle(document, themes);
                 }).ToList();
                 await indexer.IndexAsync(batch, [plan.Id], ct);

@@ -231,6 +231,22 @@ internal static class Schema
             PRIMARY KEY (plan_id, quota, outlet, period_start)
         );
         """,
+        // Step 6, grades (issue 14): tags hold what counts toward coverage (primary, partial); a passing mention sits in
+        // tag_mentions, so every count over tags, its triggers and tag_days leave mentions out without a filter.
+        """
+        ALTER TABLE tags ADD COLUMN grade TEXT NOT NULL DEFAULT 'primary';
+        CREATE TABLE tag_mentions (
+            article_id TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            plan_version INTEGER NOT NULL,
+            theme_code TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            tagged_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, plan_id, theme_code)
+        );
+        CREATE INDEX tag_mentions_plan_theme ON tag_mentions(plan_id, theme_code);
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

@@ -21,11 +21,80 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var sample = TaggingSample.Load();
         var plan = await ImportAsync();
         var quality = Report(sample, plan, "automatic plan");
+        var any = sample.Measure(plan, anyGrade: true);
+        output.WriteLine($"any grade (mentions too): precision {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}), recall {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
 
-        // Measured 2026-11-30 (rules and scoring of docs/tagging.md, context rules of the import): precision 0.860
-        // (92/107), recall 0.800 (92/115); issue 4 asks for 0.85 and 0.80.
-        Assert.True(quality.Precision >= 0.855, $"precision {quality.Precision:0.000} fell below the measured 0.860");
-        Assert.True(quality.Recall >= 0.795, $"recall {quality.Recall:0.000} fell below the measured 0.800");
+        // Measured 2026-12-06 with grades (only primary and partial count): precision 0.853 (87/102), recall 0.757
+        // (87/115); at any grade, as before grades, 0.860 (92/107) / 0.800 (92/115). The five labelled pairs graded
+        // mention are slogans or one sentence in articles about something else (docs/tagging-quality.md).
+        Assert.True(quality.Precision >= 0.848, $"precision {quality.Precision:0.000} fell below the measured 0.853");
+        Assert.True(quality.Recall >= 0.752, $"recall {quality.Recall:0.000} fell below the measured 0.757");
+    }
+
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_automatically_imported_w46_plan_is_measured_on_the_held_out_half_with_grades_against_the_labels()
+    {
+        var sample = TaggingSample.Load();
+        var plan = await ImportAsync();
+        foreach (var (half, name) in new[] { (false, "tuning half"), (true, "held-out half") })
+        {
+            var counted = sample.Measure(plan, heldOut: half);
+            var any = sample.Measure(plan, heldOut: half, anyGrade: true);
+            output.WriteLine($"{name}: counted grades P {counted.Precision:0.000} ({counted.Tp}/{counted.Tp + counted.Fp}) R {counted.Recall:0.000} ({counted.Tp}/{counted.Tp + counted.Fn}); " +
+                             $"any grade P {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}) R {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
+            output.WriteLine(counted.Table());
+        }
+
+        // Grade against label over the whole sample: how often a labelled pair is graded primary, partial or mention.
+        var matcher = new PlanMatcher(plan);
+        var agreement = new Dictionary<(string Grade, bool Labelled), int>();
+        foreach (var article in sample.Articles)
+        {
+            foreach (var theme in matcher.Tag(article).Themes)
+            {
+                var key = (theme.Grade, sample.Labels[article.Id].Contains(theme.Code));
+                agreement[key] = agreement.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach (var ((grade, labelled), n) in agreement.OrderBy(kv => kv.Key.Grade, StringComparer.Ordinal).ThenBy(kv => kv.Key.Labelled))
+        {
+            output.WriteLine($"grade {grade}, labelled {labelled}: {n}");
+        }
+
+        var held = sample.Measure(plan, heldOut: true);
+        Assert.True(held.Precision >= HeldOutPrecisionFloor, $"held-out precision {held.Precision:0.000} fell below the measured floor {HeldOutPrecisionFloor}");
+        Assert.True(held.Recall >= HeldOutRecallFloor, $"held-out recall {held.Recall:0.000} fell below the measured floor {HeldOutRecallFloor}");
+    }
+
+    // Measured 2026-12-06 on the held-out half, counted grades: precision 0.842 (48/57), recall 0.762 (48/63).
+    private const double HeldOutPrecisionFloor = 0.837;
+    private const double HeldOutRecallFloor = 0.757;
+
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_Kon_Tum_media_plan_counts_almost_nothing_in_a_months_national_articles()
+    {
+        // Issue 14: imported before scope and keyword quality, this plan tagged 321 (article, theme) pairs of the
+        // 1,000 Tuổi Trẻ articles (keywords "đầu tư", "du lịch", "trong hoạt động quản lý"…), though one article
+        // mentions Kon Tum at all.
+        var sample = TaggingSample.Load();
+        var plan = await new DirectiveImporter().ImportAsync(Seeds.Seed("kontum-2024-media-plan.txt"), new DirectiveImportOptions(), CancellationToken.None);
+        var matcher = new PlanMatcher(plan);
+        var results = sample.Articles.Concat(sample.Rest).Select(matcher.Tag).ToList();
+        var pairs = results.Sum(r => r.Themes.Count);
+        var counted = results.Sum(r => r.Themes.Count(t => t.Counts));
+        output.WriteLine($"media plan over {results.Count} articles: {pairs} pairs at any grade, {counted} counted");
+        foreach (var theme in plan.Themes)
+        {
+            output.WriteLine($"{theme.Code} scope {theme.Scope}: {string.Join(" | ", theme.Keywords)} || {string.Join(" | ", theme.Rules ?? [])}");
+        }
+
+        Assert.All(plan.Themes, t => Assert.Equal("Kon Tum", t.Scope));
+        Assert.DoesNotContain(plan.Themes.SelectMany(t => t.Keywords), k => KeywordQuality.Problem(k) is not null);
+        Assert.Contains("Sâm Ngọc Linh", plan.Themes.Single(t => t.Code == "II.5").Keywords);
+        Assert.Contains("sản phẩm OCOP", plan.Themes.Single(t => t.Code == "II.5").Keywords);
+        // Measured 2026-12-06: 2 pairs at any grade, 1 counted.
+        Assert.True(pairs <= 3, $"{pairs} pairs; measured 2");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -35,9 +104,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var plan = PlanFile.Load(EditedPlanPath);
         var quality = Report(sample, plan, "analyst-edited plan");
 
-        // Measured 2026-11-30: precision 0.861 (105/122), recall 0.913 (105/115).
-        Assert.True(quality.Precision >= 0.855, $"precision {quality.Precision:0.000} fell below the measured 0.861");
-        Assert.True(quality.Recall >= 0.905, $"recall {quality.Recall:0.000} fell below the measured 0.913");
+        // Measured 2026-12-06 with grades: precision 0.856 (101/118), recall 0.878 (101/115) (any grade: 0.861 / 0.913).
+        Assert.True(quality.Precision >= 0.851, $"precision {quality.Precision:0.000} fell below the measured 0.856");
+        Assert.True(quality.Recall >= 0.873, $"recall {quality.Recall:0.000} fell below the measured 0.878");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -63,6 +132,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.DoesNotContain("chất vấn", Keys("2.5"));
         Assert.Contains("tập kết ra bắc", Keys("2.6"));
         Assert.Contains("ngày nhà giáo", Keys("2.7"));
+        Assert.Contains("luật cảnh vệ", Keys("1.1"));
+        // Scope: the province's own subjects are anchored in Kon Tum; national subjects it propagates are not.
+        Assert.Equal(["1.3", "2.2", "2.3"], plan.Themes.Where(t => t.Scope == "Kon Tum").Select(t => t.Code));
         Assert.DoesNotContain("ngày kỷ niệm", Keys("2.7"));
     }
 

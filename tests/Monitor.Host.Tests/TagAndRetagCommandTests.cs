@@ -51,7 +51,7 @@ public sealed class TagAndRetagCommandTests
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "tag", "--plan", plan, "--format", "jsonl", input);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([$"lỗi: {input}:2: dòng không phải một bài viết JSON hợp lệ (JSON sai hoặc thiếu trường bắt buộc), bỏ qua"], run.Lines.Where(l => !l.StartsWith('{')));
+        Assert.Equal([$"lỗi: {input}:2: dòng không phải một bài viết JSON hợp lệ (JSON sai, thiếu id hoặc thiếu cả tiêu đề lẫn nội dung), bỏ qua"], run.Lines.Where(l => !l.StartsWith('{')));
         var lines = run.Lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
         Assert.All(lines, l => Assert.Equal(["id", "themes", "references"], l.EnumerateObject().Select(p => p.Name)));
@@ -65,6 +65,40 @@ public sealed class TagAndRetagCommandTests
         Assert.Equal(["3908/UBND-KGVX"], lines[0].GetProperty("references").EnumerateArray().Select(r => r.GetString()));
         Assert.Empty(lines[1].GetProperty("themes").EnumerateArray());
         Assert.Empty(lines[2].GetProperty("themes").EnumerateArray());   // excluded: methanol
+    }
+
+    [Fact]
+    public async Task Tag_accepts_lines_with_only_an_id_and_a_title_or_text_and_keeps_the_input_order_over_many_chunks()
+    {
+        using var dir = new TempDir();
+        var plan = Path.Combine(dir.Path, "plan.yaml");
+        await File.WriteAllTextAsync(plan, PlanYaml("ngộ độc thực phẩm", "2024-11-30"));
+        var input = Path.Combine(dir.Path, "articles.jsonl");
+        var filler = string.Concat(Enumerable.Repeat("Nông dân vào vụ thu hoạch cà phê trên địa bàn. ", 60));
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            // As the shared corpus writes them: url null, no canonical_url, no content_hash; ids as strings or numbers.
+            object id = i % 2 == 0 ? $"tt-{i}" : i;
+            lines.Add(i % 7 == 3
+                ? JsonSerializer.Serialize(new { id, url = (string?)null, title = (string?)null, text = "Một vụ ngộ độc thực phẩm. " + filler })
+                : JsonSerializer.Serialize(new { id, url = (string?)null, title = $"Tin {i}", published = "không rõ", text = filler }));
+        }
+
+        lines.Insert(1500, "{\"id\": \"no-text\"}");
+        await File.WriteAllLinesAsync(input, lines);
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(2), "tag", "--plan", plan, input);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"lỗi: {input}:1501: dòng không phải một bài viết JSON hợp lệ (JSON sai, thiếu id hoặc thiếu cả tiêu đề lẫn nội dung), bỏ qua"], run.Lines.Where(l => !l.StartsWith('{')));
+        var results = run.Lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3000, results.Count);
+        for (var i = 0; i < 3000; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? $"tt-{i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture), results[i].GetProperty("id").GetString());
+            Assert.Equal(i % 7 == 3 ? 1 : 0, results[i].GetProperty("themes").GetArrayLength());
+        }
     }
 
     [Fact]

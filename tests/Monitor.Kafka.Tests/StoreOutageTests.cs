@@ -1,8 +1,11 @@
 using Confluent.Kafka;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Bus;
+using Monitor.Host.Composition;
 using Monitor.Kafka.Consuming;
 using Monitor.Kafka.Tests.Support;
 using Monitor.Storage;
@@ -60,5 +63,42 @@ public sealed class StoreOutageTests
         }
 
         Assert.Empty(bed.ReadAll("monitor.deadletter", 1, TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task While_another_writer_holds_the_sqlite_store_the_tagger_pauses_dead_letters_nothing_and_stores_every_article_when_it_is_released()
+    {
+        using var bed = await KafkaTestBed.StartAsync();
+        // The tagger's own store connection gives up on the lock after 100 ms (30 s in production) and pauses 50 ms at first.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.AddMonitorConsole();
+        builder.Services.AddMonitorStore(await MonitorDatabase.OpenAsync(bed.Path, CancellationToken.None, TimeSpan.FromMilliseconds(100)));
+        builder.Services.Replace(ServiceDescriptor.Singleton(new BadMessagePolicy(SqliteFailures.IsUnavailable, TimeSpan.FromMilliseconds(50))));
+        builder.Configuration["Monitor:Kafka:GroupId"] = bed.GroupId;
+        builder.UseKafkaBus(bed.Cluster.BootstrapServers);
+        builder.Services.AddKafkaTagger();
+        using var tagger = builder.Build();
+        await using var holder = new SqliteConnection($"Data Source={bed.Db.Path};Pooling=False");
+        await holder.OpenAsync();
+        await Execute(holder, "BEGIN EXCLUSIVE");
+        await tagger.StartKafkaAsync(CancellationToken.None);
+        var consumer = KafkaTestBed.Consumer(tagger);
+
+        await bed.PublishAsync(bed.Articles(30));
+
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(consumer.Pauses >= 6), TimeSpan.FromSeconds(60)), $"{consumer.Pauses} pauses");
+        Assert.Equal(0, consumer.Handled);
+        await Execute(holder, "ROLLBACK");
+        Assert.True(await Eventually.TrueAsync(async () => await bed.Reader.CountAsync(CancellationToken.None) == 30, TimeSpan.FromSeconds(60)),
+            $"stored {await bed.Reader.CountAsync(CancellationToken.None)} of 30 after the lock was released");
+        await tagger.StopAsync();
+        Assert.Empty(bed.ReadAll("monitor.deadletter", 1, TimeSpan.FromSeconds(3)));
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -45,6 +45,10 @@ public sealed class Theme
 
     /// <summary>The least number of separate mentions needed (1 when absent).</summary>
     public int? MinEvidence { get; set; }
+
+    /// <summary>A province of the gazetteer (Scope/gazetteer.yaml): the theme counts only articles anchored there
+    /// (the province's own outlets, or its places, landmarks and leaders named in the article). Null: anywhere.</summary>
+    public string? Scope { get; set; }
 }
 
 /// <summary>A time window; an open end is null.</summary>

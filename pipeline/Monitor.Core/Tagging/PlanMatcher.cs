@@ -1,6 +1,7 @@
 using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Core.References;
+using Monitor.Core.Scope;
 using Monitor.Core.Tagging.Rules;
 using Monitor.Core.Text;
 
@@ -19,6 +20,7 @@ public sealed class PlanMatcher
     private readonly Dictionary<string, int> _referenceGroups = new(StringComparer.Ordinal);
     private readonly List<CompiledTheme> _themes = [];
     private readonly int[][] _themesByGroup;
+    private readonly List<ScopeAnchor> _scopes = [];
 
     public PlanMatcher(Plan plan, double threshold = 1.0)
         : this(plan, ScoringOptions.Default with { Threshold = threshold })
@@ -58,7 +60,7 @@ public sealed class PlanMatcher
         foreach (var (theme, keywords, rules, exclusions) in pending)
         {
             var index = _themes.Count;
-            _themes.Add(new CompiledTheme(theme.Code, [.. keywords.Distinct()], rules, exclusions, Math.Max(1, theme.MinEvidence ?? 1)));
+            _themes.Add(new CompiledTheme(theme.Code, [.. keywords.Distinct()], rules, exclusions, Math.Max(1, theme.MinEvidence ?? 1), ScopeIndex(theme)));
             // A theme is looked at when one of its keywords or one of its rules' phrases occurs; exclusions alone never make it a candidate.
             foreach (var group in keywords.Concat(rules.SelectMany(r => r.Phrases).Select(p => p.Id)).Distinct())
             {
@@ -83,11 +85,13 @@ public sealed class PlanMatcher
     public long ApproximateBytes => _automaton.ApproximateBytes + _phrases.Sum(p => 40L + p.Length * 2) + _themesByGroup.Sum(t => 24L + t.Length * 4);
 
     /// <summary>Tags one article: the themes whose score reaches the threshold with enough evidence and no
-    /// exclusion, strongest first, and every document number the article cites.</summary>
+    /// exclusion, strongest first, each with its grade (passing mentions included: callers that count keep only
+    /// <see cref="ThemeMatch.Counts"/>), and every document number the article cites.</summary>
     public TagResult Tag(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
         string?[] originals = [article.Title, article.Description, article.Text];
+        var folds = new string?[originals.Length];
         var hits = new List<Hit>();
         var references = new List<string>();
         var occurrences = new List<PhraseOccurrence>();
@@ -110,6 +114,7 @@ public sealed class PlanMatcher
             }
 
             var folded = VietnameseFolding.Fold(original);
+            folds[f] = folded.Value;
             occurrences.Clear();
             _automaton.Match(folded.Value, occurrences);
             foreach (var o in occurrences)
@@ -119,11 +124,14 @@ public sealed class PlanMatcher
             }
         }
 
-        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits), originals);
+        // Whether the article is anchored in each scope, asked only when a scoped theme has evidence.
+        var anchored = new bool?[_scopes.Count];
+        bool Anchored(int scope) => anchored[scope] ??= _scopes[scope].Anchors(article, folds);
+        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits), originals, Anchored);
         return new TagResult(article.Id, article.Outlet, themes, references.Distinct().ToList());
     }
 
-    private List<ThemeMatch> Score(HitIndex index, string?[] originals)
+    private List<ThemeMatch> Score(HitIndex index, string?[] originals, Func<int, bool> anchored)
     {
         var candidates = new List<int>();
         foreach (var group in index.Groups)
@@ -153,7 +161,7 @@ public sealed class PlanMatcher
                 rule.Evaluate(index, evidence);
             }
 
-            if (evidence.Count == 0 || theme.Exclusions.Any(x => x.Evaluate(index, [])))
+            if (evidence.Count == 0 || theme.Exclusions.Any(x => x.Evaluate(index, [])) || (theme.Scope >= 0 && !anchored(theme.Scope)))
             {
                 continue;
             }
@@ -165,10 +173,30 @@ public sealed class PlanMatcher
             }
 
             matches.Add(new ThemeMatch(theme.Code, Math.Round(score, 2),
-                [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))]));
+                [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))],
+                ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring)));
         }
 
         return [.. matches.OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)];
+    }
+
+    private int ScopeIndex(Theme theme)
+    {
+        if (string.IsNullOrWhiteSpace(theme.Scope))
+        {
+            return -1;
+        }
+
+        var province = Gazetteer.Default.Find(theme.Scope)
+            ?? throw new PlanFormatException($"chủ đề '{theme.Code}': phạm vi '{theme.Scope}' không có trong danh mục địa danh (pipeline/Monitor.Core/Scope/gazetteer.yaml)");
+        var at = _scopes.FindIndex(s => s.Province == province);
+        if (at < 0)
+        {
+            _scopes.Add(new ScopeAnchor(Gazetteer.Default, province));
+            at = _scopes.Count - 1;
+        }
+
+        return at;
     }
 
     private int PhraseId(string folded)

@@ -25,6 +25,14 @@ public sealed record ScoringOptions
     /// <summary>The least score that counts an article as covering a theme.</summary>
     public double Threshold { get; init; } = 1.0;
 
+    /// <summary>Body evidence that starts within this many characters is in the article's opening (its lead
+    /// paragraph when it has no separate lead): enough for <see cref="ThemeGrade.Partial"/>.</summary>
+    public double OpeningChars { get; init; } = 600;
+
+    /// <summary>Evidence in paragraphs that together make at least this share of the body is a substantial part of
+    /// the article (<see cref="ThemeGrade.Partial"/>) even when it sits in one sentence.</summary>
+    public double SubstantialShare { get; init; } = 0.15;
+
     internal double Weight(ArticleField field, int start) => field switch
     {
         ArticleField.Title => TitleWeight,

@@ -9,11 +9,17 @@ public sealed record TagResult(
     [property: JsonPropertyName("themes")] IReadOnlyList<ThemeMatch> Themes,
     [property: JsonPropertyName("references")] IReadOnlyList<string> References);
 
-/// <summary>One theme an article covers, its score and the phrases that show it.</summary>
+/// <summary>One theme an article covers, its score, the phrases that show it, and its grade (<see cref="ThemeGrade"/>:
+/// only primary and partial count toward coverage).</summary>
 public sealed record ThemeMatch(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("score")] double Score,
-    [property: JsonPropertyName("evidence")] IReadOnlyList<Evidence> Evidence);
+    [property: JsonPropertyName("evidence")] IReadOnlyList<Evidence> Evidence,
+    [property: JsonPropertyName("grade")] string Grade = ThemeGrade.Primary)
+{
+    /// <summary>Counts toward coverage, quotas and reports (not a passing mention).</summary>
+    [JsonIgnore] public bool Counts => ThemeGrade.Counts(Grade);
+}
 
 /// <summary>A matched phrase as written in the article, with offsets into the original text of its field.</summary>
 public sealed record Evidence(

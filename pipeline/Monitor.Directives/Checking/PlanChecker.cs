@@ -71,6 +71,44 @@ public static class PlanChecker
         return errors;
     }
 
+    /// <summary>Keywords that would tag almost anything (<see cref="KeywordQuality"/>: sentence fragments, generic
+    /// words, a broad single word) and scopes the gazetteer does not know, each with its line. Warnings do not refuse
+    /// the plan; an unknown scope is refused when the plan is used.</summary>
+    public static IReadOnlyList<PlanError> Warnings(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(File.ReadAllText(path)));
+        }
+        catch (YamlException)
+        {
+            return [];   // Check reports it
+        }
+
+        var warnings = new List<PlanError>();
+        var themes = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? Child(root, "themes") as YamlSequenceNode : null;
+        foreach (var theme in themes?.Children.OfType<YamlMappingNode>() ?? [])
+        {
+            var code = Scalar(theme, "code");
+            foreach (var keyword in (Child(theme, "keywords") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>() ?? [])
+            {
+                if (KeywordQuality.Problem(keyword.Value ?? "") is { } problem)
+                {
+                    warnings.Add(Error(keyword, $"chủ đề '{code}': từ khóa {problem}"));
+                }
+            }
+
+            if (Child(theme, "scope") is YamlScalarNode { Value: { Length: > 0 } scope } node && Monitor.Core.Scope.Gazetteer.Default.Find(scope) is null)
+            {
+                warnings.Add(Error(node, $"chủ đề '{code}': phạm vi '{scope}' không có trong danh mục địa danh"));
+            }
+        }
+
+        return warnings;
+    }
+
     private static HashSet<string> CheckThemes(YamlSequenceNode? themes, List<PlanError> errors)
     {
         var codes = new HashSet<string>(StringComparer.Ordinal);

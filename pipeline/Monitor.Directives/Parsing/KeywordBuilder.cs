@@ -135,6 +135,35 @@ internal static partial class KeywordBuilder
         return keywords.Take(Max).ToList();
     }
 
+    /// <summary>The things a theme's description enumerates ("Sâm Ngọc Linh; … sản phẩm OCOP; … biến đổi khí hậu"),
+    /// for themes scoped to a province: there the province's anchor is their qualifying context. Elsewhere a
+    /// description's clauses are too common to count alone.</summary>
+    public static void AddEnumerated(Theme theme)
+    {
+        foreach (var sentence in (theme.Description ?? "").Split(['.', '\n', '…'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var items = sentence.Contains(':', StringComparison.Ordinal) ? sentence[(sentence.IndexOf(':', StringComparison.Ordinal) + 1)..] : sentence;
+            foreach (var clause in Clauses(TextTools.WithoutMarks(items)))
+            {
+                var item = ActionHead().Replace(clause, "").Trim();
+                Add(theme.Keywords, Words(item) is >= 2 and <= 5 ? item : null);
+            }
+        }
+    }
+
+    /// <summary>Leaves out keywords that are sentence fragments or only generic words, and turns a broad single word
+    /// into a rule that counts it only in the title or lead (<see cref="KeywordQuality"/>).</summary>
+    public static void Refine(Theme theme)
+    {
+        var broad = theme.Keywords.Where(k => KeywordQuality.IsBroad(k) && !KeywordQuality.SaysNothing(k)).ToList();
+        theme.Keywords.RemoveAll(k => KeywordQuality.Problem(k) is not null);
+        if (broad.Count > 0)
+        {
+            var rules = broad.Select(KeywordQuality.TitleOrLeadRule).ToList();
+            theme.Rules = [.. theme.Rules ?? [], .. rules.Except(theme.Rules ?? [])];
+        }
+    }
+
     private static IEnumerable<string> Clauses(string text)
     {
         var protectedText = Compound().Replace(text, m => $"{m.Groups[1].Value}\u2011{m.Groups[2].Value}");

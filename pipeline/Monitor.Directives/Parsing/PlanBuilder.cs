@@ -40,12 +40,19 @@ internal sealed class PlanBuilder(OutletRegistry registry, DirectiveImportOption
         plan.Events = EventReader.Read(allText, year).DistinctBy(e => (e.Date, TextTools.Fold(e.Title))).ToList();
         plan.Deadlines = main.SelectMany(p => DeadlineReader.Read(TextTools.Clean(p))).ToList();
         plan.Laws = LawNameExtractor.Find(string.Join("\n", paragraphs)).Select(l => l.Name).Distinct(StringComparer.Ordinal).ToList();
+        ScopeReader.Apply(plan, province);
         foreach (var source in sources)
         {
             var own = BuildContext.FullText(source.Node);
             var events = plan.Events.Where(e => TextTools.ContainsWords(TextTools.Fold(own), TextTools.Fold(e.Title)));
             source.Theme.Keywords = KeywordBuilder.Build(source.Theme, own, events);
+            if (source.Theme.Scope is not null)
+            {
+                KeywordBuilder.AddEnumerated(source.Theme);
+            }
+
             TopicContext.Apply(source.Theme);
+            KeywordBuilder.Refine(source.Theme);
         }
 
         return plan;

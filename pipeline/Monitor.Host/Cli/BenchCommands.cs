@@ -63,8 +63,12 @@ internal static class BenchCommands
     private static Command Tag()
     {
         var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
-        var tag = new Command("tag", "Đo tốc độ gắn chủ đề (MB/giây mỗi lõi, bài/giây) với kế hoạch sinh ra 500 chủ đề, 5.000 cụm từ; bộ nhớ của kế hoạch đã biên dịch.") { articles };
-        tag.SetAction((r, ct) => CommonOptions.Guard(() => TagBench.RunAsync(r.GetValue(articles), ct)));
+        var cli = new Option<bool>("--cli") { Description = "Đo monitor tag như người dùng chạy (tiến trình mới, tệp JSONL vào và ra, mọi lõi) cạnh grep -F -o trên cùng văn bản đã chuẩn hóa." };
+        var runs = new Option<int>("--runs") { Description = "Số lần đo xen kẽ với --cli.", DefaultValueFactory = _ => 3 };
+        var tag = new Command("tag", "Đo tốc độ gắn chủ đề (MB/giây mỗi lõi, bài/giây) với kế hoạch sinh ra 500 chủ đề, 5.000 cụm từ; bộ nhớ của kế hoạch đã biên dịch.") { articles, cli, runs };
+        tag.SetAction((r, ct) => CommonOptions.Guard(() => r.GetValue(cli)
+            ? TagCliBench.RunAsync(r.GetValue(articles), Math.Max(1, r.GetValue(runs)), ct)
+            : TagBench.RunAsync(r.GetValue(articles), ct)));
         return tag;
     }
 

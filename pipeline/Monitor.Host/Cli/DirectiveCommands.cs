@@ -55,6 +55,11 @@ internal static class DirectiveCommands
                 await Console.Error.WriteLineAsync($"{path}:{error.Line}: {error.Message}");
             }
 
+            foreach (var warning in errors.Count == 0 ? PlanChecker.Warnings(path) : [])
+            {
+                await Console.Error.WriteLineAsync($"{path}:{warning.Line}: cảnh báo: {warning.Message}");
+            }
+
             if (errors.Count == 0)
             {
                 await Console.Out.WriteLineAsync($"{path}: kế hoạch hợp lệ");

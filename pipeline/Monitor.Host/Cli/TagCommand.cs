@@ -1,14 +1,14 @@
 using System.CommandLine;
-using System.Text.Json;
-using Monitor.Core.Articles;
-using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
+using Monitor.Directives.Checking;
 
 namespace Monitor.Host.Cli;
 
 /// <summary>monitor tag: tags article JSON lines against a plan without touching the store; exactly one line out per
 /// article read: {"id", "themes": [{"code", "score", "evidence": [{"text", "start", "end", "field"}]}], "references"}.
-/// A line that is not an article is one error line on stderr naming file:line; the rest goes on (exit code 2 at the end).
+/// Any line with an id (or a URL) and a title or text is an article (the rest is derived, <see cref="Monitor.Core.Articles.ArticleLine"/>);
+/// one that is not is one error line on stderr naming file:line; the rest goes on (exit code 2 at the end). Tags on
+/// every core, output in input order (<see cref="Tagging.TagStream"/>).
 /// With --bus it is the tagger role instead (the same as monitor work): articles from the bus, tagged against the
 /// stored plans and stored.</summary>
 internal static class TagCommand
@@ -40,30 +40,9 @@ internal static class TagCommand
                 throw new UserInputException($"không có tệp bài viết '{path}'");
             }
 
-            using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(path);
-            var lineNumber = 0;
-            var bad = 0;
-            while (await reader.ReadLineAsync(ct) is { } line)
-            {
-                lineNumber++;
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var result = matcher.Tag(ArticleJson.Deserialize(line));
-                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { id = result.ArticleId, themes = result.Themes, references = result.References }, ArticleJson.Options));
-                }
-                catch (FormatException)
-                {
-                    // One line naming the file and line; the reader's English detail is not for the user.
-                    bad++;
-                    await Console.Error.WriteLineAsync($"lỗi: {path}:{lineNumber}: dòng không phải một bài viết JSON hợp lệ (JSON sai hoặc thiếu trường bắt buộc), bỏ qua");
-                }
-            }
-
+            await using var reader = Tagging.TagStream.Open(path);
+            await using var output = Console.OpenStandardOutput();
+            var bad = await Tagging.TagStream.RunAsync(reader, path, output, Console.Error, matcher.Tag, Environment.ProcessorCount, ct);
             return bad == 0 ? 0 : 2;
         }));
         return command;

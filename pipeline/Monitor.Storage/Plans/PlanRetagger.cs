@@ -50,8 +50,8 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
             }
 
             done += page.Count;
-            tagged += results.Count(r => r.Themes.Count > 0);
-            tags += results.Sum(r => r.Themes.Count);
+            tagged += results.Count(r => r.Themes.Any(t => t.Counts));
+            tags += results.Sum(r => r.Themes.Count(t => t.Counts));
             after = page[^1].Seq;
             progress?.Report((done, total));
         }
@@ -61,6 +61,8 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
         await using (var connection = await db.ConnectAsync(ct))
         {
             await connection.ExecuteAsync("DELETE FROM tags WHERE plan_id = $plan AND plan_version <> $version", ct, null,
+                ("$plan", plan.Id), ("$version", plan.Version));
+            await connection.ExecuteAsync("DELETE FROM tag_mentions WHERE plan_id = $plan AND plan_version <> $version", ct, null,
                 ("$plan", plan.Id), ("$version", plan.Version));
         }
 

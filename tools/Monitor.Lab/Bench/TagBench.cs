@@ -22,7 +22,9 @@ public static class TagBench
 
     private static readonly string[] Tones = ["", "́", "̀", "̉", "̃", "̣"];
 
-    public static Task<int> RunAsync(int count, CancellationToken ct)
+    /// <summary>The bench's plan (500 themes, 5,000 distinct folded phrases), its phrases as written, and
+    /// <paramref name="count"/> articles; deterministic.</summary>
+    public static (Plan Plan, string[] Phrases, List<Article> Articles) Generate(int count)
     {
         var random = new Random(46);
         var syllables = Onsets.SelectMany(o => Rhymes.SelectMany(r => Tones.Select(t => (o + r.Insert(1, t)).Normalize(NormalizationForm.FormC)))).Distinct().ToArray();
@@ -48,11 +50,15 @@ public static class TagBench
             });
         }
 
+        return (plan, all, [.. Enumerable.Range(0, count).Select(i => Article(i, random, Words, all))]);
+    }
+
+    public static Task<int> RunAsync(int count, CancellationToken ct)
+    {
+        var (plan, all, articles) = Generate(count);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var matcher = new PlanMatcher(plan);
         var compiledBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
-
-        var articles = Enumerable.Range(0, count).Select(i => Article(i, random, Words, all)).ToList();
         var bytes = articles.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Description ?? "") + Encoding.UTF8.GetByteCount(a.Text));
         foreach (var article in articles.Take(200))
         {

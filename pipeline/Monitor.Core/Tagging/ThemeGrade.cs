@@ -1,0 +1,97 @@
+namespace Monitor.Core.Tagging;
+
+/// <summary>How much of an article a theme holds (docs/tagging.md, "What counts"): the theme is its subject
+/// (<see cref="Primary"/>), a substantial part of it (<see cref="Partial"/>), or it passes by once
+/// (<see cref="Mention"/>: kept in the tag output and on the article page, never counted in coverage, quotas or
+/// reports).</summary>
+public static class ThemeGrade
+{
+    public const string Primary = "primary";
+    public const string Partial = "partial";
+    public const string Mention = "mention";
+
+    /// <summary>True for the grades that count toward coverage, quotas and reports.</summary>
+    public static bool Counts(string grade) => grade != Mention;
+
+    /// <summary>Grades one theme's evidence. Primary: in the title, or in the lead and again in the body's opening
+    /// or in two of its sentences. Partial: in the lead, in the body's opening, in two or more sentences, or in
+    /// paragraphs that make a substantial share of the body. Mention: one sentence further in, in paragraphs that
+    /// make a small share of the text.</summary>
+    internal static string Of(List<Hit> evidence, string? body, ScoringOptions options)
+    {
+        var title = false;
+        var lead = false;
+        var opening = false;
+        var sentences = new HashSet<int>();
+        var paragraphs = new HashSet<(int Start, int End)>();
+        foreach (var hit in evidence)
+        {
+            switch (hit.Field)
+            {
+                case ArticleField.Title:
+                    title = true;
+                    break;
+                case ArticleField.Description:
+                    lead = true;
+                    break;
+                default:
+                    opening |= hit.Start < options.OpeningChars;
+                    sentences.Add(SentenceStart(body!, hit.Start));
+                    paragraphs.Add(Paragraph(body!, hit.Start));
+                    break;
+            }
+        }
+
+        if (title || (lead && (opening || sentences.Count >= 2)))
+        {
+            return Primary;
+        }
+
+        var share = body is { Length: > 0 } ? paragraphs.Sum(p => p.End - p.Start) / (double)body.Length : 0;
+        return lead || opening || sentences.Count >= 2 || share >= options.SubstantialShare ? Partial : Mention;
+    }
+
+    // A sentence starts after ". ", "! ", "? ", "… " or a line break.
+    private static int SentenceStart(string text, int at)
+    {
+        for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
+        {
+            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…'))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    // A paragraph ends at a line break, or at a sentence's end followed by two or more spaces (how text without
+    // line breaks, as some exports write it, still separates paragraphs).
+    private static (int Start, int End) Paragraph(string text, int at)
+    {
+        var start = 0;
+        for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
+        {
+            if (IsBreak(text, i))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        var end = text.Length;
+        for (var i = at; i < text.Length - 1; i++)
+        {
+            if (IsBreak(text, i))
+            {
+                end = i;
+                break;
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static bool IsBreak(string text, int i) =>
+        text[i] == '\n' || (text[i] == ' ' && i + 1 < text.Length && text[i + 1] == ' ' && i > 0 && text[i - 1] is '.' or '!' or '?' or '…' or ':' or '"' or '”');
+}

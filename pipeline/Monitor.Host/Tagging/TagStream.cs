@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.Channels;
+using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
+
+namespace Monitor.Host.Tagging;
+
+/// <summary>monitor tag over a file or stdin: JSON Lines in, one JSON line out per article line, in input order,
+/// tagged on every core. The reader cuts the input into chunks of whole lines (bytes, never decoded to strings
+/// first; a chunk goes as soon as the input pauses, so a pipe fed line by line is answered line by line); each chunk is read, tagged and written to UTF-8 on the thread pool; the writer takes the chunks'
+/// results in the order they were read. At most two chunks per core are in flight, so memory stays flat however
+/// long the input is.</summary>
+internal static class TagStream
+{
+    private const int ChunkBytes = 512 * 1024;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    /// <summary>Returns the number of lines that were not articles (each reported on <paramref name="errors"/>).</summary>
+    public static async Task<int> RunAsync(Stream input, string inputName, Stream output, TextWriter errors, Func<Article, TagResult> tag, int workers, CancellationToken ct)
+    {
+        var pending = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(Math.Max(1, workers) * 2) { SingleReader = true, SingleWriter = true });
+        var reading = ReadAsync(input, pending.Writer, tag, ct);
+        var bad = 0;
+        await foreach (var batch in pending.Reader.ReadAllAsync(ct))
+        {
+            var done = await batch;
+            await output.WriteAsync(done.Output, ct);
+            foreach (var line in done.Errors)
+            {
+                bad++;
+                await errors.WriteLineAsync($"lỗi: {inputName}:{line}: dòng không phải một bài viết JSON hợp lệ (JSON sai, thiếu id hoặc thiếu cả tiêu đề lẫn nội dung), bỏ qua");
+            }
+        }
+
+        await reading;
+        await output.FlushAsync(ct);
+        return bad;
+    }
+
+    /// <summary>Opens the input of monitor tag (stdin for "-").</summary>
+    public static Stream Open(string path) =>
+        path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private static async Task ReadAsync(Stream input, ChannelWriter<Task<Batch>> pending, Func<Article, TagResult> tag, CancellationToken ct)
+    {
+        try
+        {
+            var buffer = new byte[ChunkBytes];
+            var filled = 0;
+            var line = 1;
+            var first = true;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);   // one line longer than a chunk
+                }
+
+                // A file fills the chunk in one read; a pipe gives what its writer has written so far.
+                var read = await input.ReadAsync(buffer.AsMemory(filled), ct);
+                filled += read;
+                var end = read == 0;
+
+                var cut = end ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                if (cut > 0)
+                {
+                    var skip = first && buffer.AsSpan(0, cut).StartsWith("\uFEFF"u8) ? 3 : 0;   // a UTF-8 byte order mark
+                    first = false;
+                    var (chunk, from, length, start) = (buffer, skip, cut - skip, line);
+                    await pending.WriteAsync(Task.Run(() => Process(chunk.AsMemory(from, length), start, tag), ct), ct);
+                    line += buffer.AsSpan(0, cut).Count((byte)'\n');
+                    var rest = new byte[Math.Max(ChunkBytes, (filled - cut) * 2)];
+                    buffer.AsSpan(cut, filled - cut).CopyTo(rest);
+                    (buffer, filled) = (rest, filled - cut);
+                }
+
+                if (end)
+                {
+                    break;
+                }
+            }
+
+            pending.Complete();
+        }
+        catch (Exception e)
+        {
+            pending.Complete(e);
+            throw;
+        }
+    }
+
+    private static Batch Process(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag)
+    {
+        var buffer = new ArrayBufferWriter<byte>(chunk.Length / 8 + 1024);
+        var errors = new List<int>();
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
+        var rest = chunk.Span;
+        for (var number = firstLine; rest.Length > 0; number++)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            var line = (newline < 0 ? rest : rest[..newline]).TrimEnd("\r"u8);
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
+            if (line.Trim(" \t"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            Article article;
+            try
+            {
+                // The output carries no content hash, so none is derived for it.
+                article = ArticleLine.Read(line, deriveContentHash: false);
+            }
+            catch (FormatException)
+            {
+                errors.Add(number);
+                continue;
+            }
+
+            var result = tag(article);
+            JsonSerializer.Serialize(writer, new Line(result.ArticleId, result.Themes, result.References), ArticleJson.Options);
+            writer.Flush();
+            buffer.Write(NewLine);
+            writer.Reset(buffer);
+        }
+
+        return new Batch(buffer.WrittenMemory, errors);
+    }
+
+    private sealed record Batch(ReadOnlyMemory<byte> Output, List<int> Errors);
+
+    /// <summary>One output line: the tag result contract without the outlet.</summary>
+    private sealed record Line(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("themes")] IReadOnlyList<ThemeMatch> Themes,
+        [property: JsonPropertyName("references")] IReadOnlyList<string> References);
+}

@@ -1,0 +1,46 @@
+using Monitor.Core.Articles;
+using Monitor.Core.Plans;
+using Monitor.Core.Tagging;
+
+namespace Monitor.Core.Tests.Tagging;
+
+public sealed class GradeTests
+{
+    private static readonly string Filler = string.Concat(Enumerable.Repeat("Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê, giá tăng so với năm trước. ", 12));
+
+    private static ThemeMatch Only(string title, string text, string? lead = null)
+    {
+        var theme = new Theme { Code = "2.4", Title = "kỷ nguyên vươn mình", Keywords = ["kỷ nguyên vươn mình"] };
+        var article = new Article { Id = "a", Url = "", CanonicalUrl = "", Outlet = "Báo", Title = title, Description = lead, Text = text, ContentHash = "" };
+        return Assert.Single(new PlanMatcher(new Plan { Id = "p", Themes = [theme] }).Tag(article).Themes);
+    }
+
+    [Fact]
+    public void A_theme_in_the_title_is_the_articles_subject() =>
+        Assert.Equal(ThemeGrade.Primary, Only("Bước vào kỷ nguyên vươn mình", Filler).Grade);
+
+    [Fact]
+    public void One_slogan_sentence_deep_in_a_long_article_about_something_else_is_a_mention_that_does_not_count()
+    {
+        var match = Only("Giá cà phê tăng", Filler + "\nĐất nước bước vào kỷ nguyên vươn mình của dân tộc.\n" + Filler + Filler);
+
+        Assert.Equal(ThemeGrade.Mention, match.Grade);
+        Assert.False(match.Counts);
+        Assert.Single(match.Evidence);   // still visible, with its evidence
+    }
+
+    [Fact]
+    public void The_theme_in_two_sentences_or_in_the_opening_or_in_a_substantial_paragraph_is_partial()
+    {
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. Cả tỉnh hướng tới kỷ nguyên vươn mình. " + Filler + Filler).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", "Trong kỷ nguyên vươn mình, nông dân làm giàu. " + Filler).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "\n" + "Đất nước vào kỷ nguyên vươn mình. " + Filler).Grade);
+    }
+
+    [Fact]
+    public void The_theme_in_the_lead_and_again_in_the_body_is_primary_in_the_lead_alone_partial()
+    {
+        Assert.Equal(ThemeGrade.Primary, Only("Giá cà phê tăng", "Trong kỷ nguyên vươn mình, nông dân làm giàu. " + Filler, "Kỷ nguyên vươn mình của nông nghiệp.").Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler, "Kỷ nguyên vươn mình của nông nghiệp.").Grade);
+    }
+}
