@@ -3,9 +3,13 @@ SHELL := /bin/bash
 
 .PHONY: setup build demo test test-fast test-kafka bench clean
 
-# Debian packages, then restore (librdkafka comes from the registry's librdkafka.redist).
+# Debian packages, the dashboards' npm parts (pinned by package-lock.json, copied into wwwroot/lib, never committed),
+# then restore (librdkafka comes from the registry's librdkafka.redist).
+WEB := dashboards/Monitor.Dashboards
 setup:
 	@infra/setup-apt.sh
+	@[ $(WEB)/wwwroot/lib/echarts.min.js -nt $(WEB)/package-lock.json ] || { (cd $(WEB) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) \
+	  && mkdir -p $(WEB)/wwwroot/lib && cp $(WEB)/node_modules/echarts/dist/echarts.min.js $(WEB)/wwwroot/lib/; }
 	@dotnet restore Monitor.sln --nologo -v quiet
 
 build: setup

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Articles;
 using Monitor.Core.Bus;
@@ -33,6 +34,8 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     /// <summary>A scheduled run reads sitemaps entries this recent; a back-fill reads back to its date.</summary>
     private static readonly TimeSpan RecentSitemapEntries = TimeSpan.FromDays(3);
 
+    private static readonly TimeSpan RegexTimeout = ListingReader.PatternTimeout;
+
     private HttpFetcher Fetcher { get; } = fetcher;
     private CrawlState State { get; } = state;
     private NearDuplicates Duplicates { get; } = duplicates;
@@ -40,12 +43,30 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     private TimeProvider Time { get; } = time;
     private ILogger<SourceCrawler> Logger { get; } = logger;
 
-    public Task<CrawlOutcome> CrawlAsync(SourceDefinition source, CancellationToken ct) => RunAsync(source, null, null, ct);
+    public Task<CrawlOutcome> CrawlAsync(SourceDefinition source, CancellationToken ct) => GuardedAsync(source, null, null, ct);
 
     /// <summary>Reads the source back to <paramref name="since"/>: every sitemap entry since then and the listing pages
     /// until a page holds nothing newer.</summary>
     public Task<CrawlOutcome> BackfillAsync(SourceDefinition source, DateTimeOffset since, IProgress<CrawlProgress>? progress, CancellationToken ct) =>
-        RunAsync(source, since, progress, ct);
+        GuardedAsync(source, since, progress, ct);
+
+    /// <summary>Any failure of one source is that source's error (one warning line, a health event), never the end of
+    /// the run: the sources after it are still crawled. Only cancellation goes through.</summary>
+    private async Task<CrawlOutcome> GuardedAsync(SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(source, since, progress, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var message = ErrorText.Cap($"nguồn {source.Name} dừng vì lỗi không lường trước ({e.GetType().Name}): {e.Message}");
+            Logger.LogWarning("{Error}", message);
+            await State.RecordEventAsync(source.Name, "crash", message, CancellationToken.None);
+            await State.RecordErrorAsync(source.Name, message, CancellationToken.None);
+            return new CrawlOutcome(source.Name, 0, 0, [message]);
+        }
+    }
 
     private async Task<CrawlOutcome> RunAsync(SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
@@ -248,7 +269,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
                 if (article is null)
                 {
                     Fail(failure!);
-                    await crawler.State.RecordEventAsync(Source.Name, failureKind!, failure, ct);
+                    await crawler.State.RecordEventAsync(Source.Name, failureKind!, ErrorText.Cap(failure!), ct);
                     await crawler.State.MarkFailedAsync(url, Source.Name, ct);
                 }
                 else
@@ -287,12 +308,18 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             catch (FetchException e)
             {
                 Fail(e.Message);
-                await crawler.State.RecordEventAsync(Source.Name, e.Kind, e.Message, CancellationToken.None);
+                await crawler.State.RecordEventAsync(Source.Name, e.Kind, ErrorText.Cap(e.Message), CancellationToken.None);
             }
             catch (FeedFormatException e)
             {
                 Fail($"{what}: {e.Message}");
-                await crawler.State.RecordEventAsync(Source.Name, "format", $"{what}: {e.Message}", CancellationToken.None);
+                await crawler.State.RecordEventAsync(Source.Name, "format", ErrorText.Cap($"{what}: {e.Message}"), CancellationToken.None);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                var message = $"{what}: mẫu 'pattern' của trang danh sách chạy quá {RegexTimeout.TotalSeconds:0} giây trên một địa chỉ; hãy viết lại mẫu";
+                Fail(message);
+                await crawler.State.RecordEventAsync(Source.Name, "format", ErrorText.Cap(message), CancellationToken.None);
             }
         }
 
@@ -300,6 +327,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
 
         private void Fail(string message)
         {
+            message = ErrorText.Cap(message);
             crawler.Logger.LogWarning("nguồn {Source}: {Error}", Source.Name, message);
             Errors.Add(message);
         }

@@ -1,70 +1,78 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Monitor.Core.Time;
-using Monitor.Storage.Coverage;
+using Monitor.Dashboards.Accounts;
+using Monitor.Dashboards.Api;
+using Monitor.Dashboards.Overview;
+using Monitor.Dashboards.Security;
+using Monitor.Storage.Articles;
 using Monitor.Storage.Crawl;
-using Monitor.Storage.Plans;
+using Monitor.Storage.Feedback;
+using Monitor.Storage.Users;
 
 namespace Monitor.Dashboards;
 
-/// <summary>The dashboards' endpoints: the coverage page for people, JSON for tools.</summary>
+/// <summary>The web role: Razor Pages for people, typed JSON (with OpenAPI) for tools, behind a cookie login.</summary>
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddMonitorDashboards(this IServiceCollection services)
+    /// <summary>Pages, API, login, roles and security headers; the store's services (database, plans, coverage, crawl
+    /// state, time) are the caller's. <paramref name="allowedHosts"/>: the Host headers accepted (loopback names by default).</summary>
+    public static IServiceCollection AddMonitorDashboards(this IServiceCollection services, IReadOnlyList<string>? allowedHosts = null)
     {
         services.TryAddSingleton<SourceHealthReport>();
+        services.TryAddSingleton<ArticleReader>();
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<Storage.Plans.PlanStore>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<DashboardQueries>();
+        services.TryAddSingleton<OverviewBuilder>();
+        services.TryAddSingleton<ArticleLists>();
+        services.TryAddSingleton<Articles.ArticleDetails>();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AuthorizeFolder("/Admin", MonitorRoles.UsersPolicy);
+            o.Conventions.AuthorizePage("/Sources", MonitorRoles.SourcesPolicy);
+        }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
+        services.AddAuthorization(MonitorRoles.Configure);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "monitor.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = allowedHosts is { Count: > 0 } hosts ? [.. hosts] : ["127.0.0.1", "localhost", "[::1]"];
+            o.IncludeFailureMessage = false;
+        });
+        services.AddOpenApi();
+        // Vietnamese stays readable in the markup: only what HTML needs is escaped (<, >, &, quotes).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMonitorDashboards(this IEndpointRouteBuilder app)
+    /// <summary>Middleware and endpoints, in order: host filtering, security headers, the embedded assets (open to
+    /// anyone: the login page needs its style), authentication, authorisation, pages and API.</summary>
+    public static WebApplication MapMonitorDashboards(this WebApplication app)
     {
-        app.MapGet("/", async (PlanStore plans, ICoverageStore coverage, SourceHealthReport health, TimeProvider time, CancellationToken ct) =>
-        {
-            var today = Today(time);
-            var answers = new List<PlanAnswers>();
-            foreach (var plan in await plans.LatestAsync(ct))
-            {
-                answers.Add(new PlanAnswers(await coverage.CoverageAsync(plan, new CoverageQuery(), ct), await coverage.QuotasAsync(plan, today, ct),
-                    await coverage.GapsAsync(plan, today, ct)));
-            }
-
-            return Results.Content(CoveragePage.Render(answers, await health.ComputeAsync([], ct)), "text/html; charset=utf-8");
-        });
-        app.MapGet("/sources", async (SourceHealthReport health, CrawlState crawl, CancellationToken ct) =>
-            Results.Content(SourceHealthPage.Render(await health.ComputeAsync([], ct), await crawl.PausedHostsAsync(ct)), "text/html; charset=utf-8"));
-        app.MapGet("/plans/{plan}/themes/{code}", async (string plan, string code, PlanStore plans, ICoverageStore coverage, TimeProvider time, CancellationToken ct) =>
-        {
-            var stored = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan);
-            var stories = stored is null ? null : await coverage.StoriesAsync(stored, code, Today(time), ct);
-            return stories is null
-                ? Results.Content($"không có chủ đề '{code}' trong kế hoạch '{plan}'", "text/plain; charset=utf-8", statusCode: 404)
-                : Results.Content(ThemePage.Render(stories), "text/html; charset=utf-8");
-        });
-        app.MapGet("/api/coverage", async (string? plan, PlanStore plans, ICoverageStore coverage, CancellationToken ct) =>
-        {
-            var stored = (await plans.LatestAsync(ct)).FirstOrDefault(p => plan is null || p.Id == plan);
-            if (stored is null)
-            {
-                return Results.NotFound(new { error = $"không có kế hoạch '{plan}'" });
-            }
-
-            var report = await coverage.CoverageAsync(stored, new CoverageQuery(), ct);
-            return Results.Json(new
-            {
-                plan = report.PlanId,
-                version = report.PlanVersion,
-                themes = report.Themes.Select(t => new { code = t.Code, title = t.Title }),
-                cells = report.Cells.Select(c => new { theme = c.Theme, outlet = c.Outlet, week = c.Period, articles = c.Articles }),
-                uncovered = report.Uncovered.Select(t => t.Code),
-                articles_stored = report.ArticlesStored,
-            });
-        });
-        app.MapGet("/api/health", async (CrawlState crawl, CancellationToken ct) => Results.Json(await crawl.HealthAsync(ct)));
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHostFiltering();
+        app.UseMiddleware<SecurityHeaders>();
+        // A page without a body (403, 404) gets the Vietnamese error page; the API keeps its bare status or JSON error.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/assets/{**path}", WebRoot.Serve).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapMonitorApi();
+        app.MapOpenApi("/api/openapi.json").RequireAuthorization();
         return app;
     }
-
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
 }

@@ -209,8 +209,43 @@ internal static class Schema
             PRIMARY KEY (article_id, duplicate_of)
         );
         """,
-        // Step 4: reserved for the dashboard branch (its owner replaces this placeholder with its real step).
-        "-- reserved for dashboard",
+        // Step 4, dashboard: users of the web role (Identity's password hash, lockout counters), the outlets an editor
+        // is bound to, and analyst feedback on tags. Feedback is a history; the latest row per (plan, article, theme)
+        // is the decision. A rejected theme is never stored again by any writer (a re-tag, a changed article), so every
+        // count built on tags (tag_days, quotas, stories) leaves it out; confirmed and added themes are put back by
+        // ArticleWriter.ReplaceTagsAsync and by the feedback store itself.
+        """
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'editor', 'leader')),
+            password_hash TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE user_outlets (
+            user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            outlet TEXT NOT NULL,
+            PRIMARY KEY (user_name, outlet)
+        );
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            theme_code TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'rejected', 'added')),
+            reason TEXT,
+            user_name TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX feedback_decision ON feedback(plan_id, article_id, theme_code, id);
+        CREATE TRIGGER tags_feedback_rejected BEFORE INSERT ON tags
+        WHEN (SELECT verdict FROM feedback WHERE plan_id = NEW.plan_id AND article_id = NEW.article_id AND theme_code = NEW.theme_code
+              ORDER BY id DESC LIMIT 1) = 'rejected'
+        BEGIN
+            SELECT RAISE(IGNORE);
+        END;
+        """,
         // Step 5, summaries: weekly summaries delivered by e-mail (an undelivered one is retried by the next run) and quota
         // reminders sent (never twice for one quota, outlet and period).
         """

@@ -69,6 +69,7 @@ public static class SourceWords
         "truncated" => "trả lời bị cắt",
         "format" => "feed/sitemap hỏng",
         "refused" => "địa chỉ nội bộ bị từ chối",
+        "crash" => "lỗi không lường trước",
         _ => kind,
     };
 

@@ -3,7 +3,6 @@ using Monitor.Dashboards.Tests.Support;
 using Monitor.Wording;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
-using Monitor.Tests.Shared;
 
 namespace Monitor.Dashboards.Tests;
 
@@ -21,11 +20,11 @@ public sealed class SourceHealthBrowserTests
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(site.BaseUrl + "/");
-        await page.Locator("nav a", new() { HasText = "Tình trạng nguồn" }).ClickAsync();
+        await site.LoginAsync(page, Monitor.Dashboards.Accounts.MonitorRoles.Admin);
+        await page.Locator("nav a", new() { HasText = "Nguồn tin" }).ClickAsync();
 
         Assert.Equal(site.BaseUrl + "/sources", page.Url);
-        Assert.Equal("Monitor — Tình trạng nguồn", await page.TitleAsync());
+        Assert.Equal("Monitor — Nguồn tin", await page.TitleAsync());
         var paused = page.Locator("table.sources tr[data-source='congtt']");
         var silent = page.Locator("table.sources tr[data-source='imlang']");
         var healthy = page.Locator("table.sources tr[data-source='baokontum']");
@@ -42,8 +41,8 @@ public sealed class SourceHealthBrowserTests
         Assert.Equal(lines.Values.Where(l => l.NeedsAttention).Select(l => l.Source).Order(StringComparer.Ordinal).Append("baokontum"), order);
         Assert.Equal("rgb(253, 236, 234)", await paused.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         Assert.Contains("congtt", await page.Locator("table.paused tr[data-host='kontum.gov.vn']").InnerTextAsync(), StringComparison.Ordinal);
-        Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "sources.png"), FullPage = true });
+        Assert.Contains("Bài mới mỗi ngày:", await healthy.Locator("td.spark svg").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await Screens.SaveAsync(page, "sources-admin");
     }
 
     [Fact]
@@ -54,12 +53,12 @@ public sealed class SourceHealthBrowserTests
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(site.BaseUrl + "/");
+        await site.LoginAsync(page, Monitor.Dashboards.Accounts.MonitorRoles.Analyst);
 
         var gap = await page.Locator("table.gaps tr[data-theme='2.5']").InnerTextAsync();
         Assert.Contains("không có bài có thể do nguồn lỗi", gap, StringComparison.Ordinal);
         Assert.Contains($"{DashboardSite.PausedOutlet}: nguồn tạm dừng: máy chủ kontum.gov.vn", gap, StringComparison.Ordinal);
-        Assert.Contains("(không có bài có thể do nguồn lỗi)", await page.Locator("table.coverage tr[data-theme='2.5'] td.gap").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("(không có bài có thể do nguồn lỗi)", await page.Locator("table.matrix tr[data-theme='2.5'] td.gap").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,10 +73,10 @@ public sealed class SourceHealthBrowserTests
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(site.BaseUrl + "/");
+        await site.LoginAsync(page, Monitor.Dashboards.Accounts.MonitorRoles.Leader);
         Assert.Equal($"({gap.Stories} tin gốc, {gap.Articles - gap.Stories} bản đăng lại)",
-            await page.Locator("table.coverage tr[data-theme='3.1'] span.copies").First.InnerTextAsync());
-        await page.Locator("table.coverage tr[data-theme='3.1'] a").First.ClickAsync();
+            await page.Locator("table.matrix tr[data-theme='3.1'] span.copies").InnerTextAsync());
+        await page.Locator("table.matrix tr[data-theme='3.1'] th a").ClickAsync();
 
         Assert.Equal(site.BaseUrl + "/plans/w46/themes/3.1", page.Url);
         // Three articles, two stories: the copy sits under its original, not beside it.

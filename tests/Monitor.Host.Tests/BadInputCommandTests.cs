@@ -130,4 +130,23 @@ public sealed class BadInputCommandTests
         Assert.StartsWith($"lỗi: -o {dir.Path}: là một thư mục", Assert.Single(run.Lines), StringComparison.Ordinal);
         NoStackTrace(run.Lines);
     }
+
+    [Fact]
+    public async Task A_second_crawl_on_the_same_data_directory_is_refused_with_one_line_while_the_first_runs()
+    {
+        using var dir = new TempDir();
+        await using var site = await Monitor.Lab.SampleSite.SampleSiteServer.StartAsync(CancellationToken.None);
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        // The sample site's "cham" feed leads to a page that hangs: the first crawl holds the directory meanwhile.
+        await File.WriteAllTextAsync(sourcesFile, $"sources:\n  - name: cham\n    outlet: Trang treo\n    feeds: [\"{site.BaseUrl}/cham/rss.xml\"]\n");
+        var data = Path.Combine(dir.Path, "data");
+        using var first = MonitorProcess.Start("crawl", "--sources", sourcesFile, "--data-dir", data);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(first.Lines.Length == 0 && File.Exists(Path.Combine(data, "crawl.lock")) && new FileInfo(Path.Combine(data, "crawl.lock")).Length > 0), TimeSpan.FromSeconds(60)));
+
+        var second = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "crawl", "--sources", sourcesFile, "--data-dir", data);
+
+        Assert.Equal(2, second.ExitCode);
+        Assert.StartsWith($"lỗi: thư mục dữ liệu {data} đang có một tiến trình thu thập khác chạy", Assert.Single(second.Lines), StringComparison.Ordinal);
+        first.Kill();
+    }
 }

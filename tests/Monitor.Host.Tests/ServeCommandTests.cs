@@ -9,12 +9,12 @@ namespace Monitor.Host.Tests;
 public sealed class ServeCommandTests
 {
     [Fact]
-    public async Task Serve_runs_the_dashboards_over_the_data_directory()
+    public async Task Serve_runs_the_dashboards_over_the_data_directory_behind_the_login()
     {
         using var dir = new TempDir();
         var port = FreePort();
         using var serve = MonitorProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
         HttpResponseMessage? health = null;
         Assert.True(await Eventually.TrueAsync(async () =>
         {
@@ -29,8 +29,11 @@ public sealed class ServeCommandTests
             }
         }, TimeSpan.FromSeconds(60)), string.Join(" | ", serve.Lines));
         Assert.NotNull(health);
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("[]", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, health.StatusCode);
+        using var page = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/login?ReturnUrl=%2F", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/login"))).StatusCode);
     }
 
     [Fact]

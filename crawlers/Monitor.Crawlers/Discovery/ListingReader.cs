@@ -14,11 +14,14 @@ public static class ListingReader
     private static readonly HtmlParser Parser = new();
     private static readonly string[] NextWords = ["trang sau", "tiếp", "sau »", "»", "›", "next", "xem thêm"];
 
+    /// <summary>How long a listing's pattern may run on one link (patterns come from the sources file).</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
     public static ListingPage Read(string html, Uri pageUrl, ListingDefinition listing, int pageNumber)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var document = Parser.ParseDocument(html);
-        var pattern = listing.Pattern is null ? null : new Regex(listing.Pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        var pattern = listing.Pattern is null ? null : new Regex(listing.Pattern, RegexOptions.IgnoreCase, PatternTimeout);
         var listingUrl = new Uri(listing.Url);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var articles = new List<Uri>();

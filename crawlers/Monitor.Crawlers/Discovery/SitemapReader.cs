@@ -21,8 +21,7 @@ public static class SitemapReader
         XDocument document;
         try
         {
-            document = XDocument.Load(XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF', ' ', '\r', '\n', '\t')),
-                new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null }));
+            document = Feeds.FeedReader.Parse(xml);
         }
         catch (XmlException e)
         {

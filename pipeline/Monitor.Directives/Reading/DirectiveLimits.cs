@@ -20,10 +20,4 @@ public static class DirectiveLimits
 
     /// <summary>Most entries in a .docx.</summary>
     public const int MaxDocxEntries = 2_000;
-
-    /// <summary>Most pages of a scanned PDF sent to OCR (1.6 s a page at 300 dpi).</summary>
-    public const int MaxOcrPages = 60;
-
-    /// <summary>Time OCR may take for one directive.</summary>
-    public static readonly TimeSpan OcrBudget = TimeSpan.FromMinutes(3);
 }

@@ -26,6 +26,8 @@ internal static class MonitorCli
             IndexCommand.Create(),
             BenchCommands.Create(),
             Web.ServeCommand.Create(),
+            UserCommands.Create(),
+            FeedbackCommands.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -28,6 +28,8 @@ internal static class MonitorServices
         services.AddSingleton<CrawlState>();
         services.AddSingleton<NearDuplicates>();
         services.AddSingleton<ArticleReader>();
+        services.AddSingleton<Monitor.Storage.Users.UserStore>();
+        services.AddSingleton<Monitor.Storage.Feedback.FeedbackStore>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();

@@ -41,6 +41,7 @@ internal static class CrawlCommand
 
             var from = r.GetValue(since) is { } text ? ParseDate(text) : (DateTimeOffset?)null;
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
+            using var crawling = CrawlerLock.Acquire(r.GetValue(CommonOptions.DataDir)!);
             builder.Services.AddMonitorCrawler(FetchSettings.From(builder.Configuration));
             var kafka = r.GetValue(bus) == BusOptions.Kafka;
             if (kafka)

@@ -45,6 +45,7 @@ internal static class DemoCommand
         var console = Terminal.Create();
         var plan = await app.Services.GetRequiredService<PlanStore>().SaveAsync(SamplePlan.Load(), ct);
         console.MarkupLine($"Trang báo mẫu: {site.BaseUrl} · dữ liệu: {Markup.Escape(db.Path)} · kế hoạch {Markup.Escape(plan.Id)} v{plan.Version} ({plan.Plan.Themes.Count} chủ đề)");
+        await DemoUsers.CreateAsync(app.Services, plan.Plan.Themes.SelectMany(t => t.Outlets).FirstOrDefault() ?? "Báo Kon Tum", console, ct);
 
         if (once)
         {

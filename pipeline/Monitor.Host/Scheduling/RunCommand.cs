@@ -37,6 +37,7 @@ internal static class RunCommand
         // The sources file first: a bad file stops here, one line and exit code 2, before the store is opened.
         var sources = SourcesFile.Load(sourcesFile);
         var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
+        using var crawling = CrawlerLock.Acquire(dataDir);
         builder.Services.AddMonitorCrawler(FetchSettings.From(builder.Configuration));
         var jobs = builder.Services.AddMonitorJobs(builder.Configuration, sources, once);
         if (kafka)

@@ -30,7 +30,7 @@ internal static class ServeCommand
             builder.Logging.AddMonitorConsole();
             builder.Services.AddMonitorStore(db);
             builder.Services.AddMonitorElasticsearch(builder.Configuration, ElasticsearchUse.Feed);
-            builder.Services.AddMonitorDashboards();
+            builder.Services.AddMonitorDashboards(AllowedHosts(builder.Configuration["AllowedHosts"], uri));
             builder.WebHost.UseUrls(url);
             await using var app = builder.Build();
             app.MapMonitorDashboards();
@@ -40,5 +40,25 @@ internal static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Host headers the dashboards answer (DNS rebinding stops at host filtering): the configuration's
+    /// AllowedHosts (';'-separated), else the loopback names for a loopback address, else the host of --urls
+    /// (a wildcard address needs AllowedHosts).</summary>
+    internal static IReadOnlyList<string> AllowedHosts(string? configured, Uri url)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        if (url.IsLoopback)
+        {
+            return ["127.0.0.1", "localhost", "[::1]"];
+        }
+
+        return url.Host is "0.0.0.0" or "[::]" or "*" or "+"
+            ? throw new UserInputException($"--urls '{url}': địa chỉ đại diện cần đặt AllowedHosts (tên máy chủ người dùng gõ, cách nhau bởi ';'), ví dụ AllowedHosts=monitor.sotttt.vn")
+            : [url.Host];
     }
 }

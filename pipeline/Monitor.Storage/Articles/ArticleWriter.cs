@@ -151,6 +151,13 @@ public static class ArticleWriter
                 ("$grade", theme.Grade));
         }
 
+        if (!fresh)
+        {
+            // Analyst feedback wins over the tagger (schema step 4): a confirmed or added theme stays whatever this
+            // tagging said; a rejected one was kept out by the tags_feedback_rejected trigger. A fresh article has none.
+            await connection.ExecuteAsync(Feedback.FeedbackStore.RestoreSql, ct, tx, ("$id", result.ArticleId), ("$plan", planId), ("$version", planVersion), ("$now", Iso(now)));
+        }
+
         foreach (var number in result.References.Distinct())
         {
             // References are the article's, not the plan's: a second plan's pass finds them already there.

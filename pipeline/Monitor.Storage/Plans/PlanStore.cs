@@ -65,6 +65,23 @@ public sealed class PlanStore(MonitorDatabase db, TimeProvider time)
         return plans;
     }
 
+    /// <summary>Every stored version of one plan, oldest first; empty for an unknown plan.</summary>
+    public async Task<IReadOnlyList<StoredPlan>> VersionsAsync(string planId, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var command = connection.Command("SELECT version, loaded_at, body FROM plans WHERE plan_id = $id ORDER BY version", null, ("$id", planId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var versions = new List<StoredPlan>();
+        while (await reader.ReadAsync(ct))
+        {
+            var plan = PlanFile.Parse(reader.GetString(2), planId, json: true);
+            plan.Id = planId;
+            versions.Add(new StoredPlan(planId, reader.GetInt32(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture), plan));
+        }
+
+        return versions;
+    }
+
     private static async Task<(int Version, string Hash, DateTimeOffset LoadedAt)?> LatestAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, string id, CancellationToken ct)
     {
         await using var command = connection.Command("SELECT version, content_hash, loaded_at FROM plans WHERE plan_id = $id ORDER BY version DESC LIMIT 1", tx, ("$id", id));

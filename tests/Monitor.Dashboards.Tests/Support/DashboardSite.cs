@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Articles;
+using Monitor.Dashboards.Accounts;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 using Monitor.Storage;
@@ -27,6 +28,45 @@ internal sealed class DashboardSite : IAsyncDisposable
     public MonitorDatabase Db { get; private set; } = null!;
 
     public StoredPlan Plan { get; private set; } = null!;
+
+    /// <summary>The title of a stored article that is a script and an image with an error handler (theme 1.2, week 47).</summary>
+    public const string HostileTitle = "<script>window.pwned=1</script>Ngộ độc thực phẩm<img src=x onerror=\"window.pwned=2\">";
+
+    /// <summary>The password of every test user; each role's user is named after the role (admin, analyst, editor
+    /// of Báo Kon Tum, leader), plus editor-dai (editor of Đài Kon Tum).</summary>
+    public const string Password = "mat-khau-thu-nghiem";
+
+    /// <summary>Logs <paramref name="user"/> in through the form, as a person would, and waits for the overview.</summary>
+    public async Task LoginAsync(Microsoft.Playwright.IPage page, string user)
+    {
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+
+    /// <summary>An HttpClient with a logged-in cookie of <paramref name="user"/> (form login with its antiforgery token).</summary>
+    public async Task<HttpClient> ClientAsync(string? user, CancellationToken ct)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        if (user is null)
+        {
+            return http;
+        }
+
+        var form = await http.GetStringAsync("/login", ct);
+        using var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = user, ["password"] = Password, ["__RequestVerificationToken"] = Antiforgery(form),
+        }), ct);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return http;
+    }
+
+    /// <summary>The antiforgery token of the first form in a page.</summary>
+    public static string Antiforgery(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     /// <summary>Outlet whose only source is on a paused host; theme 2.5 expects it.</summary>
     public const string PausedOutlet = "Cổng TTĐT Kon Tum";
@@ -60,11 +100,13 @@ internal sealed class DashboardSite : IAsyncDisposable
         // Theme 3.1: Báo Kon Tum's story, Đài Kon Tum's copy of it the next day, and a story of Đài Kon Tum's own.
         var story = Article("c1", "Báo Kon Tum", "Tỉnh đẩy mạnh chuyển đổi số", "Chuyển đổi số trong cơ quan nhà nước tỉnh Kon Tum.", 13);
         var copy = Article("c2", "Đài Kon Tum", "Kon Tum đẩy mạnh chuyển đổi số", "Chuyển đổi số trong cơ quan nhà nước tỉnh Kon Tum (theo Báo Kon Tum).", 14);
+        // A crawled page whose title and lead are markup: the pages must show it as text, never run it.
+        var hostile = Article("x1", "Báo Kon Tum", HostileTitle, "Bếp ăn trường học và ngộ độc thực phẩm <b onmouseover=\"window.pwned=3\">đậm</b>.", 19);
         var own = Article("c3", "Đài Kon Tum", "Chuyển đổi số ở xã vùng cao", "Người dân xã vùng cao học dùng dịch vụ công trực tuyến.", 15);
         await using (var connection = await db.ConnectAsync(ct))
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
         {
-            foreach (var a in new[] { article, story, copy, own })
+            foreach (var a in new[] { article, story, copy, own, hostile })
             {
                 await ArticleWriter.UpsertAsync(connection, tx, a, DateTimeOffset.UnixEpoch, ct);
                 await ArticleWriter.ReplaceTagsAsync(connection, tx, stored.Id, stored.Version, new PlanMatcher(plan).Tag(a), DateTimeOffset.UnixEpoch, ct);
@@ -99,6 +141,14 @@ internal sealed class DashboardSite : IAsyncDisposable
         builder.Services.AddSingleton(db).AddSingleton(TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
         builder.Services.AddMonitorDashboards();
         site._app = builder.Build();
+        var accounts = site._app.Services.GetRequiredService<AccountService>();
+        foreach (var role in MonitorRoles.All)
+        {
+            await accounts.SaveAsync(role, role, Password, role == MonitorRoles.Editor ? ["Báo Kon Tum"] : [], ct);
+        }
+
+        // A second editor, of another outlet: may read, may not mark Báo Kon Tum's articles.
+        await accounts.SaveAsync("editor-dai", MonitorRoles.Editor, Password, ["Đài Kon Tum"], ct);
         site._app.MapMonitorDashboards();
         await site._app.StartAsync(ct);
         return site;

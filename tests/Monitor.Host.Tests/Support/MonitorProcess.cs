@@ -13,9 +13,21 @@ internal sealed class MonitorProcess : IDisposable
     public static MonitorProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>Starts with extra environment variables (settings such as Monitor__Elasticsearch__Url).</summary>
-    public static MonitorProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static MonitorProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Launch(environment, null, args);
+
+    /// <summary>Runs to completion with <paramref name="input"/> on standard input (then closed).</summary>
+    public static async Task<(int ExitCode, string[] Lines)> RunWithInputAsync(TimeSpan limit, string input, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var run = Launch(new Dictionary<string, string>(), input, args);
+        using var cts = new CancellationTokenSource(limit);
+        await run._process.WaitForExitAsync(cts.Token);
+        run._process.WaitForExit();
+        return (run._process.ExitCode, run.Lines);
+    }
+
+    private static MonitorProcess Launch(IReadOnlyDictionary<string, string> environment, string? input, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "monitor.dll"));
         foreach (var a in args)
         {
@@ -36,6 +48,12 @@ internal sealed class MonitorProcess : IDisposable
         process.ErrorDataReceived += (_, e) => run.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         return run;
     }
 

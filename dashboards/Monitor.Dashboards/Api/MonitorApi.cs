@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Monitor.Core.Time;
+using Monitor.Dashboards.Overview;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Crawl;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Dashboards.Api;
+
+/// <summary>A stored plan as the API lists it.</summary>
+public sealed record PlanSummary(string Id, int Version, DateTimeOffset LoadedAt, string Title, IReadOnlyList<ThemeRef> Themes, IReadOnlyList<int> Versions);
+
+/// <summary>One coverage number: articles of an outlet on a theme in a period ("2024-W46", "2024-11" or "window").</summary>
+public sealed record CoverageRow(string Theme, string Outlet, string Period, int Articles);
+
+/// <summary>The articles behind a number: how many, and one page of them.</summary>
+public sealed record ArticlePage(int Total, int Offset, IReadOnlyList<ListedArticle> Articles);
+
+/// <summary>An API error: one Vietnamese line naming the input.</summary>
+public sealed record ApiError(string Error);
+
+/// <summary>The JSON API under /api (login required: 401 otherwise), typed so OpenAPI documents it and numbers stay numbers.</summary>
+internal static class MonitorApi
+{
+    public static void MapMonitorApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapGet("/plans", ListPlansAsync).WithName("plans").WithSummary("Kế hoạch đã nạp (phiên bản mới nhất) và các phiên bản của mỗi kế hoạch.");
+        api.MapGet("/plans/{id}/coverage", CoverageAsync).WithName("coverage")
+            .WithSummary("Độ phủ: số bài theo chủ đề × cơ quan × kỳ (week, month, window), trong thời gian của từng chủ đề.");
+        api.MapGet("/plans/{id}/overview", OverviewAsync).WithName("overview").WithSummary("Số liệu trang Tổng quan (bản đồ nhiệt, ma trận, biểu đồ theo ngày, ô tổng hợp, chỉ tiêu).");
+        api.MapGet("/plans/{id}/articles", ArticlesAsync).WithName("articles").WithSummary("Các bài được đếm trong một ô số liệu.");
+        api.MapGet("/health", async (CrawlState crawl, CancellationToken ct) => TypedResults.Ok(await crawl.HealthAsync(ct))).WithName("health");
+    }
+
+    private static async Task<Ok<List<PlanSummary>>> ListPlansAsync(PlanStore plans, CancellationToken ct)
+    {
+        var list = new List<PlanSummary>();
+        foreach (var p in await plans.LatestAsync(ct))
+        {
+            var versions = await plans.VersionsAsync(p.Id, ct);
+            list.Add(new PlanSummary(p.Id, p.Version, p.LoadedAt, p.Plan.Directive.Title, p.Plan.Themes.Select(t => new ThemeRef(t.Code, t.Title)).ToList(),
+                versions.Select(v => v.Version).ToList()));
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<List<CoverageRow>>, NotFound<ApiError>, BadRequest<ApiError>>> CoverageAsync(string id, HttpRequest request,
+        ICoverageStore coverage, TimeProvider time, CancellationToken ct)
+    {
+        var (filters, error) = Filters.Parse(request.Query);
+        if (filters is null)
+        {
+            return TypedResults.BadRequest(new ApiError(error!));
+        }
+
+        var asOf = filters.To ?? DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
+        if (await coverage.PlanInForceAsync(id, asOf, ct) is not { } plan)
+        {
+            return TypedResults.NotFound(new ApiError($"không có kế hoạch '{id}'"));
+        }
+
+        var report = await coverage.CoverageAsync(plan, new CoverageQuery(filters.Period, filters.From, filters.To), ct);
+        return TypedResults.Ok(report.Cells.Where(c => filters.Outlet is null || c.Outlet == filters.Outlet)
+            .Select(c => new CoverageRow(c.Theme, c.Outlet, c.Period, c.Articles)).ToList());
+    }
+
+    private static async Task<Results<Ok<OverviewData>, NotFound<ApiError>, BadRequest<ApiError>>> OverviewAsync(string id, HttpRequest request, OverviewBuilder overview, CancellationToken ct)
+    {
+        var (filters, error) = Filters.Parse(request.Query);
+        if (filters is null)
+        {
+            return TypedResults.BadRequest(new ApiError(error!));
+        }
+
+        return await overview.BuildAsync(filters with { Plan = id }, ct) is { } data ? TypedResults.Ok(data) : TypedResults.NotFound(new ApiError($"không có kế hoạch '{id}'"));
+    }
+
+    private static async Task<Results<Ok<ArticlePage>, NotFound<ApiError>, BadRequest<ApiError>>> ArticlesAsync(string id, HttpRequest request, ArticleLists lists, CancellationToken ct)
+    {
+        var (filters, error) = Filters.Parse(request.Query);
+        if (filters is null)
+        {
+            return TypedResults.BadRequest(new ApiError(error!));
+        }
+
+        var list = await lists.ListAsync(filters with { Plan = id }, request.Query, ct);
+        return list switch
+        {
+            null => TypedResults.NotFound(new ApiError($"không có kế hoạch '{id}'")),
+            { Error: { } e } => TypedResults.BadRequest(new ApiError(e)),
+            _ => TypedResults.Ok(new ArticlePage(list.Total, list.Offset, list.Articles)),
+        };
+    }
+}

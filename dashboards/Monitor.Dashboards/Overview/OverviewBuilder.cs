@@ -1,0 +1,121 @@
+using Monitor.Core.Time;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Crawl;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Dashboards.Overview;
+
+/// <summary>Builds the overview of a plan under the filters from one read of the daily counts (heat map, matrix,
+/// daily chart, covered themes), plus the week's distinct articles, quotas, gaps and source health.</summary>
+public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, DashboardQueries queries, SourceHealthReport health, TimeProvider time)
+{
+    /// <summary>The plan the filters name (or the first stored), in the version chosen or in force on the as-of day;
+    /// null when there is none. The as-of day defaults to today, or to the plan's last window day once every window closed.</summary>
+    public async Task<(StoredPlan Plan, IReadOnlyList<StoredPlan> Versions, DateOnly AsOf)?> ResolveAsync(Filters filters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var latest = await plans.LatestAsync(ct);
+        var chosen = filters.Plan is null ? (latest.Count > 0 ? latest[0] : null) : latest.FirstOrDefault(p => p.Id == filters.Plan);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var versions = await plans.VersionsAsync(chosen.Id, ct);
+        var asOf = filters.AsOf ?? DefaultAsOf(chosen, Today());
+        var plan = filters.Version is { } v ? versions.FirstOrDefault(p => p.Version == v) : await coverage.PlanInForceAsync(chosen.Id, asOf, ct);
+        return plan is null ? null : (plan, versions, asOf);
+    }
+
+    public async Task<OverviewData?> BuildAsync(Filters filters, CancellationToken ct)
+    {
+        if (await ResolveAsync(filters, ct) is not var (plan, versions, asOf))
+        {
+            return null;
+        }
+
+        var f = filters with { Plan = plan.Id };
+        var windows = CoverageRules.Windows(plan.Plan, f.From, f.To);
+        var daily = await queries.DailyAsync(plan.Id, windows, f.Outlet, f.Section, ct);
+        var periodName = Filters.PeriodName(f.Period);
+        var heat = daily.GroupBy(d => (d.Theme, Period: CoverageRules.Bucket(f.Period, d.Day)))
+            .Select(g => new HeatCell(g.Key.Theme, g.Key.Period, g.Sum(d => d.Articles), ListHref(f, g.Key.Theme, null, g.Key.Period)))
+            .OrderBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Period, StringComparer.Ordinal).ToList();
+        var matrix = daily.GroupBy(d => (d.Theme, d.Outlet))
+            .Select(g => new MatrixCell(g.Key.Theme, g.Key.Outlet, g.Sum(d => d.Articles), ListHref(f, g.Key.Theme, g.Key.Outlet, null)))
+            .OrderBy(c => c.Theme, StringComparer.Ordinal).ThenBy(c => c.Outlet, StringComparer.Ordinal).ToList();
+        var perDay = daily.GroupBy(d => (d.Theme, d.Day)).Select(g => new DayCount(g.Key.Theme, g.Key.Day, g.Sum(d => d.Articles)))
+            .OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Theme, StringComparer.Ordinal).ToList();
+
+        var week = IsoWeek.Of(asOf);
+        var previous = IsoWeek.Of(asOf.AddDays(-7));
+        var weekArticles = await WeekAsync(plan, f, week, ct);
+        var previousArticles = await WeekAsync(plan, f, previous, ct);
+        var quotas = (await coverage.QuotasAsync(plan, asOf, ct)).Where(q => f.Outlet is null || q.Outlet == f.Outlet || q.Outlet.Length == 0)
+            .Select(q => new QuotaRow(q.Quota, q.Theme, q.Outlet, Wording.Rate(q), q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
+                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{f.Query(("quota", (q.Quota + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("quota_outlet", q.Outlet))}"))
+            .ToList();
+        var sources = await health.ComputeAsync([], ct);
+        var tiles = new Tiles(week.ToString(), weekArticles, previousArticles, ListHref(f with { From = null, To = null }, null, null, week.ToString()),
+            heat.Select(h => h.Theme).Distinct().Count(), plan.Plan.Themes.Count, quotas.Count(q => !q.OnTrack), quotas.Count,
+            sources.Count(s => s.NeedsAttention), sources.Count);
+        var outlets = plan.Plan.Themes.SelectMany(t => t.Outlets).Concat(await queries.OutletsAsync(plan.Id, ct)).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new OverviewData(plan.Id, plan.Version, plan.Plan.Directive.Title, versions.Select(v => new VersionRef(v.Version, v.LoadedAt)).ToList(), asOf,
+            periodName, f.From, f.To, f.Outlet, f.Section, plan.Plan.Themes.Select(t => new ThemeRef(t.Code, t.Title)).ToList(), outlets,
+            await queries.SectionsAsync(plan.Id, time, ct), Periods(f.Period, daily), heat, matrix, perDay, tiles, quotas)
+        {
+            Gaps = await coverage.GapsAsync(plan, asOf, ct),
+            Filters = f,
+        };
+    }
+
+    /// <summary>Link to the article list of a number: theme (or all), outlet (or all), period key (or the whole range).</summary>
+    public static string ListHref(Filters f, string? theme, string? outlet, string? period)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var g = f with { Outlet = outlet ?? f.Outlet };
+        return $"/plans/{Uri.EscapeDataString(f.Plan ?? "")}/articles{g.Query(("theme", theme), ("bucket", period))}";
+    }
+
+    private async Task<int> WeekAsync(StoredPlan plan, Filters f, IsoWeek week, CancellationToken ct)
+    {
+        var windows = CoverageRules.Windows(plan.Plan, week.Monday, week.Sunday);
+        return (await queries.ArticlesAsync(plan.Id, windows, f.Outlet, f.Section, 0, 0, ct)).Total;
+    }
+
+    private static List<string> Periods(CoveragePeriod period, List<DailyCount> daily)
+    {
+        if (daily.Count == 0)
+        {
+            return [];
+        }
+
+        if (period == CoveragePeriod.Window)
+        {
+            return ["window"];
+        }
+
+        // Every period between the first and the last, so a silent week shows as an empty column, not a missing one.
+        var first = DateOnly.ParseExact(daily.Min(d => d.Day)!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var last = DateOnly.ParseExact(daily.Max(d => d.Day)!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var keys = new List<string>();
+        for (var d = first; d <= last; d = d.AddDays(1))
+        {
+            var key = CoverageRules.Bucket(period, CoverageRules.Key(d));
+            if (keys.Count == 0 || keys[^1] != key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
+
+    private static DateOnly DefaultAsOf(StoredPlan plan, DateOnly today)
+    {
+        var ends = plan.Plan.Themes.Select(t => t.Window.To).ToList();
+        return ends.Count > 0 && ends.All(e => e is not null) && ends.Max() is { } last && last < today ? last : today;
+    }
+}
