@@ -17,7 +17,7 @@ internal static class CoverageTables
             var cells = report.Cells.Where(c => c.Theme == code).ToList();
             if (cells.Count == 0)
             {
-                rows.Add([code, title, "chưa có bài", .. periods.Select(_ => "0"), "0"]);
+                rows.Add([code, title, CoverageWords.Gap(GapKind.Uncovered), .. periods.Select(_ => "0"), "0"]);
                 continue;
             }
 

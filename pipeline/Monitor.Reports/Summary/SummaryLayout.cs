@@ -1,5 +1,7 @@
 using System.Globalization;
 using Monitor.Reports.Rendering;
+using Monitor.Storage.Coverage;
+using Monitor.Wording;
 
 namespace Monitor.Reports.Summary;
 
@@ -38,7 +40,7 @@ public static class SummaryLayout
         blocks.Add(s.Themes.Count == 0 ? new Paragraph("Không có chủ đề nào trong thời gian thực hiện tuần này.") : new Items(s.Themes.Select(t => new Item(
             $"{t.Code} {t.Title}: " + t.Status switch
             {
-                ThemeStatus.Uncovered => "chưa có bài",
+                ThemeStatus.Uncovered => CoverageWords.Gap(GapKind.Uncovered),
                 ThemeStatus.SingleOutlet => $"chỉ một cơ quan — {Outlets(t)}",
                 _ => Outlets(t),
             } + $" (tuần trước {t.ArticlesPreviousWeek}, {Change(t.Articles - t.ArticlesPreviousWeek)}).")).ToList()));
@@ -70,7 +72,7 @@ public static class SummaryLayout
         blocks.Add(new Heading(1, "Phụ lục: số bài theo chủ đề và cơ quan"));
         blocks.Add(new Table(["Mã", "Chủ đề", "Cơ quan báo chí", "Tuần này", "Tuần trước (cả chủ đề)"],
             s.Themes.SelectMany(t => t.Outlets.Count == 0
-                ? [(IReadOnlyList<string>)[t.Code, t.Title, "chưa có bài", "0", N(t.ArticlesPreviousWeek)]]
+                ? [(IReadOnlyList<string>)[t.Code, t.Title, CoverageWords.Gap(GapKind.Uncovered), "0", N(t.ArticlesPreviousWeek)]]
                 : t.Outlets.Select(o => (IReadOnlyList<string>)[t.Code, t.Title, o.Outlet, N(o.Articles), N(t.ArticlesPreviousWeek)])).ToList()));
         return new ReportDocument($"Tóm tắt tuần {week.Week}/{week.Year} ({D(week.Monday)} – {D(week.Sunday)})", blocks);
     }
