@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
+using Monitor.Storage.Feedback;
+using Monitor.Storage.Maintenance;
 
 namespace Monitor.Elasticsearch;
 
@@ -45,6 +47,10 @@ public static class ElasticsearchComposition
         services.AddSingleton<ElasticsearchIndexer>();
         services.AddSingleton<ElasticsearchFeed>();
         services.AddSingleton<ElasticsearchRetagger>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreMaintenance, ElasticsearchMaintenance>());
+        // Feedback: decisions stay in SQLite; the dashboard's store applies each to the tags index, every write applies those in force.
+        services.TryAddSingleton<FeedbackDecisions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITagFeedbackSink, ElasticsearchFeedbackSink>());
         services.TryAddSingleton<SqliteCoverageStore>();
         services.Replace(ServiceDescriptor.Singleton<ICoverageStore, ElasticsearchCoverageStore>());
         if (use.HasFlag(ElasticsearchUse.Feed) && options.FeedIntervalSeconds > 0)

@@ -2,6 +2,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitor.Elasticsearch.Documents;
+using Monitor.Storage.Feedback;
 
 namespace Monitor.Elasticsearch;
 
@@ -10,8 +11,9 @@ namespace Monitor.Elasticsearch;
 /// written twice changes nothing and an older fetch never overwrites a newer one. Articles go first; only the articles
 /// the cluster took get their tags (same version guard) and lose the tags a re-tag dropped, so a refused older fetch
 /// leaves no tag behind. A failed item is never dropped quietly: the batch ends with <see cref="ElasticsearchBulkException"/>,
-/// one line per failed item, after the articles that were written whole.</summary>
-public sealed class ElasticsearchIndexer(ElasticsearchConnection connection)
+/// one line per failed item, after the articles that were written whole. Analysts' decisions in force are applied to
+/// every batch (<see cref="ElasticsearchFeedback"/>) when the store has them to read.</summary>
+public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, FeedbackDecisions? feedback = null)
 {
     /// <summary>The status and type Elasticsearch answers when a document holds a later version than the one written.</summary>
     private const int Conflict = 409;
@@ -26,6 +28,11 @@ public sealed class ElasticsearchIndexer(ElasticsearchConnection connection)
         if (batch.Count == 0)
         {
             return [];
+        }
+
+        if (feedback is not null)
+        {
+            batch = ElasticsearchFeedback.Apply(batch, plans, await feedback.ForAsync(plans, batch.Select(a => a.Article.Id).ToList(), ct));
         }
 
         var articles = await BulkAsync(ArticlesBulk(connection.Articles, batch.Select(a => a.Article)), ct);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitor.Elasticsearch.Tests.Support;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Tests.Support;
 using static Monitor.Elasticsearch.Tests.Support.Documents;
 
 namespace Monitor.Elasticsearch.Tests;

@@ -18,7 +18,7 @@ public sealed class ElasticsearchClientTests
         var store = new ElasticsearchCoverageStore(cluster.Connect(), null!);
 
         var e = await Assert.ThrowsAsync<ElasticsearchException>(() => store.EventsAsync(
-            new Storage.Plans.StoredPlan("w46", 1, DateTimeOffset.UnixEpoch, Storage.Tests.Support.CoverageFixture.Plan()), 3, Ct));
+            new Storage.Plans.StoredPlan("w46", 1, DateTimeOffset.UnixEpoch, CoverageFixture.Plan()), 3, Ct));
 
         Assert.Equal(400, e.Status);
         Assert.Equal("Elasticsearch trả lỗi HTTP 400 cho POST http://127.0.0.1:9200/t-tags/_search: search_phase_execution_exception: all shards failed", e.Message);

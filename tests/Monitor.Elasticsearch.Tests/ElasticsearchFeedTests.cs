@@ -1,6 +1,5 @@
 using Monitor.Storage;
-using Monitor.Storage.Tests.Support;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Elasticsearch.Tests;
 

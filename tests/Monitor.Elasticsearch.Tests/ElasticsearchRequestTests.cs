@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Elastic.Transport.Extensions;
 using Monitor.Elasticsearch.Tests.Support;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Tests.Support;
 using static Monitor.Elasticsearch.Tests.Support.Documents;
 
 namespace Monitor.Elasticsearch.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Monitor.Host.Tests.Support;
 using Monitor.Storage;
-using Monitor.Storage.Tests.Support;
+using Monitor.Storage.Contract;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Host.Tests;

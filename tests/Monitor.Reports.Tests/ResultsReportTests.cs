@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Monitor.Reports.Results;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage.Summaries;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Reports.Tests;
 

@@ -7,7 +7,7 @@ using Monitor.Reports.Scheduling;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Summaries;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Reports.Tests;
 

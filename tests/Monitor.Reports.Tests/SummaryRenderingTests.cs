@@ -6,7 +6,7 @@ using Monitor.Core.Time;
 using Monitor.Dashboards.Tests.Support;
 using Monitor.Reports.Summary;
 using Monitor.Reports.Tests.Support;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Reports.Tests;
 

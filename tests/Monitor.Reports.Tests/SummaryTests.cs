@@ -3,7 +3,7 @@ using Monitor.Core.Time;
 using Monitor.Reports.Summary;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage.Coverage;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Reports.Tests;
 

@@ -1,5 +1,4 @@
 using Monitor.Storage.Articles;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests;
 

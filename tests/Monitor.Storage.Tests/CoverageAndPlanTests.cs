@@ -4,7 +4,6 @@ using Monitor.Core.Tagging;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests;
 

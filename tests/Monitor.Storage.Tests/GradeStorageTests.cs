@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Tagging;
 using Monitor.Storage.Articles;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests;
 

@@ -1,5 +1,4 @@
 using Monitor.Storage.Queue;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests;
 

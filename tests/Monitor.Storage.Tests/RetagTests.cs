@@ -3,7 +3,6 @@ using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Crawlers;
 using Monitor.Crawlers.Sources;
+using Monitor.Elasticsearch;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Host.Crawling;
@@ -40,6 +41,8 @@ internal static class RunCommand
         using var crawling = CrawlerLock.Acquire(dataDir);
         builder.Services.AddMonitorCrawler(FetchSettings.From(builder.Configuration));
         var jobs = builder.Services.AddMonitorJobs(builder.Configuration, sources, once);
+        // Scaled out, the summaries answer from Elasticsearch and its upkeep joins maintenance:store (docs/elasticsearch.md).
+        builder.Services.AddMonitorElasticsearch(builder.Configuration);
         if (kafka)
         {
             builder.UseKafkaBus(bootstrap);
@@ -50,6 +53,7 @@ internal static class RunCommand
         }
 
         using var host = builder.Build();
+        await host.Services.StartElasticsearchAsync(ct);
         if (kafka)
         {
             await host.StartKafkaAsync(ct);

@@ -21,8 +21,9 @@ public sealed record FeedbackEntry(long Id, string PlanId, string ArticleId, str
 }
 
 /// <summary>Analyst feedback on tags (schema step 4). Every decision is kept; the latest per (plan, article, theme)
-/// wins and is applied to the tags at once, so coverage, quotas, gaps and stories count it without knowing of it.</summary>
-public sealed class FeedbackStore(MonitorDatabase db, TimeProvider time)
+/// wins and is applied to the tags at once, so coverage, quotas, gaps and stories count it without knowing of it; a
+/// registered <see cref="ITagFeedbackSink"/> (Elasticsearch) applies it to its own tags once it is committed.</summary>
+public sealed class FeedbackStore(MonitorDatabase db, TimeProvider time, IEnumerable<ITagFeedbackSink>? sinks = null)
 {
     /// <summary>Puts back the confirmed and added themes of one article ($id) in one plan ($plan) that a tagging left
     /// out, as tags of version $version with no evidence (a person's word, score 0).</summary>
@@ -46,6 +47,7 @@ public sealed class FeedbackStore(MonitorDatabase db, TimeProvider time)
             RETURNING id
             """, ct, tx, ("$plan", planId), ("$article", articleId), ("$theme", theme), ("$verdict", FeedbackEntry.Name(verdict)),
             ("$reason", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ("$user", user), ("$at", Utc(now)));
+        var version = 1L;
         if (verdict == Verdict.Rejected)
         {
             await connection.ExecuteAsync("DELETE FROM tags WHERE article_id = $id AND plan_id = $plan AND theme_code = $theme", ct, tx,
@@ -53,11 +55,16 @@ public sealed class FeedbackStore(MonitorDatabase db, TimeProvider time)
         }
         else
         {
-            var version = await connection.ScalarAsync<long>("SELECT COALESCE(MAX(version), 1) FROM plans WHERE plan_id = $plan", ct, tx, ("$plan", planId));
+            version = await connection.ScalarAsync<long>("SELECT COALESCE(MAX(version), 1) FROM plans WHERE plan_id = $plan", ct, tx, ("$plan", planId));
             await connection.ExecuteAsync(RestoreSql, ct, tx, ("$id", articleId), ("$plan", planId), ("$version", version), ("$now", ArticleWriter.Iso(now)));
         }
 
         await tx.CommitAsync(ct);
+        foreach (var sink in sinks ?? [])
+        {
+            await sink.ApplyAsync(new FeedbackDecision(planId, (int)version, articleId, theme, verdict), ct);
+        }
+
         return new FeedbackEntry(id, planId, articleId, theme, verdict, reason, user, now);
     }
 

@@ -1,6 +1,4 @@
 using Monitor.Elasticsearch.Tests.Support;
-using Monitor.Storage.Tests.Coverage;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Elasticsearch.Tests.Contract;
 
@@ -9,3 +7,7 @@ public sealed class CoverageAnalyticsOnElasticsearch() : CoverageAnalyticsTests(
 
 /// <summary>The stories contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
 public sealed class ThemeStoriesOnElasticsearch() : ThemeStoriesTests(new ElasticsearchBackend()), INeedsElasticsearch;
+
+/// <summary>The feedback contract on a real Elasticsearch written as the scaled-out roles write it (skipped, saying so,
+/// without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class FeedbackOnElasticsearch() : FeedbackTests(new ElasticsearchBackend()), INeedsElasticsearch;

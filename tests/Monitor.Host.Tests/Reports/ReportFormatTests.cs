@@ -3,7 +3,7 @@ using Monitor.Host.Reports;
 using Monitor.Host.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
-using Monitor.Storage.Tests.Support;
+using Monitor.Storage.Contract;
 using Monitor.Tests.Shared;
 using Spectre.Console;
 

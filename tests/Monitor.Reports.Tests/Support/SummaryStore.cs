@@ -4,7 +4,7 @@ using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Summaries;
-using Monitor.Storage.Tests.Support;
+using Monitor.Storage.Contract;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Reports.Tests.Support;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Monitor.Storage.Tests.Support;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Storage.Tests.Coverage;

@@ -1,7 +1,6 @@
 using Monitor.Core.Plans;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Tests.Support;
 
 namespace Monitor.Storage.Tests.Coverage;
 

@@ -1,7 +1,6 @@
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
-using Monitor.Storage.Tests.Support;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Storage.Tests.Coverage;
 

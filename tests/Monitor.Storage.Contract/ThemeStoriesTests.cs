@@ -1,10 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
-using Monitor.Storage.Tests.Support;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
-namespace Monitor.Storage.Tests.Coverage;
+namespace Monitor.Storage.Contract;
 
 /// <summary>A theme's article list with syndicated copies grouped under their original, agreeing with the gap report's
 /// story count.</summary>
@@ -14,7 +12,7 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
     private readonly ICoverageBackend _backend;
 
-    private protected ThemeStoriesTests(ICoverageBackend backend) => _backend = backend;
+    protected ThemeStoriesTests(ICoverageBackend backend) => _backend = backend;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -67,24 +65,5 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
         var plan = await FillAsync(store.Db);
 
         Assert.Null(await (await _backend.OpenAsync(store.Db)).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), Ct));
-    }
-}
-
-/// <summary>The contract on the embedded SQLite store.</summary>
-public sealed class ThemeStoriesOnSqlite() : ThemeStoriesTests(new SqliteBackend());
-
-/// <summary>The grouping rule itself, which both stores share.</summary>
-public sealed class StoryGroupingTests
-{
-    [Fact]
-    public void A_copy_of_a_copy_is_filed_under_the_first_article_of_the_story()
-    {
-        static ThemeArticle At(string id, int day) => new(id, "o" + id, "Tin " + id, "https://x.vn/" + id, new DateOnly(2024, 11, day), null);
-        var articles = new[] { At("z", 14), At("x", 12), At("y", 13), At("w", 13) };
-
-        var stories = CoverageRules.GroupStories(articles, [("z", "y"), ("x", "y")]);
-
-        Assert.Equal(["x", "w"], stories.Select(s => s.Original.Id));
-        Assert.Equal(["y", "z"], stories[0].Copies.Select(c => c.Id));
     }
 }

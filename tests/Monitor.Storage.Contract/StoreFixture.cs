@@ -3,10 +3,10 @@ using Monitor.Core.Articles;
 using Monitor.Storage.Articles;
 using Monitor.Tests.Shared;
 
-namespace Monitor.Storage.Tests.Support;
+namespace Monitor.Storage.Contract;
 
 /// <summary>A real SQLite store in a temporary folder.</summary>
-internal sealed class StoreFixture : IAsyncDisposable
+public sealed class StoreFixture : IAsyncDisposable
 {
     private readonly TempDir _dir = new();
 

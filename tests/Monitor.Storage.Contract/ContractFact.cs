@@ -1,12 +1,12 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Monitor.Storage.Tests.Support;
+namespace Monitor.Storage.Contract;
 
 /// <summary>A store contract test: it runs against every store class that inherits it, and is reported as skipped, with
 /// the reason, in a class marked <see cref="INeedsElasticsearch"/> when <c>MONITOR_ELASTICSEARCH_URL</c> is not set
 /// (xunit 2 has no skip decided at run time, so the decision is made when the test case is built).</summary>
-[XunitTestCaseDiscoverer("Monitor.Storage.Tests.Support.ContractFactDiscoverer", "Monitor.Storage.Tests")]
+[XunitTestCaseDiscoverer("Monitor.Storage.Contract.ContractFactDiscoverer", "Monitor.Storage.Contract")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ContractFactAttribute : FactAttribute;
 

@@ -1,8 +1,7 @@
 using Monitor.Storage.Coverage;
-using Monitor.Storage.Tests.Support;
-using static Monitor.Storage.Tests.Support.CoverageFixture;
+using static Monitor.Storage.Contract.CoverageFixture;
 
-namespace Monitor.Storage.Tests.Coverage;
+namespace Monitor.Storage.Contract;
 
 /// <summary>The coverage answers of the store contract, for the fixture's articles: every store gives these.</summary>
 public abstract class CoverageAnalyticsTests : IAsyncLifetime
@@ -10,7 +9,7 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
     private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly ICoverageBackend _backend;
 
-    private protected CoverageAnalyticsTests(ICoverageBackend backend) => _backend = backend;
+    protected CoverageAnalyticsTests(ICoverageBackend backend) => _backend = backend;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -171,6 +170,3 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
         Assert.Equal((0, 0), (byCode["2.5"].Articles, byCode["2.5"].Stories));
     }
 }
-
-/// <summary>The contract on the embedded SQLite store.</summary>
-public sealed class CoverageAnalyticsOnSqlite() : CoverageAnalyticsTests(new SqliteBackend());

@@ -6,11 +6,11 @@ using Monitor.Storage.Articles;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
 
-namespace Monitor.Storage.Tests.Support;
+namespace Monitor.Storage.Contract;
 
 /// <summary>A real store holding a small plan (four themes, three quotas, one event) and articles of two outlets, tagged
 /// by hand so the expected counts can be read off the list below.</summary>
-internal static class CoverageFixture
+public static class CoverageFixture
 {
     public const string A = "Báo Kon Tum";
     public const string B = "Đài PT-TH Kon Tum";

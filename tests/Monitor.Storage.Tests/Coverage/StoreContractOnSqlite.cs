@@ -1,0 +1,10 @@
+namespace Monitor.Storage.Tests.Coverage;
+
+/// <summary>The coverage contract on the embedded SQLite store.</summary>
+public sealed class CoverageAnalyticsOnSqlite() : CoverageAnalyticsTests(new SqliteBackend());
+
+/// <summary>The stories contract on the embedded SQLite store.</summary>
+public sealed class ThemeStoriesOnSqlite() : ThemeStoriesTests(new SqliteBackend());
+
+/// <summary>The feedback contract on the embedded SQLite store.</summary>
+public sealed class FeedbackOnSqlite() : FeedbackTests(new SqliteBackend());
