@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Monitor.Core.Learning;
 using Monitor.Core.Tagging;
 using Monitor.Directives.Checking;
+using Monitor.Storage;
+using Monitor.Storage.Learning;
 
 namespace Monitor.Host.Cli;
 
-/// <summary>monitor tag: tags article JSON lines against a plan without touching the store; exactly one line out per
+/// <summary>monitor tag: tags article JSON lines against a plan without writing to the store (it only reads the plan's
+/// learnt relevance model from --data-dir when one was trained there, the second stage); exactly one line out per
 /// article read: {"id", "themes": [{"code", "score", "evidence": [{"text", "start", "end", "field"}]}], "references"}.
 /// Any line with an id (or a URL) and a title or text is an article (the rest is derived, <see cref="Monitor.Core.Articles.ArticleLine"/>);
 /// one that is not is one error line on stderr naming file:line; the rest goes on (exit code 2 at the end). Tags on
@@ -34,7 +38,9 @@ internal static class TagCommand
 
             var planPath = r.GetValue(plan) ?? throw new UserInputException("thiếu --plan: tệp kế hoạch để gắn chủ đề cho tệp bài viết");
             var path = r.GetValue(input) ?? throw new UserInputException("thiếu tệp bài viết ARTICLES (hoặc - để đọc từ đầu vào chuẩn), hoặc dùng --bus để chạy vai trò gắn chủ đề");
-            var matcher = new PlanMatcher(PlanChecker.Load(planPath));
+            var loaded = PlanChecker.Load(planPath);
+            var matcher = new PlanMatcher(loaded);
+            var model = loaded.Id is { } planId ? await StoredModelAsync(r.GetValue(CommonOptions.DataDir)!, planId, ct) : null;
             if (path != "-" && !File.Exists(path))
             {
                 throw new UserInputException($"không có tệp bài viết '{path}'");
@@ -42,9 +48,22 @@ internal static class TagCommand
 
             await using var reader = Tagging.TagStream.Open(path);
             await using var output = Console.OpenStandardOutput();
-            var bad = await Tagging.TagStream.RunAsync(reader, path, output, Console.Error, matcher.Tag, Environment.ProcessorCount, ct);
+            var bad = await Tagging.TagStream.RunAsync(reader, path, output, Console.Error, a => matcher.Tag(a, model), Environment.ProcessorCount, ct);
             return bad == 0 ? 0 : 2;
         }));
         return command;
+    }
+
+    /// <summary>The plan's learnt relevance model when the store under --data-dir has one (the file is only read,
+    /// never created: tagging files needs no store).</summary>
+    private static async Task<RelevanceModel?> StoredModelAsync(string dataDir, string planId, CancellationToken ct)
+    {
+        if (!File.Exists(Path.Combine(dataDir, MonitorDatabase.FileName)))
+        {
+            return null;
+        }
+
+        var db = await MonitorDatabase.OpenAsync(dataDir, ct);
+        return await new RelevanceModels(db, TimeProvider.System).FindAsync(planId, ct);
     }
 }
