@@ -1,55 +1,17 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
 using Monitor.Reports.Narrative;
 using Monitor.Reports.Summary;
 using Monitor.Reports.Tests.Support;
+using Monitor.Tests.Shared;
 
 namespace Monitor.Reports.Tests;
 
 /// <summary>The optional narrative against an OpenAI-compatible chat-completions endpoint served by the test on 127.0.0.1.</summary>
 public sealed class NarrativeTests
 {
-    /// <summary>Answers POST /v1/chat/completions as the test decides; records the requests.</summary>
-    private sealed class ChatEndpoint : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private ChatEndpoint(WebApplication app) => _app = app;
-
-        public List<JsonDocument> Requests { get; } = [];
-
-        public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
-
-        public static async Task<ChatEndpoint> StartAsync(Func<HttpContext, Task> answer)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var endpoint = new ChatEndpoint(app);
-            app.MapPost("/v1/chat/completions", async ctx =>
-            {
-                endpoint.Requests.Add(await JsonDocument.ParseAsync(ctx.Request.Body));
-                await answer(ctx);
-            });
-            await app.StartAsync();
-            return endpoint;
-        }
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
-    }
-
-    private static Func<HttpContext, Task> Says(string content) => ctx => ctx.Response.WriteAsJsonAsync(new
-    {
-        id = "chatcmpl-1", @object = "chat.completion", created = 1733500000, model = "test-model",
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-    });
+    private static Func<HttpContext, Task> Says(string content) => ChatEndpoint.Says(content);
 
     private static async Task<(string? Narrative, ListLogger<NarrativeWriter> Log, WeeklySummary Summary)> WriteAsync(ChatEndpoint endpoint, string key = "k", int timeout = 30)
     {

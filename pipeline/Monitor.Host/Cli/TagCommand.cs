@@ -26,7 +26,12 @@ internal static class TagCommand
         var bus = new Option<string?>("--bus") { Description = "Chạy vai trò gắn chủ đề trên hàng đợi: embedded (SQLite) hoặc kafka, như monitor work." };
         bus.AcceptOnlyFromAmong(BusOptions.Embedded, BusOptions.Kafka);
         var bootstrap = BusOptions.BootstrapServers();
-        var command = new Command("tag", "Gắn chủ đề cho bài viết theo kế hoạch: điểm, bằng chứng, văn bản được trích dẫn.") { plan, format, input, bus, bootstrap, CommonOptions.DataDir };
+        var secondOpinion = new Option<int>("--second-opinion")
+        {
+            Description = "Hỏi thêm mô hình ngôn ngữ (cấu hình Monitor:Llm) về các cặp sát ngưỡng, tối đa N câu hỏi trong lần chạy này; câu trả lời lưu trong kho --data-dir. Mặc định 0: không hỏi.",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("tag", "Gắn chủ đề cho bài viết theo kế hoạch: điểm, bằng chứng, văn bản được trích dẫn.") { plan, format, input, bus, bootstrap, secondOpinion, CommonOptions.DataDir };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             if (r.GetValue(bus) is { } role)
@@ -46,9 +51,18 @@ internal static class TagCommand
                 throw new UserInputException($"không có tệp bài viết '{path}'");
             }
 
+            if (r.GetValue(secondOpinion) < 0)
+            {
+                throw new UserInputException($"--second-opinion '{r.GetValue(secondOpinion)}': cần số câu hỏi tối đa ≥ 0");
+            }
+
+            using var review = r.GetValue(secondOpinion) > 0
+                ? await Tagging.SecondOpinion.SecondOpinionRun.StartAsync(r.GetValue(CommonOptions.DataDir)!, matcher, model, r.GetValue(secondOpinion), ct)
+                : null;
             await using var reader = Tagging.TagStream.Open(path);
             await using var output = Console.OpenStandardOutput();
-            var bad = await Tagging.TagStream.RunAsync(reader, path, output, Console.Error, a => matcher.Tag(a, model), Environment.ProcessorCount, ct);
+            var bad = await Tagging.TagStream.RunAsync(reader, path, output, Console.Error, a => matcher.Tag(a, model), Environment.ProcessorCount, ct,
+                review is null ? null : review.ReviewAsync);
             return bad == 0 ? 0 : 2;
         }));
         return command;
