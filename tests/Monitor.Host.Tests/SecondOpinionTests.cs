@@ -54,7 +54,7 @@ public sealed class SecondOpinionTests : IDisposable
 
         Assert.Equal(ThemeGrade.Mention, reviewed.Grade);
         Assert.Empty(log.Warnings);
-        var question = ChatEndpoint.LastMessage(Assert.Single(endpoint.Requests));
+        var question = Assert.Single(endpoint.Requests).RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
         Assert.Contains("Chủ đề 2.5: Kỳ họp thứ 8, Quốc hội khóa XV", question, StringComparison.Ordinal);
         Assert.Contains("Khởi công đường vành đai 1", question, StringComparison.Ordinal);
     }

@@ -4,15 +4,12 @@ using Monitor.Core.Time;
 using Monitor.Reports.Narrative;
 using Monitor.Reports.Summary;
 using Monitor.Reports.Tests.Support;
-using Monitor.Tests.Shared;
 
 namespace Monitor.Reports.Tests;
 
 /// <summary>The optional narrative against an OpenAI-compatible chat-completions endpoint served by the test on 127.0.0.1.</summary>
 public sealed class NarrativeTests
 {
-    private static Func<HttpContext, Task> Says(string content) => ChatEndpoint.Says(content);
-
     private static async Task<(string? Narrative, ListLogger<NarrativeWriter> Log, WeeklySummary Summary)> WriteAsync(ChatEndpoint endpoint, string key = "k", int timeout = 30)
     {
         await using var store = await SummaryStore.CreateAsync();
@@ -26,7 +23,7 @@ public sealed class NarrativeTests
     public async Task A_paragraph_whose_numbers_are_all_facts_is_kept_and_the_model_was_given_only_the_facts()
     {
         const string Answer = "Tuần 47/2024 có 2 tin, bài về kế hoạch, bằng tuần trước; Báo Kon Tum mới có 3/4 tin, bài theo chỉ tiêu.";
-        await using var endpoint = await ChatEndpoint.StartAsync(Says(Answer));
+        await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says(Answer));
 
         var (narrative, log, summary) = await WriteAsync(endpoint);
 
@@ -41,7 +38,7 @@ public sealed class NarrativeTests
     [Fact]
     public async Task An_answer_with_a_number_not_in_the_facts_falls_back_with_one_warning()
     {
-        await using var endpoint = await ChatEndpoint.StartAsync(Says("Tuần này có 17 tin, bài, tăng mạnh."));
+        await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Tuần này có 17 tin, bài, tăng mạnh."));
 
         var (narrative, log, _) = await WriteAsync(endpoint);
 

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Monitor.Tests.Shared;
+namespace Monitor.Reports.Tests.Support;
 
-/// <summary>An OpenAI-compatible chat-completions endpoint on 127.0.0.1: answers POST /v1/chat/completions as the
-/// test decides and records the requests (the narrative's tests and the tagging second opinion's share it).</summary>
+/// <summary>An OpenAI-compatible chat-completions endpoint on 127.0.0.1: answers POST /v1/chat/completions as the test
+/// decides and records the requests. Shared with the command-line tests (Monitor.Host.Tests links this file).</summary>
 internal sealed class ChatEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -40,17 +40,13 @@ internal sealed class ChatEndpoint : IAsyncDisposable
         return endpoint;
     }
 
-    /// <summary>A chat completion whose message is <paramref name="content"/>.</summary>
+    /// <summary>A completed chat answer whose message is <paramref name="content"/>.</summary>
     public static Func<HttpContext, Task> Says(string content) => ctx => ctx.Response.WriteAsJsonAsync(new
     {
         id = "chatcmpl-1", @object = "chat.completion", created = 1733500000, model = "test-model",
         choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
         usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
     });
-
-    /// <summary>The last message (the user's) of a recorded request.</summary>
-    public static string LastMessage(JsonDocument request) =>
-        request.RootElement.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

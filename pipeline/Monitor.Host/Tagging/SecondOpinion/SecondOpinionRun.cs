@@ -34,7 +34,7 @@ internal sealed class SecondOpinionRun : IDisposable
         var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
         // The tag output is stdout: every log line goes to stderr.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        var llm = builder.Configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        var llm = LlmOptions.From(builder.Configuration);
         if (!llm.Enabled)
         {
             throw new UserInputException($"--second-opinion: cần cấu hình {LlmOptions.Section}:Endpoint và {LlmOptions.Section}:Model (API tương thích OpenAI)");
