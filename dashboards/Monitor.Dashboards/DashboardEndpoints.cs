@@ -31,12 +31,14 @@ public static class DashboardEndpoints
         services.TryAddSingleton<OverviewBuilder>();
         services.TryAddSingleton<ArticleLists>();
         services.TryAddSingleton<Articles.ArticleDetails>();
+        services.AddMonitorDashboardPages();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Admin", MonitorRoles.UsersPolicy);
             o.Conventions.AuthorizePage("/Sources", MonitorRoles.SourcesPolicy);
+            o.Conventions.AuthorizeFolder("/Reports", MonitorRoles.ReportsPolicy);
         }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
         services.AddAuthorization(MonitorRoles.Configure);
