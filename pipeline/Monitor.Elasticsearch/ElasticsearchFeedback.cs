@@ -13,7 +13,7 @@ internal static class ElasticsearchFeedback
 {
     /// <summary>The batch with the decisions applied: rejected themes left out, confirmed and added themes the tagging
     /// left out put in (score 0, the plan's latest version, the tagging's time).</summary>
-    public static IReadOnlyList<IndexedArticle> Apply(IReadOnlyList<IndexedArticle> batch, IReadOnlyCollection<string> plans, IReadOnlyList<FeedbackDecision> decisions)
+    public static IReadOnlyList<IndexedArticle> Apply(IReadOnlyList<IndexedArticle> batch, IReadOnlyCollection<string> plans, IReadOnlyList<TagDecision> decisions)
     {
         if (decisions.Count == 0)
         {
@@ -51,7 +51,7 @@ public sealed class ElasticsearchFeedbackSink(ElasticsearchConnection connection
     private const int NotFound = 404;
     private const int Conflict = 409;
 
-    public async Task ApplyAsync(FeedbackDecision decision, CancellationToken ct)
+    public async Task ApplyAsync(TagDecision decision, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var client = connection.Client;

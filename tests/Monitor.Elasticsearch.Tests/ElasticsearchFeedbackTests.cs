@@ -41,7 +41,7 @@ public sealed class ElasticsearchFeedbackTests
     {
         var cluster = new ScriptedCluster(_ => (404, """{"_index":"t-tags","_id":"a1|w46|1.3","_version":1,"result":"not_found","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":3,"_primary_term":1}"""));
 
-        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new FeedbackDecision("w46", 1, "a1", "1.3", Verdict.Rejected), Ct);
+        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new TagDecision("w46", 1, "a1", "1.3", Verdict.Rejected), Ct);
 
         var request = Assert.Single(cluster.Requests);
         Assert.Equal(("DELETE", "/t-tags/_doc/a1%7Cw46%7C1.3"), (request.Method, request.Path.Split('?')[0]));
@@ -55,7 +55,7 @@ public sealed class ElasticsearchFeedbackTests
             ? (200, $$"""{"_index":"t-articles","_id":"a1","_version":1731376800000,"_seq_no":0,"_primary_term":1,"found":true,"_source":{{article}}}""")
             : (409, """{"error":{"root_cause":[{"type":"version_conflict_engine_exception","reason":"[a1|w46|2.5]: version conflict, document already exists (current version [1])"}],"type":"version_conflict_engine_exception","reason":"[a1|w46|2.5]: version conflict, document already exists (current version [1])"},"status":409}"""));
 
-        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new FeedbackDecision("w46", 2, "a1", "2.5", Verdict.Added), Ct);
+        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new TagDecision("w46", 2, "a1", "2.5", Verdict.Added), Ct);
 
         Assert.Equal(["GET /t-articles/_doc/a1", "PUT /t-tags/_create/a1%7Cw46%7C2.5"], cluster.Requests.Select(r => r.Method + " " + r.Path.Split('?')[0]));
         var tag = JsonNode.Parse(cluster.Requests[1].Body)!;
@@ -68,7 +68,7 @@ public sealed class ElasticsearchFeedbackTests
     {
         var cluster = new ScriptedCluster(_ => (404, """{"_index":"t-articles","_id":"a9","found":false}"""));
 
-        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new FeedbackDecision("w46", 1, "a9", "1.2", Verdict.Confirmed), Ct);
+        await new ElasticsearchFeedbackSink(cluster.Connect(), TimeProvider.System).ApplyAsync(new TagDecision("w46", 1, "a9", "1.2", Verdict.Confirmed), Ct);
 
         Assert.Equal("GET", Assert.Single(cluster.Requests).Method);
     }

@@ -4,14 +4,14 @@ namespace Monitor.Storage.Feedback;
 
 /// <summary>A decision in force (the latest about one theme of one article in one plan), with the plan's latest version:
 /// the version a confirmed or added theme is stored under when a tagging left it out.</summary>
-public sealed record FeedbackDecision(string PlanId, int PlanVersion, string ArticleId, string Theme, Verdict Verdict);
+public sealed record TagDecision(string PlanId, int PlanVersion, string ArticleId, string Theme, Verdict Verdict);
 
 /// <summary>Where a decision is applied beyond SQLite's own tags: the Elasticsearch tags index of the scaled-out
 /// deployment, whose taggers never write SQLite's tags. The feedback store calls every registered sink once the
 /// decision is committed.</summary>
 public interface ITagFeedbackSink
 {
-    Task ApplyAsync(FeedbackDecision decision, CancellationToken ct);
+    Task ApplyAsync(TagDecision decision, CancellationToken ct);
 }
 
 /// <summary>The decisions in force, read for a store that applies them when it writes tags (schema step 4's rule:
@@ -21,7 +21,7 @@ public sealed class FeedbackDecisions(MonitorDatabase db)
 {
     /// <summary>The decisions about these articles in these plans (one query per batch; the history is small and its
     /// index starts with the plan and the article).</summary>
-    public async Task<IReadOnlyList<FeedbackDecision>> ForAsync(IReadOnlyCollection<string> planIds, IReadOnlyCollection<string> articleIds, CancellationToken ct)
+    public async Task<IReadOnlyList<TagDecision>> ForAsync(IReadOnlyCollection<string> planIds, IReadOnlyCollection<string> articleIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(planIds);
         ArgumentNullException.ThrowIfNull(articleIds);
@@ -38,11 +38,11 @@ public sealed class FeedbackDecisions(MonitorDatabase db)
               AND f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.plan_id = f.plan_id AND g.article_id = f.article_id AND g.theme_code = f.theme_code)
             ORDER BY f.id
             """, null, ("$plans", JsonSerializer.Serialize(planIds)), ("$ids", JsonSerializer.Serialize(articleIds)));
-        var list = new List<FeedbackDecision>();
+        var list = new List<TagDecision>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            list.Add(new FeedbackDecision(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+            list.Add(new TagDecision(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
                 Enum.Parse<Verdict>(reader.GetString(4), ignoreCase: true)));
         }
 

@@ -62,7 +62,7 @@ public sealed class FeedbackStore(MonitorDatabase db, TimeProvider time, IEnumer
         await tx.CommitAsync(ct);
         foreach (var sink in sinks ?? [])
         {
-            await sink.ApplyAsync(new FeedbackDecision(planId, (int)version, articleId, theme, verdict), ct);
+            await sink.ApplyAsync(new TagDecision(planId, (int)version, articleId, theme, verdict), ct);
         }
 
         return new FeedbackEntry(id, planId, articleId, theme, verdict, reason, user, now);
