@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Api;
 using Monitor.Dashboards.Overview;
+using Monitor.Dashboards.Plans;
 using Monitor.Dashboards.Security;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Feedback;
+using Monitor.Storage.Plans;
 using Monitor.Storage.Users;
 
 namespace Monitor.Dashboards;
@@ -31,12 +33,18 @@ public static class DashboardEndpoints
         services.TryAddSingleton<OverviewBuilder>();
         services.TryAddSingleton<ArticleLists>();
         services.TryAddSingleton<Articles.ArticleDetails>();
+        services.TryAddSingleton<PlanDraftStore>();
+        services.TryAddSingleton<DirectiveUpload>();
+        services.TryAddSingleton<PlanEditor>();
+        services.TryAddSingleton<RetagJobs>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Admin", MonitorRoles.UsersPolicy);
             o.Conventions.AuthorizePage("/Sources", MonitorRoles.SourcesPolicy);
+            o.Conventions.AuthorizePage("/Plans/Edit", MonitorRoles.PlansPolicy);
+            o.Conventions.AuthorizePage("/Plans/Retag", MonitorRoles.PlansPolicy);
         }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
         services.AddAuthorization(MonitorRoles.Configure);
@@ -72,6 +80,7 @@ public static class DashboardEndpoints
         app.MapGet("/assets/{**path}", WebRoot.Serve).AllowAnonymous();
         app.MapRazorPages();
         app.MapMonitorApi();
+        app.MapRetagApi();
         app.MapOpenApi("/api/openapi.json").RequireAuthorization();
         return app;
     }

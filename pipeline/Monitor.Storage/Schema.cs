@@ -282,6 +282,21 @@ internal static class Schema
         );
         CREATE INDEX tag_mentions_plan_theme ON tag_mentions(plan_id, theme_code);
         """,
+        // Step 7, plan drafts (dashboard Kế hoạch page): an uploaded directive's text and the importer's proposal, kept
+        // until an analyst saves it as a plan version (saved_version), so a bad upload or a closed tab loses nothing.
+        """
+        CREATE TABLE plan_drafts (
+            id INTEGER PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            directive_text TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            saved_version INTEGER
+        );
+        CREATE INDEX plan_drafts_plan ON plan_drafts(plan_id);
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

@@ -50,7 +50,7 @@ public sealed class BadInputCommandTests
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), args);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([$"lỗi: {plan}:6: duplicate theme code '1'", $"lỗi: {plan}:11: quota count must be a positive whole number"], run.Lines);
+        Assert.Equal([$"lỗi: {plan}:6: mã chủ đề '1' bị trùng: mỗi chủ đề cần một mã riêng", $"lỗi: {plan}:11: chỉ tiêu: count phải là số nguyên dương"], run.Lines);
         NoStackTrace(run.Lines);
         if (Directory.Exists(data))
         {

@@ -35,7 +35,7 @@ public static class MonitorRoles
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         o.AddPolicy(UsersPolicy, p => p.RequireRole(Admin));
         o.AddPolicy(SourcesPolicy, p => p.RequireRole(Admin, Analyst));
-        o.AddPolicy(PlansPolicy, p => p.RequireRole(Analyst));
+        o.AddPolicy(PlansPolicy, p => p.RequireRole(Admin, Analyst));
     }
 
     /// <summary>May this user mark themes of an article of <paramref name="outlet"/>: an analyst always, an editor
@@ -44,6 +44,13 @@ public static class MonitorRoles
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsInRole(Analyst) || (user.IsInRole(Editor) && Outlets(user).Contains(outlet));
+    }
+
+    /// <summary>May this user upload directives, edit, save and re-tag plans: analysts and admins.</summary>
+    public static bool MayEditPlans(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Admin) || user.IsInRole(Analyst);
     }
 
     public static IReadOnlyList<string> Outlets(ClaimsPrincipal user) => user.FindAll(OutletClaim).Select(c => c.Value).ToList();
