@@ -65,11 +65,12 @@ public static class DashboardEndpoints
         return services;
     }
 
-    /// <summary>Middleware and endpoints, in order: host filtering, security headers, the embedded assets (open to
+    /// <summary>Middleware and endpoints, in order: the server's timing header, host filtering, security headers, the embedded assets (open to
     /// anyone: the login page needs its style), authentication, authorisation, pages and API.</summary>
     public static WebApplication MapMonitorDashboards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<Diagnostics.ServerTiming>();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
         // A page without a body (403, 404) gets the Vietnamese error page; the API keeps its bare status or JSON error.

@@ -39,6 +39,14 @@ public static class CoverageWords
 
     public static string Outlet(string outlet) => outlet.Length == 0 ? AllOutlets : outlet;
 
+    /// <summary>The press outlets together, as a sentence names them ("Đề nghị các cơ quan báo chí bổ sung ...").</summary>
+    public const string AllPressOutlets = "các cơ quan báo chí";
+
+    /// <summary>Who a quota binds, as the subject of a sentence: the outlet, or all press outlets when the quota names
+    /// none; <paramref name="sentenceStart"/> capitalises the latter.</summary>
+    public static string OutletSubject(string outlet, bool sentenceStart = false) =>
+        outlet.Length != 0 ? outlet : sentenceStart ? "Các cơ quan báo chí" : AllPressOutlets;
+
     public static string Gap(GapKind kind) => kind switch
     {
         GapKind.Uncovered => "chưa có bài",

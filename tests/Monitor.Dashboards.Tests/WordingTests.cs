@@ -20,6 +20,13 @@ public sealed class WordingTests
     }
 
     [Fact]
+    public void A_quota_binding_every_outlet_is_named_as_the_press_outlets_in_a_sentence_and_a_named_outlet_as_itself()
+    {
+        Assert.Equal(("các cơ quan báo chí", "Các cơ quan báo chí", "Báo Kon Tum"),
+            (CoverageWords.OutletSubject(""), CoverageWords.OutletSubject("", sentenceStart: true), CoverageWords.OutletSubject("Báo Kon Tum", sentenceStart: true)));
+    }
+
+    [Fact]
     public void A_gap_that_an_unhealthy_source_may_explain_carries_the_note_for_its_kind_and_a_healthy_one_none()
     {
         var paused = new OutletHealth("Báo B", ["b-rss"], SourceState.Paused, null, null, null, new PausedHost("b.vn", Until, 3, "HTTP 503"));

@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
 using Monitor.Reports.Narrative;
 using Monitor.Reports.Summary;
@@ -15,42 +10,6 @@ namespace Monitor.Reports.Tests;
 /// <summary>The optional narrative against an OpenAI-compatible chat-completions endpoint served by the test on 127.0.0.1.</summary>
 public sealed class NarrativeTests
 {
-    /// <summary>Answers POST /v1/chat/completions as the test decides; records the requests.</summary>
-    private sealed class ChatEndpoint : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private ChatEndpoint(WebApplication app) => _app = app;
-
-        public List<JsonDocument> Requests { get; } = [];
-
-        public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
-
-        public static async Task<ChatEndpoint> StartAsync(Func<HttpContext, Task> answer)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var endpoint = new ChatEndpoint(app);
-            app.MapPost("/v1/chat/completions", async ctx =>
-            {
-                endpoint.Requests.Add(await JsonDocument.ParseAsync(ctx.Request.Body));
-                await answer(ctx);
-            });
-            await app.StartAsync();
-            return endpoint;
-        }
-
-        public ValueTask DisposeAsync() => _app.DisposeAsync();
-    }
-
-    private static Func<HttpContext, Task> Says(string content) => ctx => ctx.Response.WriteAsJsonAsync(new
-    {
-        id = "chatcmpl-1", @object = "chat.completion", created = 1733500000, model = "test-model",
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
-    });
-
     private static async Task<(string? Narrative, ListLogger<NarrativeWriter> Log, WeeklySummary Summary)> WriteAsync(ChatEndpoint endpoint, string key = "k", int timeout = 30)
     {
         await using var store = await SummaryStore.CreateAsync();
@@ -64,7 +23,7 @@ public sealed class NarrativeTests
     public async Task A_paragraph_whose_numbers_are_all_facts_is_kept_and_the_model_was_given_only_the_facts()
     {
         const string Answer = "Tuần 47/2024 có 2 tin, bài về kế hoạch, bằng tuần trước; Báo Kon Tum mới có 3/4 tin, bài theo chỉ tiêu.";
-        await using var endpoint = await ChatEndpoint.StartAsync(Says(Answer));
+        await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says(Answer));
 
         var (narrative, log, summary) = await WriteAsync(endpoint);
 
@@ -79,7 +38,7 @@ public sealed class NarrativeTests
     [Fact]
     public async Task An_answer_with_a_number_not_in_the_facts_falls_back_with_one_warning()
     {
-        await using var endpoint = await ChatEndpoint.StartAsync(Says("Tuần này có 17 tin, bài, tăng mạnh."));
+        await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Tuần này có 17 tin, bài, tăng mạnh."));
 
         var (narrative, log, _) = await WriteAsync(endpoint);
 

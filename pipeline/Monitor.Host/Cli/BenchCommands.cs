@@ -9,7 +9,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(), Dashboard(),
     };
 
     private static Command Pipeline()
@@ -67,6 +67,16 @@ internal static class BenchCommands
         var summary = new Command("summary", "Đo thời gian dựng một bản tóm tắt tuần (mọi truy vấn, md, html, docx) trên kho sinh ra của bench coverage.") { stored, keep };
         summary.SetAction((r, ct) => CommonOptions.Guard(() => SummaryBench.RunAsync(r.GetValue(stored), r.GetValue(keep), ct)));
         return summary;
+    }
+
+    private static Command Dashboard()
+    {
+        var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo (như bench coverage).", DefaultValueFactory = _ => 1_000_000 };
+        var requests = new Option<int>("--requests") { Description = "Số yêu cầu mỗi đích đo (sau 3 yêu cầu khởi động).", DefaultValueFactory = _ => 100 };
+        var keep = new Option<string?>("--data-dir") { Description = "Giữ (và dùng lại) kho đo tại thư mục này, như bench coverage --data-dir." };
+        var dashboard = new Command("dashboard", "Đo bảng điều khiển như người dùng mở: monitor serve trên 127.0.0.1, đăng nhập, trang Tổng quan, API độ phủ và API biểu đồ; thời gian máy chủ và khứ hồi p50/p95.") { stored, requests, keep };
+        dashboard.SetAction((r, ct) => CommonOptions.Guard(() => DashboardBench.RunAsync(r.GetValue(stored), Math.Max(1, r.GetValue(requests)), r.GetValue(keep), ct)));
+        return dashboard;
     }
 
     private static Command Tag()

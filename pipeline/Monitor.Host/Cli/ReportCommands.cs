@@ -23,21 +23,24 @@ internal static class ReportCommands
 
     private sealed record Request(DateOnly? From, DateOnly? To, DateOnly AsOf, CoveragePeriod Period, int Days);
 
+    /// <summary>One plan's answer: the table the text formats lay out, and the typed rows JSON prints (those of the API).</summary>
+    private sealed record Answer(ReportTable Table, object Rows);
+
     public static Command Create()
     {
         var coverage = Report("coverage", "Độ phủ: chủ đề × cơ quan báo chí × kỳ (tuần, tháng, cả đợt), chỉ tính trong thời gian của từng chủ đề.",
-            async (s, p, q, ct) => CoverageTables.Coverage(await s.CoverageAsync(p, new CoverageQuery(q.Period, q.From, q.To), ct)),
+            async (s, p, q, ct) => Both(await s.CoverageAsync(p, new CoverageQuery(q.Period, q.From, q.To), ct), CoverageTables.Coverage, CoverageRows.Of),
             From, To, Period);
         var quotas = Report("quotas", "Chỉ tiêu: phải có, đã có, còn thiếu, đúng hay chậm tiến độ, và các bài được tính.",
-            async (s, p, q, ct) => CoverageTables.Quotas(p.Id, p.Version, q.AsOf, await s.QuotasAsync(p, q.AsOf, ct)));
+            async (s, p, q, ct) => Both(await s.QuotasAsync(p, q.AsOf, ct), r => CoverageTables.Quotas(p.Id, p.Version, q.AsOf, r), CoverageRows.Of));
         var gaps = Report("gaps", "Khoảng trống: chủ đề chưa có bài, chỉ một cơ quan đưa tin, độ trễ, và tình trạng nguồn tin bên cạnh.",
-            async (s, p, q, ct) => CoverageTables.Gaps(await s.GapsAsync(p, q.AsOf, ct)));
+            async (s, p, q, ct) => Both(await s.GapsAsync(p, q.AsOf, ct), CoverageTables.Gaps, CoverageRows.Of));
         var events = Report("events", "Sự kiện: số bài của kế hoạch trong những ngày quanh mỗi sự kiện.",
-            async (s, p, q, ct) => CoverageTables.Events(p.Id, p.Version, q.Days, await s.EventsAsync(p, q.Days, ct)), Days);
+            async (s, p, q, ct) => Both(await s.EventsAsync(p, q.Days, ct), r => CoverageTables.Events(p.Id, p.Version, q.Days, r), CoverageRows.Of), Days);
         return new Command("report", "Báo cáo từ kho dữ liệu.") { coverage, quotas, gaps, events, ResultsCommand.Create() };
     }
 
-    private static Command Report(string name, string description, Func<ICoverageStore, StoredPlan, Request, CancellationToken, Task<ReportTable>> build, params Option[] extra)
+    private static Command Report(string name, string description, Func<ICoverageStore, StoredPlan, Request, CancellationToken, Task<Answer>> build, params Option[] extra)
     {
         var command = new Command(name, description) { Plan, AsOf, Format, CommonOptions.DataDir };
         foreach (var option in extra)
@@ -67,7 +70,7 @@ internal static class ReportCommands
                 throw new UserInputException(wanted is null ? "chưa có kế hoạch nào trong kho: chạy 'monitor plan load PLAN' trước" : $"--plan '{wanted}': không có kế hoạch này trong kho");
             }
 
-            var tables = new List<ReportTable>();
+            var answers = new List<(StoredPlan Plan, Answer Answer)>();
             var exit = 0;
             foreach (var id in ids)
             {
@@ -79,14 +82,24 @@ internal static class ReportCommands
                     continue;
                 }
 
-                tables.Add(await build(store, plan, request, ct));
+                answers.Add((plan, await build(store, plan, request, ct)));
             }
 
-            ReportWriter.Write(tables, format, Console.Out, Terminal.Create());
+            if (format == "json")
+            {
+                ReportJson.Write(answers.Select(a => new ReportJson.PlanRows(a.Plan.Id, a.Plan.Version, a.Answer.Rows)).ToList(), Console.Out);
+            }
+            else
+            {
+                ReportWriter.Write(answers.Select(a => a.Answer.Table).ToList(), format, Console.Out, Terminal.Create());
+            }
+
             return exit;
         }));
         return command;
     }
+
+    private static Answer Both<T, TRow>(T answer, Func<T, ReportTable> table, Func<T, IReadOnlyList<TRow>> rows) => new(table(answer), rows(answer));
 
     private static Request Parse(ParseResult r, DateOnly today)
     {

@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Time;
 using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Monitor.Reports;
+using Monitor.Reports.Narrative;
 using Monitor.Reports.Summary;
 
 namespace Monitor.Host.Cli;
@@ -48,11 +51,22 @@ internal static class SummaryCommand
             var builder = await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Services.AddMonitorElasticsearch(builder.Configuration);
             builder.Services.AddMonitorReports();
+            // With Monitor:Llm set, the narrative on top as the weekly job writes it; its warning goes to stderr, so
+            // standard output stays the document (JSON included).
+            var llm = LlmOptions.From(builder.Configuration);
+            if (llm.Validate() is [var problem, ..])
+            {
+                throw new UserInputException(problem);
+            }
+
+            NarrativeWriter.Register(builder.Services, llm);
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             using var host = builder.Build();
             await host.Services.StartElasticsearchAsync(ct);
             var id = r.GetValue(plan)!;
             var summary = await host.Services.GetRequiredService<SummaryBuilder>().BuildAsync(id, iso, ct)
                 ?? throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho");
+            summary = await host.Services.GetRequiredService<NarrativeWriter>().AddToAsync(summary, ct);
             if (file is null)
             {
                 await Console.Out.WriteAsync(SummaryFormats.Text(summary, f));

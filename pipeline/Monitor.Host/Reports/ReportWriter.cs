@@ -1,31 +1,19 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Spectre.Console;
 
 namespace Monitor.Host.Reports;
 
-/// <summary>Writes report tables as a console table, JSON, CSV (RFC 4180) or Markdown.</summary>
+/// <summary>Writes report tables as a console table, CSV (RFC 4180) or Markdown; JSON is the typed rows of the API
+/// (<see cref="ReportJson"/>), not the table.</summary>
 internal static class ReportWriter
 {
     public static readonly string[] Formats = ["table", "json", "csv", "md"];
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        // Vietnamese stays readable in the output.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
 
     public static void Write(IReadOnlyList<ReportTable> tables, string format, TextWriter output, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(output);
         switch (format)
         {
-            case "json":
-                output.WriteLine(JsonSerializer.Serialize(tables.Select(t => new { title = t.Title, columns = t.Columns, rows = t.Rows, notes = t.Notes }), Json));
-                break;
             case "csv":
                 output.Write(Csv(tables));
                 break;

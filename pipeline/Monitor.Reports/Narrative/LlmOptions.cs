@@ -14,6 +14,10 @@ public sealed class LlmOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 
+    /// <summary>The section as configured (environment <c>Monitor__Llm__Endpoint</c>, settings files); unset = disabled.</summary>
+    public static LlmOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<LlmOptions>(configuration.GetSection(Section)) ?? new LlmOptions();
+
     public IReadOnlyList<string> Validate()
     {
         if (!Enabled)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -19,6 +20,14 @@ public sealed partial class NarrativeWriter(LlmOptions options, HttpClient http,
         chỉ dựa trên dữ kiện JSON được cung cấp. Không thêm con số, tên cơ quan hay sự kiện nào không có trong dữ kiện.
         Không dùng định dạng Markdown, chỉ trả về đoạn văn.
         """;
+
+    /// <summary>The summary with its narrative on top (or none: no setting, or the answer refused): what the weekly job
+    /// archives and what <c>monitor summary</c> prints.</summary>
+    public async Task<WeeklySummary> AddToAsync(WeeklySummary summary, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary with { Narrative = await WriteAsync(summary, ct) };
+    }
 
     public async Task<string?> WriteAsync(WeeklySummary summary, CancellationToken ct)
     {
@@ -71,6 +80,12 @@ public sealed partial class NarrativeWriter(LlmOptions options, HttpClient http,
 
     /// <summary>The digit runs of a text: "18/11/2024" is 18, 11 and 2024; "1.000" is 1 and 000, so a number written with a
     /// thousands separator must match the facts' digits as written there.</summary>
+    /// <summary>Registers <paramref name="options"/> and the writer with its own HttpClient (a little longer than the
+    /// model's timeout, which is the one that speaks).</summary>
+    public static IServiceCollection Register(IServiceCollection services, LlmOptions options) => services
+        .AddSingleton(options)
+        .AddSingleton(sp => new NarrativeWriter(options, new HttpClient { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5) }, sp.GetRequiredService<ILogger<NarrativeWriter>>()));
+
     internal static IEnumerable<string> Numbers(string text) => Digits().Matches(text).Select(m => m.Value.TrimStart('0') is { Length: > 0 } n ? n : "0");
 
     [GeneratedRegex(@"\p{Nd}+")]

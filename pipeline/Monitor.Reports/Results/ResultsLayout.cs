@@ -46,7 +46,7 @@ public static class ResultsLayout
         var blocks = new List<Block>
         {
             new Heading(1, "I. KẾT QUẢ THỰC HIỆN"),
-            new Paragraph($"Từ ngày {D(r.From)} đến ngày {D(r.To)}, các cơ quan báo chí đã đăng {r.Articles} tin, bài về {covered}/{r.Themes.Count} chủ đề của kế hoạch "
+            new Paragraph($"Từ ngày {D(r.From)} đến ngày {D(r.To)}, {CoverageWords.AllPressOutlets} đã đăng {r.Articles} tin, bài về {covered}/{r.Themes.Count} chủ đề của kế hoạch "
                 + $"({r.Themes.SelectMany(t => t.Outlets).Select(o => o.Outlet).Distinct().Count()} cơ quan đưa tin; số liệu từ hệ thống Monitor, kế hoạch {r.PlanId} phiên bản {r.PlanVersion})."),
         };
         foreach (var t in r.Themes)
@@ -69,7 +69,7 @@ public static class ResultsLayout
         if (r.Quotas.Count > 0)
         {
             blocks.Add(new Items(r.Quotas.Select(q => new Item(
-                $"{(q.Outlet.Length == 0 ? "Các cơ quan báo chí" : q.Outlet)}, {CoverageWords.Rate(q)}{(q.Theme is { } c ? $" (chủ đề {c})" : "")}: phải có {q.Required}, đã có {q.Delivered}"
+                $"{CoverageWords.OutletSubject(q.Outlet, sentenceStart: true)}, {CoverageWords.Rate(q)}{(q.Theme is { } c ? $" (chủ đề {c})" : "")}: phải có {q.Required}, đã có {q.Delivered}"
                 + (q.Delivered >= q.Required ? " — đạt." : $", còn thiếu {q.Remaining} — chưa đạt."))).ToList()));
         }
 

@@ -47,7 +47,7 @@ public sealed class QuotaReminders(PlanStore plans, ICoverageStore store, Summar
                 }
 
                 uncovered ??= (await store.GapsAsync(plan, today, ct)).Themes.Where(t => t.Kind == GapKind.Uncovered).ToList();
-                var who = q.Outlet.Length == 0 ? "các cơ quan báo chí" : q.Outlet;
+                var who = CoverageWords.OutletSubject(q.Outlet);
                 var subject = $"Nhắc chỉ tiêu: {who} còn thiếu {q.Remaining} {q.Unit}, còn {left} ngày đến hết kỳ";
                 var html = $"<p>Kế hoạch {E(plan.Id)}: chỉ tiêu «{E(q.Text)}» ({E(CoverageWords.Rate(q))}{(q.Theme is { } c ? ", chủ đề " + E(c) : "")}).</p>"
                     + $"<p>{E(who)} đã có {q.Delivered}/{q.Required}, còn thiếu {q.Remaining} {E(q.Unit)}; kỳ này kết thúc ngày {end:dd/MM/yyyy}.</p>"

@@ -19,7 +19,7 @@ public static class SummaryScheduling
     public static IServiceCollection AddMonitorSummaries(this IServiceCollection services, IConfiguration configuration)
     {
         var summary = configuration.GetSection(SummaryOptions.Section).Get<SummaryOptions>() ?? new SummaryOptions();
-        var llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        var llm = LlmOptions.From(configuration);
         var errors = summary.Validate().Concat(llm.Validate()).ToList();
         if (errors.Count > 0)
         {
@@ -28,12 +28,10 @@ public static class SummaryScheduling
 
         services.AddMonitorReports();
         services.AddSingleton(summary);
-        services.AddSingleton(llm);
         services.AddSingleton(sp => new ReportArchive(Path.GetDirectoryName(sp.GetRequiredService<MonitorDatabase>().Path)!));
         services.AddSingleton<SummaryLedger>();
         services.AddSingleton<SummaryMailer>();
-        services.AddSingleton(sp => new NarrativeWriter(llm, new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5) },
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<NarrativeWriter>>()));
+        NarrativeWriter.Register(services, llm);
         services.AddSingleton<WeeklySummaryRunner>();
         services.AddSingleton<QuotaReminders>();
         services.AddTransient<WeeklySummaryJob>();

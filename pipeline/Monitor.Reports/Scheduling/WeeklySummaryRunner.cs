@@ -32,7 +32,7 @@ public sealed class WeeklySummaryRunner(PlanStore plans, SummaryBuilder builder,
                 continue;
             }
 
-            summary = summary with { Narrative = await narrative.WriteAsync(summary, ct) };
+            summary = await narrative.AddToAsync(summary, ct);
             var files = await archive.WriteAsync(summary, ct);
             log.LogInformation("Tóm tắt tuần {Week} của kế hoạch {Plan}: {Path} (và .html, .docx)", summary.Week, summary.Plan, files["md"]);
             written.Add(new ArchivedSummary(summary.Plan, summary.Week, time.GetUtcNow(), files));

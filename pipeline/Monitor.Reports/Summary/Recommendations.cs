@@ -40,7 +40,7 @@ internal static class Recommendations
 
         foreach (var q in behind)
         {
-            var who = q.Outlet.Length == 0 ? "các cơ quan báo chí" : q.Outlet;
+            var who = CoverageWords.OutletSubject(q.Outlet);
             var about = q.Theme is { } code ? $" về chủ đề {code}" : "";
             lines.Add($"Đề nghị {who} bổ sung {q.Remaining} {q.Unit}{about} để đạt chỉ tiêu {CoverageWords.Rate(q)} (đã có {q.Delivered}/{q.Required}).");
         }

@@ -47,7 +47,7 @@ public static class SummaryLayout
 
         blocks.Add(new Heading(1, "Chỉ tiêu chậm tiến độ"));
         blocks.Add(s.QuotasBehind.Count == 0 ? new Paragraph(None) : new Items(s.QuotasBehind.Select(q => new Item(
-            $"{(q.Outlet.Length == 0 ? "Mọi cơ quan" : q.Outlet)} — {q.Rate}{(q.Theme is { } c ? $", chủ đề {c}" : "")}: phải có {q.Required}, đã có {q.Delivered}, còn thiếu {q.Remaining}. «{q.Quota}»")).ToList()));
+            $"{CoverageWords.OutletSubject(q.Outlet, sentenceStart: true)} — {q.Rate}{(q.Theme is { } c ? $", chủ đề {c}" : "")}: phải có {q.Required}, đã có {q.Delivered}, còn thiếu {q.Remaining}. «{q.Quota}»")).ToList()));
 
         blocks.Add(new Heading(1, "Bài tiêu biểu"));
         blocks.Add(s.Stories.Count == 0 ? new Paragraph(None) : new Items(s.Stories.Select(n => new Item(

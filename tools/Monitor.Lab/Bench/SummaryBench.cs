@@ -64,6 +64,7 @@ public static class SummaryBench
                 Console.WriteLine($"  {name,-26} median {wall[Runs / 2].TotalMilliseconds,7:N1} ms wall, {cpu[Runs / 2].TotalMilliseconds,7:N1} ms CPU  (wall min {wall[0].TotalMilliseconds:N1}, max {wall[^1].TotalMilliseconds:N1}; {answer})");
             }
 
+            await StagesAsync(db, plan, week, ct);
             Console.WriteLine($"  one weekly summary, {week}: median {worst.TotalMilliseconds:N1} ms (target well under 2 s)");
             return worst < TimeSpan.FromSeconds(2) ? 0 : 1;
         }
@@ -75,6 +76,58 @@ public static class SummaryBench
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    /// <summary>Where a summary's time goes: each store read the builder makes, alone, in the builder's order (median of
+    /// <see cref="Runs"/>), and the grouping of stories in memory.</summary>
+    private static async Task StagesAsync(MonitorDatabase db, StoredPlan plan, IsoWeek week, CancellationToken ct)
+    {
+        var store = new SqliteCoverageStore(db, TimeProvider.System);
+        var articles = new PlanArticles(db);
+        var (monday, sunday) = (week.Monday, week.Sunday);
+        var tagged = await articles.TaggedAsync(plan, monday, sunday, ct);
+        var ids = tagged.Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
+        var links = await articles.LinksAsync(ids, ct);
+        Console.WriteLine("  stages, each alone (median wall / CPU):");
+        foreach (var (name, stage) in new (string, Func<Task<int>>)[]
+        {
+            ("plan in force", async () => (await store.PlanInForceAsync(plan.Id, sunday, ct))!.Version),
+            ("coverage, week and week before", async () => (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday, sunday), ct)).Cells.Count
+                + (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday.AddDays(-7), sunday.AddDays(-7)), ct)).Cells.Count),
+            ("tagged rows of the week", async () => (await articles.TaggedAsync(plan, monday, sunday, ct)).Count),
+            ("near-duplicate links", async () => (await articles.LinksAsync(ids, ct)).Count),
+            ("stories grouped (all, per theme)", () => Task.FromResult(CoverageRules.GroupStories(tagged.DistinctBy(t => t.Id).Select(Theme), links).Count
+                + plan.Plan.Themes.Sum(t => CoverageRules.GroupStories(tagged.Where(x => x.Theme == t.Code).Select(Theme), links).Count))),
+            ("quotas", async () => (await store.QuotasAsync(plan, sunday, ct)).Count),
+            ("source health", async () => (await store.HealthAsync(plan.Plan.Themes.SelectMany(t => t.Outlets).Distinct().ToList(), sunday, ct)).Count),
+            ("week before, distinct count", async () => await articles.CountAsync(plan, monday.AddDays(-7), sunday.AddDays(-7), ct)),
+            ("references cited", async () => (await articles.ReferencesAsync(plan, monday, sunday, ct)).Count),
+        })
+        {
+            var (wall, cpu, size) = await TimeAsync(stage);
+            Console.WriteLine($"    {name,-34} {wall.TotalMilliseconds,7:N1} ms / {cpu.TotalMilliseconds,7:N1} ms  (answer size {size:N0})");
+        }
+    }
+
+    private static ThemeArticle Theme(TaggedArticle t) => new(t.Id, t.Outlet, "", "", t.Day, null);
+
+    private static async Task<(TimeSpan Wall, TimeSpan Cpu, int Size)> TimeAsync(Func<Task<int>> work)
+    {
+        var wall = new List<TimeSpan>();
+        var cpu = new List<TimeSpan>();
+        var size = 0;
+        for (var run = 0; run < Runs; run++)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            size = await work();
+            wall.Add(clock.Elapsed);
+            cpu.Add(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+        }
+
+        wall.Sort();
+        cpu.Sort();
+        return (wall[Runs / 2], cpu[Runs / 2], size);
     }
 
     private static string Describe(WeeklySummary s) =>

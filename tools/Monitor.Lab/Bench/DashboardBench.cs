@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Monitor.Lab.SampleSite;
+using Monitor.Storage;
+using Monitor.Storage.Coverage;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Lab.Bench;
+
+/// <summary>monitor bench dashboard: the web role as users reach it. On the generated store of <c>bench coverage</c>
+/// (1,000,000 articles by default) it adds an analyst with <c>monitor users add</c>, starts <c>monitor serve</c> on
+/// 127.0.0.1 (a child process of this executable: the same composition, the same binary), logs in through the form,
+/// then requests the overview page, the coverage API and the overview (chart) API many times each. It reports the
+/// server's own time (the Server-Timing header: every query and the rendering, not the network) and the client's
+/// round trip (request sent to body read), p50 and p95, and checks the API's numbers against the store.</summary>
+public static class DashboardBench
+{
+    private const string User = "bench-analyst";
+    private static readonly Regex Antiforgery = new("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.CultureInvariant);
+
+    /// <param name="keepDir">Keeps (and reuses) the generated store there, as <c>bench coverage --data-dir</c>.</param>
+    public static async Task<int> RunAsync(int count, int requests, string? keepDir, CancellationToken ct)
+    {
+        var dir = keepDir ?? Path.Combine(Path.GetTempPath(), "monitor-bench-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var db = await MonitorDatabase.OpenAsync(dir, ct);
+            var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
+            if (await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct) == 0)
+            {
+                var generate = Stopwatch.StartNew();
+                await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
+                Console.WriteLine($"  generated {count:N0} articles in one transaction: {generate.Elapsed.TotalSeconds:N1} s");
+            }
+
+            // What the API must answer: the store's own coverage by week (the API's default period) over the windows.
+            var expected = (await new SqliteCoverageStore(db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(), ct)).Cells.Sum(c => c.Articles);
+            Console.WriteLine($"bench dashboard: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan {plan.Id}, {requests} requests per target, load average {Load()}");
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            var password = "bench-" + Guid.NewGuid().ToString("N");
+            await RunChildAsync(["users", "add", User, "--role", "analyst", "--password-stdin", "--data-dir", dir], password, ct);
+            var url = $"http://127.0.0.1:{FreePort()}";
+            using var server = Start(["serve", "--data-dir", dir, "--urls", url]);
+            try
+            {
+                using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
+                await WaitUntilUpAsync(http, server, ct);
+                await LogInAsync(http, password, ct);
+                var id = Uri.EscapeDataString(plan.Id);
+                var worst = 0.0;
+                var exit = 0;
+                foreach (var (name, path) in new[]
+                {
+                    ("overview page (Tổng quan)", $"/?plan={id}"),
+                    ("coverage API", $"/api/plans/{id}/coverage"),
+                    ("overview API (charts)", $"/api/plans/{id}/overview"),
+                })
+                {
+                    var (server50, server95, client50, client95, body) = await MeasureAsync(http, path, requests, ct);
+                    worst = Math.Max(worst, server95);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {name,-26} server p50 {server50,6:N1} ms, p95 {server95,6:N1} ms; round trip p50 {client50,6:N1} ms, p95 {client95,6:N1} ms  ({body:N0} bytes; GET {path})"));
+                    if (path.EndsWith("/coverage", StringComparison.Ordinal))
+                    {
+                        using var json = JsonDocument.Parse(await http.GetStringAsync(path, ct));
+                        var answered = json.RootElement.EnumerateArray().Sum(r => r.GetProperty("articles").GetInt32());
+                        Console.WriteLine($"  {"",-26} coverage API sums {answered:N0} articles, the store {expected:N0}: {(answered == expected ? "equal" : "DIFFERENT")}");
+                        exit = answered == expected ? exit : 1;
+                    }
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest server p95: {worst:N1} ms (target < 300 ms); load average {Load()}"));
+                return worst < 300 ? exit : 1;
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (keepDir is null)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Three requests to warm up (the first one pays for JIT and the page cache), then <paramref name="requests"/>
+    /// one after another: server time from Server-Timing, round trip from sending to the last byte read.</summary>
+    private static async Task<(double Server50, double Server95, double Client50, double Client95, long Bytes)> MeasureAsync(HttpClient http, string path, int requests,
+        CancellationToken ct)
+    {
+        var server = new List<double>();
+        var client = new List<double>();
+        long bytes = 0;
+        for (var i = -3; i < requests; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync(path, ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"GET {path}: HTTP {(int)response.StatusCode}");
+            }
+
+            if (i < 0)
+            {
+                continue;
+            }
+
+            bytes = body.Length;
+            client.Add(elapsed);
+            server.Add(ServerTime(response));
+        }
+
+        server.Sort();
+        client.Sort();
+        return (Percentile(server, 0.50), Percentile(server, 0.95), Percentile(client, 0.50), Percentile(client, 0.95), bytes);
+    }
+
+    private static double ServerTime(HttpResponseMessage response)
+    {
+        var header = response.Headers.TryGetValues("Server-Timing", out var values) ? values.First() : throw new InvalidOperationException("no Server-Timing header");
+        var dur = header.Split(';').Select(p => p.Trim()).First(p => p.StartsWith("dur=", StringComparison.Ordinal))[4..];
+        return double.Parse(dur, CultureInfo.InvariantCulture);
+    }
+
+    // Nearest rank: the smallest value with at least p of the values at or below it.
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task LogInAsync(HttpClient http, string password, CancellationToken ct)
+    {
+        var form = await http.GetStringAsync("/login", ct);
+        using var login = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = User, ["password"] = password, ["__RequestVerificationToken"] = Antiforgery.Match(form).Groups[1].Value,
+        }), ct);
+        if (login.StatusCode != HttpStatusCode.Redirect || login.Headers.Location?.OriginalString.Contains("login", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new InvalidOperationException($"login as {User} refused: HTTP {(int)login.StatusCode} → {login.Headers.Location}");
+        }
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient http, Process server, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"monitor serve exited with {server.ExitCode} before answering");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/login", ct);
+                return;
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            }
+        }
+    }
+
+    private static async Task RunChildAsync(string[] args, string input, CancellationToken ct)
+    {
+        var start = Info(args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start monitor");
+        await process.StandardInput.WriteLineAsync(input.AsMemory(), ct);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"monitor {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await errors}");
+        }
+    }
+
+    // The server's output is discarded (read so its pipes never fill); what it says on failure shows as its exit code.
+    private static Process Start(string[] args)
+    {
+        var process = Process.Start(Info(args)) ?? throw new InvalidOperationException("cannot start monitor serve");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    // The running executable: the published apphost `monitor`, or `dotnet monitor.dll` under tests.
+    private static ProcessStartInfo Info(string[] args)
+    {
+        var path = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        var info = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            info.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
+        }
+
+        args.ToList().ForEach(info.ArgumentList.Add);
+        return info;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+}
