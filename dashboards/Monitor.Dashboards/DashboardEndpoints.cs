@@ -37,6 +37,7 @@ public static class DashboardEndpoints
         services.TryAddSingleton<DirectiveUpload>();
         services.TryAddSingleton<PlanEditor>();
         services.TryAddSingleton<RetagJobs>();
+        services.AddMonitorDashboardPages();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
@@ -45,6 +46,7 @@ public static class DashboardEndpoints
             o.Conventions.AuthorizePage("/Sources", MonitorRoles.SourcesPolicy);
             o.Conventions.AuthorizePage("/Plans/Edit", MonitorRoles.PlansPolicy);
             o.Conventions.AuthorizePage("/Plans/Retag", MonitorRoles.PlansPolicy);
+            o.Conventions.AuthorizeFolder("/Reports", MonitorRoles.ReportsPolicy);
         }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
         services.AddAuthorization(MonitorRoles.Configure);

@@ -19,6 +19,7 @@ public static class MonitorRoles
     public const string UsersPolicy = "users";
     public const string SourcesPolicy = "sources";
     public const string PlansPolicy = "plans";
+    public const string ReportsPolicy = "reports";
 
     /// <summary>The Vietnamese name of a role, as pages show it.</summary>
     public static string Label(string role) => role switch
@@ -36,6 +37,7 @@ public static class MonitorRoles
         o.AddPolicy(UsersPolicy, p => p.RequireRole(Admin));
         o.AddPolicy(SourcesPolicy, p => p.RequireRole(Admin, Analyst));
         o.AddPolicy(PlansPolicy, p => p.RequireRole(Admin, Analyst));
+        o.AddPolicy(ReportsPolicy, p => p.RequireRole(Admin, Analyst, Leader));
     }
 
     /// <summary>May this user mark themes of an article of <paramref name="outlet"/>: an analyst always, an editor

@@ -29,6 +29,9 @@ internal sealed class DashboardSite : IAsyncDisposable
 
     public StoredPlan Plan { get; private set; } = null!;
 
+    /// <summary>The site's services (the store's readers, the report archive, the summary builder).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The title of a stored article that is a script and an image with an error handler (theme 1.2, week 47).</summary>
     public const string HostileTitle = "<script>window.pwned=1</script>Ngộ độc thực phẩm<img src=x onerror=\"window.pwned=2\">";
 
@@ -71,7 +74,8 @@ internal sealed class DashboardSite : IAsyncDisposable
     /// <summary>Outlet whose only source is on a paused host; theme 2.5 expects it.</summary>
     public const string PausedOutlet = "Cổng TTĐT Kon Tum";
 
-    public static async Task<DashboardSite> StartAsync(CancellationToken ct)
+    /// <param name="time">The site's clock (the tests' <see cref="ManualTime"/> for deadlines); the system clock by default.</param>
+    public static async Task<DashboardSite> StartAsync(CancellationToken ct, TimeProvider? time = null)
     {
         var site = new DashboardSite();
         var db = await MonitorDatabase.OpenAsync(site._dir.Path, ct);
@@ -138,7 +142,7 @@ internal sealed class DashboardSite : IAsyncDisposable
         site.Plan = stored;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(db).AddSingleton(TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
+        builder.Services.AddSingleton(db).AddSingleton(time ?? TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
         builder.Services.AddMonitorDashboards();
         site._app = builder.Build();
         var accounts = site._app.Services.GetRequiredService<AccountService>();

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Monitor.Core.Time;
+using Monitor.Dashboards.Overview;
+using Monitor.Storage.Coverage;
+
+namespace Monitor.Dashboards.Outlets;
+
+/// <summary>Builds the page of one outlet under a plan: its quotas (from the same quota answers as the overview, split
+/// into their periods by the counted articles' days), the themes it covered and has not (the window coverage up to the
+/// as-of day, as <c>report coverage --period window</c>), and its articles of the last <see cref="RecentWeeks"/> weeks.</summary>
+public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore coverage, DashboardQueries queries, OutletQueries outlets)
+{
+    public const int RecentWeeks = 4;
+    public const int RecentLimit = 50;
+
+    /// <summary>The outlets a plan names or its tags hold, sorted.</summary>
+    public async Task<IReadOnlyList<string>> OutletsAsync(Storage.Plans.StoredPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Plan.Themes.SelectMany(t => t.Outlets).Concat(plan.Plan.Quotas.SelectMany(q => q.Outlets))
+            .Concat(await queries.OutletsAsync(plan.Id, ct)).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The page of <paramref name="outlet"/> (null: the first the reader may see); null when there is no plan.
+    /// <paramref name="allowed"/> limits the outlets offered (an editor's own), null for all.</summary>
+    public async Task<OutletData?> BuildAsync(Filters filters, string? outlet, IReadOnlyList<string>? allowed, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        if (await overview.ResolveAsync(filters, ct) is not var (plan, _, asOf))
+        {
+            return null;
+        }
+
+        var all = await OutletsAsync(plan, ct);
+        var offered = allowed is null ? all : allowed.Order(StringComparer.Ordinal).ToList();
+        var chosen = outlet ?? (offered.Count > 0 ? offered[0] : "");
+        var f = filters with { Plan = plan.Id, Outlet = chosen };
+
+        var quotas = new List<OutletQuota>();
+        foreach (var q in (await coverage.QuotasAsync(plan, asOf, ct)).Where(q => q.Outlet == chosen))
+        {
+            var counted = await queries.ByIdsAsync(plan.Id, q.ArticleIds, ct);
+            var number = (q.Quota + 1).ToString(CultureInfo.InvariantCulture);
+            quotas.Add(new OutletQuota(q.Quota, q.Theme, Wording.Rate(q), q.Text, q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
+                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{(filters with { Plan = plan.Id, Outlet = null }).Query(("quota", number), ("quota_outlet", q.Outlet))}",
+                Periods(q, counted, asOf)));
+        }
+
+        var report = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window, null, asOf), ct);
+        var counts = report.Cells.Where(c => c.Outlet == chosen).GroupBy(c => c.Theme).ToDictionary(g => g.Key, g => g.Sum(c => c.Articles));
+        var started = plan.Plan.Themes.Where(t => t.Window.From is null || t.Window.From <= asOf).ToList();
+        var covered = started.Where(t => counts.GetValueOrDefault(t.Code) > 0)
+            .Select(t => new CoveredTheme(t.Code, t.Title, counts[t.Code], OverviewBuilder.ListHref(f with { From = null, To = asOf, Period = CoveragePeriod.Window }, t.Code, chosen, null)))
+            .ToList();
+        var uncovered = started.Where(t => counts.GetValueOrDefault(t.Code) == 0)
+            .Select(t => new UncoveredTheme(t.Code, t.Title, t.Outlets.Count == 0 || t.Outlets.Contains(chosen), t.Window.From, t.Window.To))
+            .OrderBy(t => t.Assigned ? 0 : 1).ToList();
+
+        var recentFrom = IsoWeek.Of(asOf).Monday.AddDays(-7 * (RecentWeeks - 1));
+        var recent = chosen.Length == 0 ? [] : await outlets.RecentAsync(plan.Id, chosen, IsoWeek.Of(recentFrom).ToString(), IsoWeek.Of(asOf).ToString(),
+            CoverageRules.EndOf(asOf).ToUnixTimeMilliseconds(), RecentLimit, ct);
+        return new OutletData(plan.Id, plan.Version, plan.Plan.Directive.Title, chosen, asOf, offered, quotas, covered, uncovered, recentFrom, recent);
+    }
+
+    /// <summary>The quota's periods from its window's start to the as-of day, each with the counted articles of its days.</summary>
+    private static List<QuotaPeriod> Periods(QuotaStatus q, IReadOnlyList<ListedArticle> counted, DateOnly asOf)
+    {
+        var periods = new List<QuotaPeriod>();
+        if (CoverageRules.PeriodStart(q.Period, q.From) is not { } start)
+        {
+            return periods;
+        }
+
+        for (var s = start; s <= asOf && (q.To is null || s <= q.To); s = Next(q.Period, s))
+        {
+            var last = Next(q.Period, s).AddDays(-1);
+            var end = q.To is { } t && t < last ? t : last;
+            var (from, to) = (CoverageRules.Key(s < q.From ? q.From : s), CoverageRules.Key(end));
+            var articles = counted.Where(a => string.CompareOrdinal(a.Day, from) >= 0 && string.CompareOrdinal(a.Day, to) <= 0).ToList();
+            periods.Add(new QuotaPeriod(Label(q.Period, s, end), s < q.From ? q.From : s, end, end > asOf, q.Count, articles.Count, articles));
+        }
+
+        return periods;
+    }
+
+    private static DateOnly Next(string period, DateOnly start) => period switch
+    {
+        "week" => start.AddDays(7),
+        "month" => start.AddMonths(1),
+        "quarter" => start.AddMonths(3),
+        _ => start.AddYears(1),
+    };
+
+    private static string Label(string period, DateOnly start, DateOnly end) => period switch
+    {
+        "week" => $"Tuần {IsoWeek.Of(start).Week}/{IsoWeek.Of(start).Year} ({start.ToString("dd'/'MM", CultureInfo.InvariantCulture)}–{end.ToString("dd'/'MM", CultureInfo.InvariantCulture)})",
+        "month" => $"Tháng {start.Month}/{start.Year}",
+        "quarter" => $"Quý {((start.Month - 1) / 3) + 1}/{start.Year}",
+        _ => $"Năm {start.Year}",
+    };
+}
