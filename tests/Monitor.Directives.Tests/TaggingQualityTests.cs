@@ -24,11 +24,11 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var any = sample.Measure(plan, anyGrade: true);
         output.WriteLine($"any grade (mentions too): precision {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}), recall {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
 
-        // Measured 2026-12-06 with grades (only primary and partial count): precision 0.853 (87/102), recall 0.757
-        // (87/115); at any grade, as before grades, 0.860 (92/107) / 0.800 (92/115). The five labelled pairs graded
-        // mention are slogans or one sentence in articles about something else (docs/tagging-quality.md).
-        Assert.True(quality.Precision >= 0.848, $"precision {quality.Precision:0.000} fell below the measured 0.853");
-        Assert.True(quality.Recall >= 0.752, $"recall {quality.Recall:0.000} fell below the measured 0.757");
+        // Measured 2026-12-07 against the first labels (which count passing mentions), counted grades, with event
+        // rules and stricter grades: precision 0.832 (89/107), recall 0.774 (89/115); at any grade 0.791 / 0.922.
+        // Against the labels by the counting rule see the test below (docs/tagging-quality.md).
+        Assert.True(quality.Precision >= 0.827, $"precision {quality.Precision:0.000} fell below the measured 0.832");
+        Assert.True(quality.Recall >= 0.769, $"recall {quality.Recall:0.000} fell below the measured 0.774");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -67,9 +67,85 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.True(held.Recall >= HeldOutRecallFloor, $"held-out recall {held.Recall:0.000} fell below the measured floor {HeldOutRecallFloor}");
     }
 
-    // Measured 2026-12-06 on the held-out half, counted grades: precision 0.842 (48/57), recall 0.762 (48/63).
-    private const double HeldOutPrecisionFloor = 0.837;
-    private const double HeldOutRecallFloor = 0.757;
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_automatically_imported_w46_plan_is_measured_against_both_label_sets_per_half_and_theme()
+    {
+        // The first labels (2026-11-23) were written before the counting rule and count passing mentions; the second
+        // set is the same articles judged again by the rule (docs/tagging-quality.md). Both are the project's own.
+        var plan = await ImportAsync();
+        foreach (var theme in plan.Themes)
+        {
+            output.WriteLine($"{theme.Code} rules: {string.Join(" | ", theme.Rules ?? [])} || exclude: {string.Join(" | ", theme.Exclude ?? [])}");
+        }
+
+        foreach (var (path, name) in new[] { (TaggingSample.LabelsPath, "first labels"), (TaggingSample.RuleLabelsPath, "labels by the counting rule") })
+        {
+            var sample = TaggingSample.Load(path);
+            foreach (var (half, halfName) in new[] { (false, "tuning half"), (true, "held-out half") })
+            {
+                var counted = sample.Measure(plan, heldOut: half);
+                var any = sample.Measure(plan, heldOut: half, anyGrade: true);
+                output.WriteLine($"{name}, {halfName}: counted P {counted.Precision:0.000} ({counted.Tp}/{counted.Tp + counted.Fp}) R {counted.Recall:0.000} ({counted.Tp}/{counted.Tp + counted.Fn}); " +
+                                 $"any grade P {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}) R {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
+                output.WriteLine(counted.Table());
+            }
+
+            output.WriteLine($"{name}: grade against label, whole sample: {Agreement(sample, plan)}");
+        }
+
+        // Errors are printed for the tuning half only: the held-out half is read as figures, not as cases.
+        var rule = TaggingSample.Load(TaggingSample.RuleLabelsPath);
+        var tuning = rule.Measure(plan, heldOut: false);
+        var matcher = new PlanMatcher(plan);
+        var byId = rule.Articles.ToDictionary(a => a.Id);
+        foreach (var (id, theme) in tuning.FalsePositives)
+        {
+            var match = matcher.Tag(byId[id]).Themes.First(t => t.Code == theme);
+            output.WriteLine($"tuning false hit {theme} {id} ({match.Grade}): {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(8))}");
+        }
+
+        foreach (var (id, theme) in tuning.FalseNegatives)
+        {
+            var match = matcher.Tag(byId[id]).Themes.FirstOrDefault(t => t.Code == theme);
+            output.WriteLine($"tuning miss {theme} {id}{(match is null ? "" : $" (graded {match.Grade}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(8))})")}");
+        }
+
+        var held = rule.Measure(plan, heldOut: true);
+        Assert.True(held.Precision >= RulePrecisionFloor, $"held-out precision (rule labels) {held.Precision:0.000} fell below the measured floor {RulePrecisionFloor}");
+        Assert.True(held.Recall >= RuleRecallFloor, $"held-out recall (rule labels) {held.Recall:0.000} fell below the measured floor {RuleRecallFloor}");
+    }
+
+    // Measured 2026-12-07 on the held-out half against the labels by the counting rule, counted grades: precision
+    // 0.803 (49/61), recall 0.891 (49/55); before event rules and stricter grades 0.719 (41/57) / 0.745 (41/55).
+    private const double RulePrecisionFloor = 0.798;
+    private const double RuleRecallFloor = 0.886;
+
+    /// <summary>How the matcher's grades fall against the labels: counts per (grade, labelled), over every pair the
+    /// matcher finds, and the labelled pairs it does not find.</summary>
+    private static string Agreement(TaggingSample sample, Plan plan)
+    {
+        var matcher = new PlanMatcher(plan);
+        var cells = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var article in sample.Articles)
+        {
+            var found = matcher.Tag(article).Themes;
+            foreach (var theme in found)
+            {
+                var key = $"{theme.Grade}/{(sample.Labels[article.Id].Contains(theme.Code) ? "labelled" : "not labelled")}";
+                cells[key] = cells.GetValueOrDefault(key) + 1;
+            }
+
+            var missed = sample.Labels[article.Id].Count(code => found.All(t => t.Code != code));
+            cells["none/labelled"] = cells.GetValueOrDefault("none/labelled") + missed;
+        }
+
+        return string.Join(", ", cells.Select(kv => $"{kv.Key} {kv.Value}"));
+    }
+
+    // Measured 2026-12-07 on the held-out half against the first labels, counted grades: precision 0.820 (50/61),
+    // recall 0.794 (50/63) (2026-12-06, before event rules and stricter grades: 0.842 / 0.762).
+    private const double HeldOutPrecisionFloor = 0.815;
+    private const double HeldOutRecallFloor = 0.789;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_Kon_Tum_media_plan_counts_almost_nothing_in_a_months_national_articles()
@@ -104,9 +180,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var plan = PlanFile.Load(EditedPlanPath);
         var quality = Report(sample, plan, "analyst-edited plan");
 
-        // Measured 2026-12-06 with grades: precision 0.856 (101/118), recall 0.878 (101/115) (any grade: 0.861 / 0.913).
-        Assert.True(quality.Precision >= 0.851, $"precision {quality.Precision:0.000} fell below the measured 0.856");
-        Assert.True(quality.Recall >= 0.873, $"recall {quality.Recall:0.000} fell below the measured 0.878");
+        // Measured 2026-12-07 against the first labels, with the stricter grades: precision 0.870, recall 0.757 (the
+        // analyst's extra keywords find single sentences in long articles, now mentions); 2026-12-06: 0.856 / 0.878.
+        Assert.True(quality.Precision >= 0.865, $"precision {quality.Precision:0.000} fell below the measured 0.870");
+        Assert.True(quality.Recall >= 0.752, $"recall {quality.Recall:0.000} fell below the measured 0.757");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -122,7 +199,12 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.DoesNotContain("địa bàn tỉnh", Keys("1.3"));
         Assert.DoesNotContain("pin lithium-ion", Keys("1.3"));   // only near a fire word: a rule
         Assert.Contains(plan.Themes.Single(t => t.Code == "1.3").Rules!, r => r.Contains("\"pin lithium-ion\") NEAR/15", StringComparison.Ordinal));
-        Assert.Contains(plan.Themes.Single(t => t.Code == "1.2").Exclude!, r => r.Contains("\"methanol\"", StringComparison.Ordinal));
+        // Food is what people eat or drink (Law on Food Safety): methanol in liquor is evidence, tobacco is excluded.
+        Assert.Contains(plan.Themes.Single(t => t.Code == "1.2").Rules!, r => r.Contains("\"methanol\"", StringComparison.Ordinal));
+        Assert.Contains(plan.Themes.Single(t => t.Code == "1.2").Exclude!, r => r.Contains("\"thuốc lá\"", StringComparison.Ordinal));
+        // Event themes: the session and the days get actor/action rules inside their windows.
+        Assert.Contains(plan.Themes.Single(t => t.Code == "2.5").Rules!, r => r.StartsWith("(\"Quốc hội\") NEAR/8", StringComparison.Ordinal) && r.Contains("date:2024-09-27..2024-12-20", StringComparison.Ordinal));
+        Assert.Contains(plan.Themes.Single(t => t.Code == "2.7").Rules!, r => r.Contains("\"20-11\"", StringComparison.Ordinal) && r.Contains("date:2024-10-21..2024-11-27", StringComparison.Ordinal));
         Assert.DoesNotContain("đảng viên", Keys("2.1"));
         Assert.DoesNotContain(Keys("2.3"), k => k.Contains('…', StringComparison.Ordinal));
         Assert.Contains("40 năm đổi mới", Keys("2.4"));

@@ -56,7 +56,7 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "run", "--once", "--sources", sourcesFile, "--data-dir", data);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"lỗi: {sourcesFile}:5: source 'a': schedule 'mỗi giờ' is not a Quartz cron expression", Assert.Single(run.Lines));
+        Assert.Equal($"lỗi: {sourcesFile}:5: nguồn 'a': schedule 'mỗi giờ' không phải biểu thức cron của Quartz (ví dụ \"0 0/30 * * * ?\")", Assert.Single(run.Lines));
         Assert.False(Directory.Exists(data));
     }
 }

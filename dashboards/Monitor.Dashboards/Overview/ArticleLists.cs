@@ -13,7 +13,8 @@ public sealed class ArticleLists(OverviewBuilder overview, DashboardQueries quer
 {
     public const int PageSize = 50;
 
-    public async Task<ArticleList?> ListAsync(Filters filters, IQueryCollection query, CancellationToken ct)
+    /// <param name="limit">Articles in the page (a download asks for all of them, up to its cap).</param>
+    public async Task<ArticleList?> ListAsync(Filters filters, IQueryCollection query, CancellationToken ct, int limit = PageSize)
     {
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(query);
@@ -41,7 +42,7 @@ public sealed class ArticleLists(OverviewBuilder overview, DashboardQueries quer
 
             var all = await queries.ByIdsAsync(plan.Id, status.ArticleIds, ct);
             var caption = $"Chỉ tiêu {q} ({Wording.Rate(status)}{(theme ?? status.Theme) switch { null => "", var c => ", chủ đề " + c }}) — {(outlet.Length == 0 ? "mọi cơ quan" : outlet)}, đến hết ngày {Wording.Day(asOf)}";
-            return new ArticleList(plan.Id, plan.Version, caption, all.Count, offset, all.Skip(offset).Take(PageSize).ToList());
+            return new ArticleList(plan.Id, plan.Version, caption, all.Count, offset, all.Skip(offset).Take(limit).ToList());
         }
 
         var bucket = query["bucket"].ToString() is { Length: > 0 } b ? b : null;
@@ -56,7 +57,7 @@ public sealed class ArticleLists(OverviewBuilder overview, DashboardQueries quer
         }
 
         var windows = CoverageRules.Windows(plan.Plan, from, to).Where(w => theme is null || w.Code == theme).ToList();
-        var (total, page) = await queries.ArticlesAsync(plan.Id, windows, filters.Outlet, filters.Section, offset, PageSize, ct);
+        var (total, page) = await queries.ArticlesAsync(plan.Id, windows, filters.Outlet, filters.Section, offset, limit, ct);
         var parts = new List<string> { theme is null ? "Mọi chủ đề" : $"Chủ đề {theme} {plan.Plan.Themes.First(x => x.Code == theme).Title}" };
         parts.Add(filters.Outlet ?? "mọi cơ quan");
         if (bucket is not null)

@@ -6,7 +6,7 @@ namespace Monitor.Dashboards.Pages;
 
 /// <summary>Tổng quan: tiles, heat map theme × period, theme × outlet matrix, articles per day, quotas and gaps of one
 /// plan under the filters; the charts read the same numbers from GET /api/plans/{id}/overview.</summary>
-public sealed class IndexModel(OverviewBuilder overview, PlanStore plans) : PageModel
+public sealed partial class IndexModel(OverviewBuilder overview, PlanStore plans) : PageModel
 {
     public OverviewData? Data { get; private set; }
 

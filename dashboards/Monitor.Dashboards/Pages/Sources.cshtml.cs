@@ -6,7 +6,7 @@ namespace Monitor.Dashboards.Pages;
 
 /// <summary>Nguồn tin: per source its outlet, state, last success, new articles per day with a sparkline of the last
 /// <see cref="Days"/> days, errors by kind, extraction failures, the sources needing attention first; then paused hosts.</summary>
-public sealed class SourcesModel(SourceHealthReport health, CrawlState crawl, DashboardQueries queries, TimeProvider time) : PageModel
+public sealed partial class SourcesModel(SourceHealthReport health, CrawlState crawl, DashboardQueries queries, TimeProvider time) : PageModel
 {
     public const int Days = 14;
 

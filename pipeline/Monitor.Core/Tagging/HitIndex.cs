@@ -6,8 +6,9 @@ internal sealed class HitIndex
     private readonly Hit[] _hits;
     private readonly Dictionary<int, (int Start, int Count)> _ranges = [];
 
-    public HitIndex(List<Hit> hits)
+    public HitIndex(List<Hit> hits, DateOnly? day = null)
     {
+        Day = day;
         _hits = [.. hits];
         Array.Sort(_hits, static (a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start.CompareTo(b.Start));
         for (var i = 0; i < _hits.Length;)
@@ -22,6 +23,9 @@ internal sealed class HitIndex
             i = j;
         }
     }
+
+    /// <summary>The article's publication day (Vietnamese time), for <c>date:</c> rules; null when unknown.</summary>
+    public DateOnly? Day { get; }
 
     /// <summary>Phrase ids (groups) that occur at least once.</summary>
     public IEnumerable<int> Groups => _ranges.Keys;

@@ -4,6 +4,7 @@ using Monitor.Core.References;
 using Monitor.Core.Scope;
 using Monitor.Core.Tagging.Rules;
 using Monitor.Core.Text;
+using Monitor.Core.Time;
 
 namespace Monitor.Core.Tagging;
 
@@ -127,7 +128,8 @@ public sealed class PlanMatcher
         // Whether the article is anchored in each scope, asked only when a scoped theme has evidence.
         var anchored = new bool?[_scopes.Count];
         bool Anchored(int scope) => anchored[scope] ??= _scopes[scope].Anchors(article, folds);
-        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits), originals, Anchored);
+        var day = article.Published is { } published ? DateOnly.FromDateTime(VietnamTime.ToLocal(published).DateTime) : (DateOnly?)null;
+        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits, day), originals, Anchored);
         return new TagResult(article.Id, article.Outlet, themes, references.Distinct().ToList());
     }
 

@@ -29,9 +29,18 @@ public sealed record ScoringOptions
     /// paragraph when it has no separate lead): enough for <see cref="ThemeGrade.Partial"/>.</summary>
     public double OpeningChars { get; init; } = 600;
 
-    /// <summary>Evidence in paragraphs that together make at least this share of the body is a substantial part of
-    /// the article (<see cref="ThemeGrade.Partial"/>) even when it sits in one sentence.</summary>
+    /// <summary>Evidence in paragraphs devoted to the theme that together make at least this share of the body is a
+    /// substantial part of the article (<see cref="ThemeGrade.Partial"/>) even when it sits in one sentence.</summary>
     public double SubstantialShare { get; init; } = 0.15;
+
+    /// <summary>Two or more evidence sentences make the theme a part of the article (<see cref="ThemeGrade.Partial"/>)
+    /// when they are at least this share of the body's sentences: two lines of a sixty-sentence interview are not.</summary>
+    public double SpreadShare { get; init; } = 0.1;
+
+    /// <summary>A paragraph is devoted to the theme, and counts toward <see cref="SubstantialShare"/>, when two or more
+    /// of its sentences, and at least this share of them, hold evidence (a body printed as one paragraph is not
+    /// devoted to its one slogan).</summary>
+    public double DevotedShare { get; init; } = 1.0 / 3;
 
     internal double Weight(ArticleField field, int start) => field switch
     {

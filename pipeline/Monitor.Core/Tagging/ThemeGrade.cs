@@ -14,9 +14,9 @@ public static class ThemeGrade
     public static bool Counts(string grade) => grade != Mention;
 
     /// <summary>Grades one theme's evidence. Primary: in the title, or in the lead and again in the body's opening
-    /// or in two of its sentences. Partial: in the lead, in the body's opening, in two or more sentences, or in
-    /// paragraphs that make a substantial share of the body. Mention: one sentence further in, in paragraphs that
-    /// make a small share of the text.</summary>
+    /// or in two of its sentences. Partial: in the lead, in the body's opening, in two or more sentences that make a
+    /// tenth of the body's sentences, or in paragraphs devoted to it that make a substantial share of the body.
+    /// Mention: anything else — a sentence or two further into a text about something else.</summary>
     internal static string Of(List<Hit> evidence, string? body, ScoringOptions options)
     {
         var title = false;
@@ -47,8 +47,34 @@ public static class ThemeGrade
             return Primary;
         }
 
-        var share = body is { Length: > 0 } ? paragraphs.Sum(p => p.End - p.Start) / (double)body.Length : 0;
-        return lead || opening || sentences.Count >= 2 || share >= options.SubstantialShare ? Partial : Mention;
+        if (lead || opening || body is not { Length: > 0 })
+        {
+            return lead || opening ? Partial : Mention;
+        }
+
+        // Several sentences count when they are a real part of the body, not two lines of a long text about something
+        // else; a paragraph counts toward the substantial share when it is devoted to the theme (two or more of its
+        // sentences, and a good part of them, hold evidence), not for one slogan, nor for being a whole body printed
+        // without paragraph breaks.
+        var spread = sentences.Count >= 2 && sentences.Count >= options.SpreadShare * Sentences(body, 0, body.Length);
+        var devoted = paragraphs.Where(p => sentences.Count(s => s >= p.Start && s < p.End) is var held && held >= 2 && held >= options.DevotedShare * Sentences(body, p.Start, p.End));
+        var share = devoted.Sum(p => p.End - p.Start) / (double)body.Length;
+        return spread || share >= options.SubstantialShare ? Partial : Mention;
+    }
+
+    // Sentences in text[start..end]: one more than the sentence breaks inside.
+    private static int Sentences(string text, int start, int end)
+    {
+        var count = 1;
+        for (var i = Math.Max(start, 1); i < end - 1; i++)
+        {
+            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…' && !char.IsWhiteSpace(text[i + 1])))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     // A sentence starts after ". ", "! ", "? ", "… " or a line break.

@@ -39,6 +39,11 @@ public static class PlanChecker
     public static IReadOnlyList<PlanError> CheckText(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (YamlDepth.FirstLineDeeperThan(text) is { } deep)
+        {
+            return [new PlanError(deep, YamlDepth.Message)];
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -89,6 +94,11 @@ public static class PlanChecker
         var stream = new YamlStream();
         try
         {
+            if (YamlDepth.FirstLineDeeperThan(text) is not null)
+            {
+                return [];   // Check reports it
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException)

@@ -52,6 +52,7 @@ internal sealed class PlanBuilder(OutletRegistry registry, DirectiveImportOption
             }
 
             TopicContext.Apply(source.Theme);
+            EventRules.Apply(source.Theme, own, events, context.Now);
             KeywordBuilder.Refine(source.Theme);
         }
 

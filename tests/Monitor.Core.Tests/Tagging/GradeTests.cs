@@ -8,6 +8,11 @@ public sealed class GradeTests
 {
     private static readonly string Filler = string.Concat(Enumerable.Repeat("Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê, giá tăng so với năm trước. ", 12));
 
+    // A paragraph about the theme: two of its three sentences hold evidence.
+    private const string Devoted = "Đất nước vào kỷ nguyên vươn mình, nông nghiệp Đắk Hà phải mạnh hơn nữa trong những năm tới đây. " +
+        "Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê, giá tăng so với năm trước, nhiều hộ đã có lãi lớn. " +
+        "Kỷ nguyên vươn mình đòi hỏi nông dân huyện Đắk Hà đổi mới cách làm ăn, liên kết với doanh nghiệp và hợp tác xã.";
+
     private static ThemeMatch Only(string title, string text, string? lead = null)
     {
         var theme = new Theme { Code = "2.4", Title = "kỷ nguyên vươn mình", Keywords = ["kỷ nguyên vươn mình"] };
@@ -32,10 +37,24 @@ public sealed class GradeTests
     [Fact]
     public void The_theme_in_two_sentences_or_in_the_opening_or_in_a_substantial_paragraph_is_partial()
     {
-        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. Cả tỉnh hướng tới kỷ nguyên vươn mình. " + Filler + Filler).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. Cả tỉnh hướng tới kỷ nguyên vươn mình. ").Grade);
         Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", "Trong kỷ nguyên vươn mình, nông dân làm giàu. " + Filler).Grade);
-        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "\n" + "Đất nước vào kỷ nguyên vươn mình. " + Filler).Grade);
+        // 2 of 23 sentences (under a tenth), but their paragraph is devoted to the theme and is a sixth of the body.
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler + "\n" + Devoted + "\n" + Filler[..(74 * 8)]).Grade);
     }
+
+    [Fact]
+    public void Two_sentences_of_a_long_text_about_something_else_are_a_mention()
+    {
+        var match = Only("Giá cà phê tăng", Filler + Filler + Filler + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. Cả tỉnh hướng tới kỷ nguyên vươn mình. " + Filler + Filler);
+
+        Assert.Equal(ThemeGrade.Mention, match.Grade);
+        Assert.Equal(2, match.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_body_printed_as_one_paragraph_is_not_devoted_to_its_one_slogan() =>
+        Assert.Equal(ThemeGrade.Mention, Only("Giá cà phê tăng", Filler + "Đất nước vào kỷ nguyên vươn mình. " + Filler).Grade);
 
     [Fact]
     public void The_theme_in_the_lead_and_again_in_the_body_is_primary_in_the_lead_alone_partial()

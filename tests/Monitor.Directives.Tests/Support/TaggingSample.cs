@@ -28,13 +28,17 @@ internal sealed class TaggingSample
 
     public static string LabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.tsv");
 
+    /// <summary>The same articles judged again by the counting rule of issue 14 (2026-12-07; changed rows give their reason).</summary>
+    public static string RuleLabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.rule.tsv");
+
     public static string CorpusPath => Path.GetFullPath(Path.Combine(Seeds.Root, "..", "shared", "corpus", "tuoitre-2024-11", "articles.jsonl"));
 
-    public static TaggingSample Load()
+    /// <summary>The corpus articles with the labels of <paramref name="labelsPath"/> (the first labels when null).</summary>
+    public static TaggingSample Load(string? labelsPath = null)
     {
         Assert.True(File.Exists(CorpusPath), $"the Tuổi Trẻ corpus is not at {CorpusPath}; the tagging-quality tests need ../shared/corpus beside the repository.");
         var labels = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(LabelsPath))
+        foreach (var line in File.ReadLines(labelsPath ?? LabelsPath))
         {
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("id\t", StringComparison.Ordinal))
             {
@@ -65,6 +69,7 @@ internal sealed class TaggingSample
                 Title = Text(root, "title") ?? "",
                 Description = Text(root, "description"),
                 Text = Text(root, "text") ?? "",
+                Published = Text(root, "published") is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
             });
         }
 

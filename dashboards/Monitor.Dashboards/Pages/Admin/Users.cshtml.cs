@@ -4,7 +4,7 @@ using Monitor.Storage.Users;
 namespace Monitor.Dashboards.Pages.Admin;
 
 /// <summary>Người dùng (admin only): who may log in, with which role and outlets, and who is locked out.</summary>
-public sealed class UsersModel(UserStore users, TimeProvider time) : PageModel
+public sealed partial class UsersModel(UserStore users, TimeProvider time) : PageModel
 {
     public IReadOnlyList<StoredUser> Users { get; private set; } = [];
 

@@ -5,7 +5,7 @@ using Monitor.Dashboards.Overview;
 namespace Monitor.Dashboards.Pages.Plans;
 
 /// <summary>/plans/{plan}/articles: exactly the articles a number counted (theme, outlet, period, section, or a quota).</summary>
-public sealed class ArticlesModel(ArticleLists lists) : PageModel
+public sealed partial class ArticlesModel(ArticleLists lists) : PageModel
 {
     public ArticleList? List { get; private set; }
 

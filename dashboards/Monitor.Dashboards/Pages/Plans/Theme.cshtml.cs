@@ -7,7 +7,7 @@ namespace Monitor.Dashboards.Pages.Plans;
 
 /// <summary>/plans/{plan}/themes/{code}: the theme as the directive words it, its window, units and outlets, and its
 /// stories with the syndicated copies grouped under their original.</summary>
-public sealed class ThemeModel(OverviewBuilder overview, ICoverageStore coverage) : PageModel
+public sealed partial class ThemeModel(OverviewBuilder overview, ICoverageStore coverage) : PageModel
 {
     public ThemeStories? Stories { get; private set; }
 

@@ -165,3 +165,18 @@ internal sealed class NotNode(RuleNode operand) : RuleNode
         return !operand.Evaluate(hits, scratch);
     }
 }
+
+/// <summary><c>date:FROM..TO</c>: the article was published (Vietnamese day) inside the window, either end open
+/// (<c>date:2024-10-21..</c>). An article without a date is outside every window. Gives no evidence, so it only
+/// narrows a rule ("Quốc hội" NEAR "thông qua" AND date:… is an event rule, docs/tagging.md).</summary>
+internal sealed class DateNode(DateOnly? from, DateOnly? to) : RuleNode
+{
+    public DateOnly? From { get; } = from;
+    public DateOnly? To { get; } = to;
+
+    public override bool NeedsEvidence => false;
+    public override IEnumerable<PhraseNode> Phrases => [];
+
+    public override bool Evaluate(HitIndex hits, List<Hit> evidence) =>
+        hits.Day is { } day && (From is null || day >= From) && (To is null || day <= To);
+}

@@ -5,13 +5,19 @@ namespace Monitor.Core.Tagging.Rules;
 
 /// <summary>Reads a rule an analyst writes in a plan:
 /// <c>"ngộ độc thực phẩm" OR ("an toàn thực phẩm" AND NOT "quảng cáo")</c>, <c>"xe điện" NEAR/5 "cháy"</c>,
-/// <c>title:"Quốc hội"</c>. Phrases are quoted (or bare words); operators are upper case; NOT binds tightest,
+/// <c>title:"Quốc hội"</c>, <c>date:2024-10-21..2024-11-30</c>. Phrases are quoted (or bare words); operators are upper case; NOT binds tightest,
 /// then NEAR/n, then AND, then OR. Errors are <see cref="RuleSyntaxException"/> in Vietnamese, with the column.</summary>
 internal sealed class RuleParser
 {
+    /// <summary>Parentheses, NOT and field limits nested deeper than this are refused: the parser and the evaluator
+    /// recurse once per level, and a rule nested ~9,000 deep overflowed the stack (the process ended). Real rules
+    /// nest three or four levels.</summary>
+    public const int MaxDepth = 64;
+
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _at;
+    private int _depth;
 
     private RuleParser(string text)
     {
@@ -81,12 +87,24 @@ internal sealed class RuleParser
 
     private RuleNode ParseUnary(ArticleField? field)
     {
-        if (Accept(Kind.Not))
+        if (Peek() is { Kind: Kind.Not } not)
         {
-            return new NotNode(ParseUnary(field));
+            _at++;
+            Enter(not);
+            var operand = new NotNode(ParseUnary(field));
+            _depth--;
+            return operand;
         }
 
         return ParsePrimary(field);
+    }
+
+    private void Enter(Token at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new RuleSyntaxException($"luật lồng quá {MaxDepth} tầng (ngoặc, NOT, giới hạn trường); hãy viết phẳng hơn", at.Column);
+        }
     }
 
     private RuleNode ParsePrimary(ArticleField? field)
@@ -106,19 +124,27 @@ internal sealed class RuleParser
                     throw new RuleSyntaxException($"sau '{t.Text}:' cần một cụm từ trong ngoặc kép", t.Column);
                 }
 
-                return ParsePrimary(t.Field);
+                Enter(t);
+                var limited = ParsePrimary(t.Field);
+                _depth--;
+                return limited;
             case Kind.Open:
                 _at++;
+                Enter(t);
                 var inner = ParseOr(field);
                 if (!Accept(Kind.Close))
                 {
                     throw new RuleSyntaxException("thiếu dấu ngoặc đóng ')'", t.Column);
                 }
 
+                _depth--;
                 return inner;
             case Kind.Phrase:
                 _at++;
                 return Phrase(t.Text, t.Column, field);
+            case Kind.Date:
+                _at++;
+                return field is null ? new DateNode(t.From, t.To) : throw new RuleSyntaxException("'date:' không nằm trong giới hạn trường", t.Column);
             case Kind.Word:
                 // Bare words up to the next operator are one phrase: exclude: [quảng cáo] reads as "quảng cáo".
                 var words = new List<string>();
@@ -217,6 +243,11 @@ internal sealed class RuleParser
                 : throw new RuleSyntaxException($"'{word}': NEAR cần số từ tối đa giữa hai cụm, ví dụ NEAR/5", column);
         }
 
+        if (word.StartsWith("date:", StringComparison.OrdinalIgnoreCase))
+        {
+            return DateToken(word, column);
+        }
+
         var colon = word.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && word[..colon].All(char.IsAsciiLetter))
         {
@@ -235,6 +266,34 @@ internal sealed class RuleParser
         return new Token(Kind.Word, word, column);
     }
 
+    // date:2024-10-21..2024-11-30, date:2024-10-21.. or date:..2024-11-30 (ISO days, both ends included).
+    private static Token DateToken(string word, int column)
+    {
+        var range = word[5..];
+        var dots = range.IndexOf("..", StringComparison.Ordinal);
+        if (dots < 0)
+        {
+            var day = Day(range, word, column) ?? throw new RuleSyntaxException($"'{word}': cần ngày dạng date:2024-11-01..2024-11-30", column);
+            return new Token(Kind.Date, word, column, From: day, To: day);
+        }
+
+        var from = Day(range[..dots], word, column);
+        var to = Day(range[(dots + 2)..], word, column);
+        if (from is null && to is null)
+        {
+            throw new RuleSyntaxException($"'{word}': cần ít nhất một đầu của khoảng ngày, ví dụ date:2024-11-01..2024-11-30", column);
+        }
+
+        return from > to
+            ? throw new RuleSyntaxException($"'{word}': ngày đầu sau ngày cuối", column)
+            : new Token(Kind.Date, word, column, From: from, To: to);
+    }
+
+    private static DateOnly? Day(string text, string word, int column) =>
+        text.Length == 0 ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new RuleSyntaxException($"'{word}': '{text}' không phải ngày dạng yyyy-MM-dd", column);
+
     private static readonly Dictionary<string, ArticleField> FieldNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["title"] = ArticleField.Title, ["description"] = ArticleField.Description, ["lead"] = ArticleField.Description,
@@ -252,7 +311,8 @@ internal sealed class RuleParser
         Open,
         Close,
         Field,
+        Date,
     }
 
-    private sealed record Token(Kind Kind, string Text, int Column, int Distance = 0, ArticleField Field = default);
+    private sealed record Token(Kind Kind, string Text, int Column, int Distance = 0, ArticleField Field = default, DateOnly? From = null, DateOnly? To = null);
 }

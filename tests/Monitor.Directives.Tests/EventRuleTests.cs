@@ -1,0 +1,136 @@
+using Monitor.Core.Articles;
+using Monitor.Core.Plans;
+using Monitor.Core.Tagging;
+using Monitor.Tests.Shared;
+
+namespace Monitor.Directives.Tests;
+
+/// <summary>Themes about an event (a session, a commemorated day) get rules of actors and actions inside the event's
+/// window, built from the directive's own wording and dates (docs/tagging.md, "Event themes").</summary>
+public sealed class EventRuleTests
+{
+    // A weekly guidance written for this test: a provincial People's Council session, the National Assembly's
+    // session dated by the directive, and a day with its date.
+    private const string Directive = """
+        SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+        Số: 2001/STTTT-TTBCXB
+        V/v tuyên truyền nhiệm vụ chính trị (từ tuần 20/2025)
+
+        Gia Lai, ngày 09 tháng 5 năm 2025
+
+        I. Nội dung tuyên truyền
+
+        1. Thông tin kết quả Kỳ họp thứ 9, Quốc hội khóa XV (từ ngày 05/5 đến ngày 28/6/2025), nhất là các luật được thông qua tại Kỳ họp.
+
+        2. Tuyên truyền Kỳ họp thứ mười, Hội đồng nhân dân tỉnh khóa XII và các nghị quyết được thông qua.
+
+        3. Tuyên truyền kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025).
+
+        4. Phòng, chống sốt xuất huyết: hướng dẫn người dân diệt lăng quăng.
+        """;
+
+    private static async Task<Plan> ImportAsync(DateOnly? issued = null)
+    {
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "guidance.txt");
+        await File.WriteAllTextAsync(path, Directive);
+        return await new DirectiveImporter().ImportAsync(path, new DirectiveImportOptions { Issued = issued }, CancellationToken.None);
+    }
+
+    private static Article Article(string title, DateTimeOffset published, string text = "") => new()
+    {
+        Id = "a", Url = "", CanonicalUrl = "", Outlet = "Tuổi Trẻ", Title = title, Text = text, ContentHash = "", Published = published,
+    };
+
+    private static DateTimeOffset Day(int year, int month, int day) => new(year, month, day, 9, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public async Task A_session_the_directive_dates_gives_actor_and_action_rules_inside_those_dates()
+    {
+        var plan = await ImportAsync();
+        var rules = plan.Themes.Single(t => t.Code == "1").Rules!;
+
+        // The body from the directive's wording, the session's own dates (and two weeks of results after them).
+        Assert.Contains(rules, r => r.StartsWith("(\"Quốc hội\") NEAR/8 (\"thông qua\" OR \"biểu quyết\" OR \"chốt\" OR \"chất vấn\"", StringComparison.Ordinal)
+                                    && r.EndsWith("AND date:2025-05-05..2025-07-12", StringComparison.Ordinal));
+        Assert.Contains(rules, r => r.StartsWith("(\"dự luật\" OR \"dự án luật\" OR \"dự thảo luật\") NEAR/12", StringComparison.Ordinal));
+        Assert.All(rules, r => Assert.Null(Monitor.Core.Tagging.Rules.RuleSyntax.Check(r, exclusion: false)));
+    }
+
+    [Fact]
+    public void A_session_without_dates_is_taken_to_be_under_way_when_the_directive_is_issued()
+    {
+        var rules = EventRulesOf("Thông tin tuyên truyền kết quả Kỳ họp thứ 8, Quốc hội khóa XV", new DateOnly(2024, 11, 8));
+
+        Assert.Contains(rules, r => r.Contains("\"Quốc hội\") NEAR/8", StringComparison.Ordinal) && r.EndsWith("date:2024-09-27..2024-12-20", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_provincial_council_session_names_the_council_as_the_actor()
+    {
+        var plan = await ImportAsync();
+        var rules = plan.Themes.Single(t => t.Code == "2").Rules!;
+
+        Assert.Contains(rules, r => r.StartsWith("(\"HĐND tỉnh\" OR \"Hội đồng nhân dân tỉnh\") NEAR/8", StringComparison.Ordinal));
+        Assert.DoesNotContain(rules, r => r.Contains("dự luật", StringComparison.Ordinal));   // a council passes resolutions, not laws
+    }
+
+    [Fact]
+    public async Task A_dated_day_gives_its_subject_and_its_date_as_the_press_writes_it_near_what_a_commemoration_does()
+    {
+        var plan = await ImportAsync(new DateOnly(2025, 5, 9));
+        var rule = Assert.Single(plan.Themes.Single(t => t.Code == "3").Rules!, r => r.Contains("NEAR/10", StringComparison.Ordinal));
+
+        Assert.StartsWith("(\"Chủ tịch Hồ Chí Minh\" OR \"19-5\") NEAR/10 (\"kỷ niệm\"", rule, StringComparison.Ordinal);
+        Assert.EndsWith("AND date:2025-04-19..2025-05-26", rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_theme_about_no_event_gets_no_event_rule()
+    {
+        var plan = await ImportAsync();
+
+        Assert.DoesNotContain(plan.Themes.Single(t => t.Code == "4").Rules ?? [], r => r.Contains("date:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_article_with_the_actor_and_the_action_inside_the_window_counts_and_outside_it_does_not()
+    {
+        var matcher = new PlanMatcher(await ImportAsync());
+        const string title = "Quốc hội chốt mức đóng kinh phí công đoàn 2%";
+        const string text = "Với 443/456 đại biểu có mặt tán thành, Quốc hội đã thông qua Luật Công đoàn sửa đổi.";
+
+        var inside = matcher.Tag(Article(title, Day(2025, 6, 20), text)).Themes.SingleOrDefault(t => t.Code == "1");
+        Assert.NotNull(inside);
+        Assert.Equal(ThemeGrade.Primary, inside.Grade);
+        Assert.DoesNotContain(matcher.Tag(Article(title, Day(2025, 9, 20), text)).Themes, t => t.Code == "1");
+        Assert.DoesNotContain(matcher.Tag(Article(title, Day(2025, 4, 1), text)).Themes, t => t.Code == "1");
+    }
+
+    [Fact]
+    public async Task Another_countrys_parliament_passing_a_bill_is_not_the_session()
+    {
+        var matcher = new PlanMatcher(await ImportAsync());
+
+        var found = matcher.Tag(Article("Quốc hội Mỹ thông qua dự luật ngân sách", Day(2025, 6, 1), "Các nghị sĩ Mỹ đã biểu quyết thông qua dự luật sau nhiều tuần tranh cãi.")).Themes;
+
+        Assert.DoesNotContain(found, t => t.Code == "1");
+    }
+
+    [Fact]
+    public async Task A_commemoration_inside_the_days_window_counts_and_a_year_later_it_does_not()
+    {
+        var matcher = new PlanMatcher(await ImportAsync(new DateOnly(2025, 5, 9)));
+        const string title = "Nghệ An: nhiều hoạt động chào mừng 19-5";
+
+        Assert.Contains(matcher.Tag(Article(title, Day(2025, 5, 18))).Themes, t => t.Code == "3" && t.Counts);
+        Assert.DoesNotContain(matcher.Tag(Article(title, Day(2026, 5, 18))).Themes, t => t.Code == "3");
+    }
+
+    private static List<string> EventRulesOf(string themeText, DateOnly issued)
+    {
+        var theme = new Theme { Code = "2.5", Title = themeText, Window = new DateWindow { From = issued } };
+        Parsing.EventRules.Apply(theme, themeText, [], issued);
+        return theme.Rules ?? [];
+    }
+}
