@@ -247,11 +247,21 @@ public sealed class PlanBrowserTests
         Assert.Equal("Không đọc được tệp 'anh.txt': không phải văn bản .txt, .docx hay .pdf (nội dung nhị phân).",
             await UploadAsync(new FilePayload { Name = "anh.txt", MimeType = "text/plain", Buffer = [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 0, 0, 0] }));
         await Screens.SaveAsync(page, "plans-upload-refused");
-        // Too big: refused in the browser before it is sent, with the server's own line.
-        var big = new byte[(int)DirectiveUpload.MaxBytes + (1024 * 1024)];
-        Array.Fill(big, (byte)'a');
-        Assert.Equal("Tệp 'lon.txt' nặng 21 MiB, quá giới hạn 20 MiB của một văn bản chỉ đạo.",
-            await UploadAsync(new FilePayload { Name = "lon.txt", MimeType = "text/plain", Buffer = big }));
+        // Too big: refused in the browser before it is sent, with the server's own line (a file on disk: the browser
+        // reads it in place, where a buffer would travel through the driver).
+        using var dir = new TempDir();
+        var big = Path.Combine(dir.Path, "lon.txt");
+        await using (var file = File.Create(big))
+        {
+            file.SetLength(DirectiveUpload.MaxBytes + (1024 * 1024));
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/plans");
+        await page.Locator("#planId").FillAsync("ke-hoach-moi");
+        await page.Locator("#file").SetInputFilesAsync(big);
+        await page.Locator("form.upload button[type=submit]").ClickAsync();
+        Assert.Equal("Tệp 'lon.txt' nặng 21 MiB, quá giới hạn 20 MiB của một văn bản chỉ đạo.", await page.Locator("#upload-problem").InnerTextAsync());
+        Assert.Equal(site.BaseUrl + "/plans", page.Url);
 
         Assert.Equal(["w46"], (await new PlanStore(site.Db, TimeProvider.System).LatestAsync(Ct)).Select(p => p.Id));
         Assert.Single(await new PlanDraftStore(site.Db, TimeProvider.System).OpenAsync(Ct));
