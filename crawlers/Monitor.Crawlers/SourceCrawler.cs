@@ -74,7 +74,9 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
         // Recorded first, so that a source broken from its first run (no article, hence no outlet to infer) still stands
         // beside its outlet's gaps.
         await State.RecordOutletAsync(source.Name, source.Outlet, ct);
-        using var run = new Run(this, source, since, progress);
+        // A scheduled run stops after its page budget; what is left waits in the frontier ("pending") for the next.
+        // A back-fill is asked for by hand and reads as far as its date.
+        using var run = new Run(this, source, since, progress, since is null ? Fetcher.PagesPerRunFor(source.Politeness) : null);
         var items = new List<FeedItem>();
         foreach (var feed in source.Feeds)
         {
@@ -96,6 +98,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             await ListingAsync(run, listing, ct);
         }
 
+        await BacklogAsync(run, ct);
         await RevisitAsync(run, ct);
         if (run.Published > 0 || run.Discovered > 0 || run.Errors.Count == 0)
         {
@@ -191,9 +194,26 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
         }
     }
 
+    /// <summary>Pages an earlier run found but left for lack of budget, oldest first, with what budget is left.</summary>
+    private async Task BacklogAsync(Run run, CancellationToken ct)
+    {
+        if (run.Left is not > 0)
+        {
+            return;
+        }
+
+        var pending = await State.PendingAsync(run.Source.Name, run.Left.Value, ct);
+        await run.FetchAllAsync(pending.Select(url => (url, new FeedItem(new Uri(url), null, null), (string?)null)).ToList(), ct);
+    }
+
     private async Task RevisitAsync(Run run, CancellationToken ct)
     {
-        var due = await State.DueForRevisitAsync(run.Source.Name, RevisitWindow, RevisitEvery, 50, ct);
+        if (run.Left is 0)
+        {
+            return;
+        }
+
+        var due = await State.DueForRevisitAsync(run.Source.Name, RevisitWindow, RevisitEvery, Math.Min(50, run.Left ?? 50), ct);
         await run.FetchAllAsync(due.Select(d => (d.Url, new FeedItem(new Uri(d.Url), null, null), d.ContentHash)).ToList(), ct);
     }
 
@@ -201,8 +221,11 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     /// of workers at once (the fetcher's <see cref="HostGate"/> still spaces their starts by the minimum delay);
     /// what a page gives is recorded, published and counted one page at a time (in the order pages finish), as in a
     /// crawl with one worker.</summary>
-    private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress) : IDisposable
+    private sealed class Run(SourceCrawler crawler, SourceDefinition source, DateTimeOffset? since, IProgress<CrawlProgress>? progress, int? budget) : IDisposable
     {
+        /// <summary>Pages this run may still fetch; null when it has no budget (a back-fill).</summary>
+        public int? Left { get; private set; } = budget;
+
         public SourceDefinition Source { get; } = source;
         public DateTimeOffset? Since { get; } = since;
         public List<string> Errors { get; } = [];
@@ -230,6 +253,13 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             Discovered += byUrl.Count;
             var fresh = await crawler.State.UnfetchedAsync(byUrl.Keys, ct);
             _done += byUrl.Count - fresh.Count;
+            if (Left is { } left && fresh.Count > left)
+            {
+                await crawler.State.MarkPendingAsync(fresh.Skip(left), Source.Name, ct);
+                _done += fresh.Count - left;
+                fresh = fresh.Take(left).ToList();
+            }
+
             Report();
             await FetchAllAsync(fresh.Select(url => (url, byUrl[url], (string?)null)).ToList(), ct);
         }
@@ -238,6 +268,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
         /// all are done. Cancellation stops the workers; a bug in one stops the others and is thrown.</summary>
         public async Task FetchAllAsync(IReadOnlyList<(string Url, FeedItem Item, string? PreviousHash)> pages, CancellationToken ct)
         {
+            Left -= pages.Count;
             var workers = Math.Min(crawler.Fetcher.ConcurrencyFor(Source.Politeness), Math.Max(1, pages.Count));
             await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
                 async (page, token) => await FetchOneAsync(page.Url, page.Item, page.PreviousHash, token));
@@ -260,7 +291,7 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
             }
             catch (ExtractionException e)
             {
-                (failure, failureKind) = (e.Message, "extraction-empty");
+                (failure, failureKind) = (e.Message, e.Kind);
             }
 
             await _record.WaitAsync(ct);
@@ -350,5 +381,10 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
     }
 }
 
-/// <summary>A page that holds no article the extractor can read.</summary>
-public sealed class ExtractionException(string message) : Exception(message);
+/// <summary>A page that holds no article the extractor can read (<see cref="Kind"/> "extraction-empty"), or one past
+/// the <see cref="Extraction.PageLimits"/> ("extraction-limit").</summary>
+public sealed class ExtractionException(string message, string kind = "extraction-empty") : Exception(message)
+{
+    /// <summary>The kind of crawl event the failure is recorded as in source health.</summary>
+    public string Kind { get; } = kind;
+}

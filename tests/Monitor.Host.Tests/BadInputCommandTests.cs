@@ -85,8 +85,11 @@ public sealed class BadInputCommandTests
         await File.WriteAllBytesAsync(corrupt, [0x1F, 0x8B, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
         var empty = Path.Combine(dir.Path, "empty.html");
         await File.WriteAllBytesAsync(empty, []);
+        // 100,000 nested divs: 53 s before the depth cap.
+        var deep = Path.Combine(dir.Path, "deep.html");
+        await File.WriteAllTextAsync(deep, "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>Nội dung</p></body></html>");
 
-        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", bomb, random, corrupt, empty);
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", bomb, random, corrupt, empty, deep);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
@@ -95,6 +98,7 @@ public sealed class BadInputCommandTests
             $"lỗi: {random}: không phải trang HTML (dữ liệu nhị phân)",
             $"lỗi: {corrupt}: tệp gzip hỏng",
             $"lỗi: {empty}: tệp rỗng",
+            $"lỗi: {deep}: trang lồng quá 1000 tầng phần tử HTML nên bỏ qua trang này",
         ], run.Lines);
     }
 
@@ -115,6 +119,30 @@ public sealed class BadInputCommandTests
         Assert.Equal($"lỗi: --data-dir {file}: là một tệp, không phải thư mục dữ liệu", Assert.Single(onFile.Lines));
         Assert.Equal(2, onCorrupt.ExitCode);
         Assert.StartsWith($"lỗi: {Path.Combine(corrupt, "monitor.db")}: không phải cơ sở dữ liệu SQLite", Assert.Single(onCorrupt.Lines), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each of these overflowed the stack before the depth limits: the process was aborted, no message.</summary>
+    [Theory]
+    [InlineData("rule", "luật lồng quá 64 tầng")]
+    [InlineData("plan", "YAML lồng quá 64 tầng")]
+    [InlineData("sources", "YAML lồng quá 64 tầng")]
+    public async Task Input_nested_past_the_depth_limit_is_one_line_and_exit_code_2_not_a_stack_overflow(string input, string message)
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, input + ".yaml");
+        await File.WriteAllTextAsync(file, input switch
+        {
+            "rule" => "themes:\n- code: A\n  title: Sâu\n  keywords: [a]\n  rules: ['" + new string('(', 9_000) + "\"a\"" + new string(')', 9_000) + "']\n",
+            "plan" => "themes: " + new string('[', 100_000) + new string(']', 100_000) + "\n",
+            _ => "sources: " + new string('[', 100_000) + new string(']', 100_000) + "\n",
+        });
+        string[] args = input == "sources" ? ["crawl", "--sources", file, "--data-dir", dir.Path] : ["plan", "load", file, "--data-dir", dir.Path];
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, Assert.Single(run.Lines), StringComparison.Ordinal);
+        Assert.StartsWith($"lỗi: {file}:", run.Lines[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class CrawlCommandTests
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Lines);
-        Assert.Equal($"lỗi: {sourcesFile}:4: source 'a': feed 'ftp://a.vn/rss' is not an absolute http(s) URL", line);
+        Assert.Equal($"lỗi: {sourcesFile}:4: nguồn 'a': feed 'ftp://a.vn/rss' không phải địa chỉ http(s) đầy đủ", line);
     }
 
     [Fact]

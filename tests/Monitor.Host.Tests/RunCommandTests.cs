@@ -36,8 +36,8 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         output.WriteLine($"monitor run --once, {site.Content.Outlets.Count} sources of the sample site: {clock.Elapsed.TotalSeconds:0.0} s for the process");
         output.WriteLine(string.Join('\n', run.Lines));
         Assert.Equal(0, run.ExitCode);
-        // A crawl per source, retention, store maintenance, the weekly summary and the quota reminders.
-        Assert.Contains(run.Lines, l => l.StartsWith($"đã chạy {site.Content.Outlets.Count + 4} việc (0 lỗi)", StringComparison.Ordinal));
+        // A crawl per source, retention, store maintenance, the weekly summary, the quota reminders and the relevance learning.
+        Assert.Contains(run.Lines, l => l.StartsWith($"đã chạy {site.Content.Outlets.Count + 5} việc (0 lỗi)", StringComparison.Ordinal));
         var db = await MonitorDatabase.OpenAsync(data, CancellationToken.None);
         Assert.Equal(site.Content.Articles.Count, await new ArticleReader(db).CountAsync(CancellationToken.None));
         var health = await new SourceHealthReport(db, TimeProvider.System).ComputeAsync([], CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "run", "--once", "--sources", sourcesFile, "--data-dir", data);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"lỗi: {sourcesFile}:5: source 'a': schedule 'mỗi giờ' is not a Quartz cron expression", Assert.Single(run.Lines));
+        Assert.Equal($"lỗi: {sourcesFile}:5: nguồn 'a': schedule 'mỗi giờ' không phải biểu thức cron của Quartz (ví dụ \"0 0/30 * * * ?\")", Assert.Single(run.Lines));
         Assert.False(Directory.Exists(data));
     }
 }

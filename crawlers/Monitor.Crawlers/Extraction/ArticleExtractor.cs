@@ -12,16 +12,42 @@ public static class ArticleExtractor
             "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "date"];
 
     // One parser per thread: crawler workers extract in parallel and the parser is not documented as thread-safe.
+    // The guard of the page being parsed on this thread sees every token the parser reads.
     [ThreadStatic]
     private static HtmlParser? _parser;
 
+    [ThreadStatic]
+    private static PageGuard? _guard;
+
     /// <summary>Extracts one page. Never throws for odd markup: what cannot be found stays null or empty. A profile's
-    /// selectors, when given and matching, win over the generic rules field by field.</summary>
-    public static ExtractedPage Extract(string html, Uri? url = null, ExtractionProfile? profile = null)
+    /// selectors, when given and matching, win over the generic rules field by field. A page nested deeper or read
+    /// longer than <paramref name="limits"/> allow (default <see cref="PageLimits.Default"/>) throws
+    /// <see cref="ExtractionException"/>.</summary>
+    public static ExtractedPage Extract(string html, Uri? url = null, ExtractionProfile? profile = null, PageLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        _parser ??= new HtmlParser();
-        using var document = _parser.ParseDocument(html);
+        _parser ??= new HtmlParser(new HtmlParserOptions { OnToken = (token, _) => _guard?.OnToken(token) });
+        var guard = new PageGuard(limits ?? PageLimits.Default, url);
+        _guard = guard;
+        AngleSharp.Html.Dom.IHtmlDocument parsed;
+        try
+        {
+            parsed = _parser.ParseDocument(html);
+        }
+        finally
+        {
+            _guard = null;
+        }
+
+        using var document = parsed;
+        guard.CheckTime();
+        var page = Read(document, url, profile);
+        guard.CheckTime();
+        return page;
+    }
+
+    private static ExtractedPage Read(AngleSharp.Dom.IDocument document, Uri? url, ExtractionProfile? profile)
+    {
         var ld = JsonLd.FindArticle(document);
         var title = Selected(document, profile?.Title) ?? PageTitle.Find(document, ld?.Headline is { } headline ? Clean(headline) : null);
         var lead = Selected(document, profile?.Lead) ?? Lead.Find(document, title);

@@ -50,6 +50,17 @@ public sealed class FetchOptions
 
     public TimeSpan RobotsTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Article pages one scheduled run of one source fetches at most (revisits included); the rest wait in
+    /// the frontier for the next run. At the default 2 s per host, 500 pages are about 17 minutes, inside the default
+    /// 30-minute schedule; a 100,000-entry sitemap is then read over days instead of one 55-hour run. A source may set
+    /// its own (<c>politeness: max_pages_per_run</c>); a back-fill (<c>crawl --since</c>) has none.</summary>
+    public int MaxPagesPerRun { get; set; } = DefaultMaxPagesPerRun;
+
+    public const int DefaultMaxPagesPerRun = 500;
+
+    /// <summary>The largest budget a setting or a source may ask for.</summary>
+    public const int MaxPagesPerRunLimit = 100_000;
+
     /// <summary>Lets the crawler connect to loopback, private, link-local and other internal addresses. Off for real
     /// crawls (a feed or a redirect must not reach a service inside the network); the demo, the sample site, benches
     /// and tests turn it on because they run on 127.0.0.1.</summary>
@@ -70,6 +81,7 @@ public sealed class FetchOptions
         if (MaxRedirects is < 0 or > 20) errors.Add($"Fetch:MaxRedirects = {MaxRedirects} phải trong khoảng 0..20");
         if (MaxAttempts < 1) errors.Add($"Fetch:MaxAttempts = {MaxAttempts} phải ít nhất 1");
         if (FailuresBeforePause < 1) errors.Add($"Fetch:FailuresBeforePause = {FailuresBeforePause} phải ít nhất 1");
+        if (MaxPagesPerRun is < 1 or > MaxPagesPerRunLimit) errors.Add($"Fetch:MaxPagesPerRun = {MaxPagesPerRun} phải trong khoảng 1..{MaxPagesPerRunLimit}");
         foreach (var endpoint in AllowedPrivateEndpoints.Where(e => !System.Net.IPEndPoint.TryParse(e, out var p) || p.Port == 0))
         {
             errors.Add($"Fetch:AllowedPrivateEndpoints '{endpoint}' phải là địa chỉ IP:cổng");

@@ -38,53 +38,82 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
     /// crawler uses it to size its workers).</summary>
     public int ConcurrencyFor(PolitenessOverrides? politeness) => Math.Max(1, politeness?.MaxConcurrency ?? options.MaxConcurrencyPerHost);
 
+    /// <summary>Pages one scheduled run of a source with these overrides may fetch.</summary>
+    public int PagesPerRunFor(PolitenessOverrides? politeness) => Math.Max(1, politeness?.MaxPagesPerRun ?? options.MaxPagesPerRun);
+
     public Task<FetchedDocument> GetAsync(Uri url, CancellationToken ct) => GetAsync(url, FetchKind.Page, null, ct);
 
+    /// <summary>Fetches <paramref name="url"/>. Redirects on its host are followed within one turn of the host's gate; a
+    /// redirect to another host goes through that host's checks as a fetch of its own (pause, robots.txt, politeness),
+    /// so a redirect can lead the crawler nowhere a direct link could not.</summary>
     public async Task<FetchedDocument> GetAsync(Uri url, FetchKind kind, PolitenessOverrides? politeness, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(url);
         RequireHttp(url);
-        var host = url.Authority;
+        var validators = kind == FetchKind.Page ? default : await state.ValidatorsAsync(url.ToString(), ct);
+        var trail = new RedirectTrail(url, options.MaxRedirects);
+        for (var target = url; ;)
+        {
+            var answer = await GetOnHostAsync(url, target, trail, validators, politeness, ct);
+            if (answer.Document is not { } document)
+            {
+                target = answer.Elsewhere!;
+                continue;
+            }
+
+            if (kind != FetchKind.Page && !document.NotModified)
+            {
+                await state.SaveValidatorsAsync(url.ToString(), answer.ETag, answer.LastModified, ct);
+            }
+
+            return document;
+        }
+    }
+
+    /// <summary>One host's part of a fetch: its pause, its robots.txt, its gate, retries with back-off.</summary>
+    private async Task<Answer> GetOnHostAsync(Uri url, Uri target, RedirectTrail trail, (string? ETag, string? LastModified) validators,
+        PolitenessOverrides? politeness, CancellationToken ct)
+    {
+        var host = target.Authority;
+        // A fetch that reached this host by a redirect says so: the address asked for is not the one refused.
+        var what = target == url ? url.ToString() : $"{url} (chuyển hướng đến {target})";
         if (await state.HostPausedUntilAsync(host, ct) is { } paused && paused > time.GetUtcNow())
         {
-            throw new FetchException($"{url}: máy chủ {host} đang tạm dừng đến {VietnamTime.ToLocal(paused):dd/MM/yyyy HH:mm} vì lỗi liên tiếp", "paused");
+            throw new FetchException($"{what}: máy chủ {host} đang tạm dừng đến {VietnamTime.ToLocal(paused):dd/MM/yyyy HH:mm} vì lỗi liên tiếp", "paused");
         }
 
-        var robots = await RobotsAsync(url, ct);
+        var robots = await RobotsAsync(target, ct);
         if (robots.Failure is { Kind: "refused", InnerException: { } refusal })
         {
-            throw new FetchException($"{url}: {refusal.Message}", "refused", refusal);
+            throw new FetchException($"{what}: {refusal.Message}", "refused", refusal);
         }
 
         if (robots.Failure is { } unreadable)
         {
-            throw new FetchException($"{url}: không đọc được robots.txt của {host} nên tạm không tải máy chủ này ({unreadable.Message})", unreadable.Kind);
+            throw new FetchException($"{what}: không đọc được robots.txt của {host} nên tạm không tải máy chủ này ({unreadable.Message})", unreadable.Kind);
         }
 
-        if (!robots.Allows(url))
+        if (!robots.Allows(target))
         {
-            throw new FetchException($"{url}: robots.txt của {host} không cho phép tải", "robots");
+            throw new FetchException($"{what}: robots.txt của {host} không cho phép tải", "robots");
         }
 
         var delay = Max(politeness?.MinDelaySeconds is { } s ? TimeSpan.FromSeconds(s) : options.MinDelayPerHost, robots.CrawlDelay ?? TimeSpan.Zero);
         var concurrency = ConcurrencyFor(politeness);
-        var validators = kind == FetchKind.Page ? default : await state.ValidatorsAsync(url.ToString(), ct);
+        var arrived = trail.Length;
         for (var attempt = 1; ; attempt++)
         {
+            // A retry starts again from where this host was reached: its redirects are not a loop.
+            trail.Rewind(arrived);
             TimeSpan? retryIn;
             FetchException failure;
             using (await _gate.EnterAsync(host, delay, concurrency, ct))
             {
                 try
                 {
-                    var document = await SendAsync(url, validators, options.Timeout, ct);
+                    var answer = await SendAsync(url, target, trail, validators, options.Timeout, followElsewhere: false, ct);
                     await state.RecordHostSuccessAsync(host, ct);
-                    if (kind != FetchKind.Page && !document.Document.NotModified)
-                    {
-                        await state.SaveValidatorsAsync(url.ToString(), document.ETag, document.LastModified, ct);
-                    }
-
-                    return document.Document;
+                    return answer;
                 }
                 catch (RetryableException e)
                 {
@@ -159,8 +188,9 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
             using (await _gate.EnterAsync(url.Authority, options.MinDelayPerHost, options.MaxConcurrencyPerHost, ct))
             {
                 // A robots.txt that cannot be read forbids the whole host for a while: give the small file time.
-                var answer = await SendAsync(new Uri(key + "/robots.txt"), default, Max(options.Timeout, TimeSpan.FromSeconds(10)), ct);
-                robots = RobotsTxt.Parse(answer.Document.Content, FetchOptions.RobotsToken);
+                var file = new Uri(key + "/robots.txt");
+                var answer = await SendAsync(file, file, new RedirectTrail(file, options.MaxRedirects), default, Max(options.Timeout, TimeSpan.FromSeconds(10)), followElsewhere: true, ct);
+                robots = RobotsTxt.Parse(answer.Document!.Content, FetchOptions.RobotsToken);
             }
         }
         catch (FetchException e) when (e.Kind == "http-4xx")
@@ -182,17 +212,44 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
         return robots;
     }
 
-    private sealed record Answer(FetchedDocument Document, string? ETag, string? LastModified);
+    /// <summary>What one request gave: the document, or the address on another host a redirect leads to.</summary>
+    private sealed record Answer(FetchedDocument? Document, string? ETag, string? LastModified, Uri? Elsewhere = null);
 
-    private async Task<Answer> SendAsync(Uri url, (string? ETag, string? LastModified) validators, TimeSpan limit, CancellationToken ct)
+    /// <summary>The redirects of one fetch, across hosts: bounded in number, never back to an address already seen.</summary>
+    private sealed class RedirectTrail(Uri url, int max)
+    {
+        private readonly List<string> _seen = [url.ToString()];
+
+        public int Length => _seen.Count;
+
+        public void Rewind(int length) => _seen.RemoveRange(length, _seen.Count - length);
+
+        public void Follow(Uri next)
+        {
+            RequireHttp(next);
+            if (_seen.Contains(next.ToString()))
+            {
+                throw new FetchException($"{url}: vòng chuyển hướng tại {next}", "redirects");
+            }
+
+            if (_seen.Count > max)
+            {
+                throw new FetchException($"{url}: quá {max} lần chuyển hướng", "redirects");
+            }
+
+            _seen.Add(next.ToString());
+        }
+    }
+
+    private async Task<Answer> SendAsync(Uri url, Uri target, RedirectTrail trail, (string? ETag, string? LastModified) validators, TimeSpan limit,
+        bool followElsewhere, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limit);
-        var current = url;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { url.ToString() };
+        var current = target;
         try
         {
-            for (var hop = 0; ; hop++)
+            while (true)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 request.Headers.UserAgent.ParseAdd(options.UserAgent);
@@ -212,15 +269,10 @@ public sealed class HttpFetcher(HttpClient http, FetchOptions options, CrawlStat
                 if (status is >= 300 and < 400 && status != 304 && response.Headers.Location is { } location)
                 {
                     var next = new Uri(current, location);
-                    RequireHttp(next);
-                    if (!seen.Add(next.ToString()))
+                    trail.Follow(next);
+                    if (!followElsewhere && !string.Equals(next.Scheme + "://" + next.Authority, current.Scheme + "://" + current.Authority, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new FetchException($"{url}: vòng chuyển hướng tại {next}", "redirects");
-                    }
-
-                    if (hop >= options.MaxRedirects)
-                    {
-                        throw new FetchException($"{url}: quá {options.MaxRedirects} lần chuyển hướng", "redirects");
+                        return new Answer(null, null, null, next);
                     }
 
                     current = next;

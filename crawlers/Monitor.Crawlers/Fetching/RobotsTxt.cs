@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Monitor.Crawlers.Fetching;
 
-/// <summary>A parsed robots.txt (RFC 9309): the group for our token (else "*"), its Allow/Disallow rules with
+/// <summary>A parsed robots.txt (RFC 9309): the groups for our product token (else "*"), its Allow/Disallow rules with
 /// "*" and "$", its Crawl-delay, and every Sitemap line.</summary>
 public sealed class RobotsTxt
 {
@@ -83,14 +83,27 @@ public sealed class RobotsTxt
             lastWasAgent = false;
         }
 
-        var lower = token.ToLowerInvariant();
-        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && lower.Contains(a, StringComparison.Ordinal))).ToList();
+        var mine = groups.Where(g => g.Agents.Any(a => IsProductToken(a, token))).ToList();
         if (mine.Count == 0)
         {
             mine = groups.Where(g => g.Agents.Contains("*")).ToList();
         }
 
         return new RobotsTxt(mine.SelectMany(g => g.Rules).ToList(), mine.Select(g => g.Delay).FirstOrDefault(d => d is not null), sitemaps);
+    }
+
+    /// <summary>RFC 9309 section 2.2.1: a group applies when its user-agent names our product token, compared without
+    /// regard to case; the token is the line's leading letters, "_" and "-" ("MonitorBot/1.0" names MonitorBot).
+    /// "bot" or "Monitor" name other crawlers: matching by substring let them rule ours.</summary>
+    private static bool IsProductToken(string agent, string token)
+    {
+        var length = 0;
+        while (length < agent.Length && (char.IsAsciiLetter(agent[length]) || agent[length] is '_' or '-'))
+        {
+            length++;
+        }
+
+        return length > 0 && agent.AsSpan(0, length).Equals(token, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the path (with its query) may be fetched: the longest matching rule wins, Allow on a tie.</summary>

@@ -72,6 +72,9 @@ public sealed class PolitenessOverrides
 
     /// <summary>At most this many requests at once to the source's host.</summary>
     public int? MaxConcurrency { get; set; }
+
+    /// <summary>Pages one scheduled run fetches at most (default <c>Monitor:Fetch:MaxPagesPerRun</c>, 500).</summary>
+    public int? MaxPagesPerRun { get; set; }
 }
 
 /// <summary>The sources file: the list of outlets to crawl.</summary>

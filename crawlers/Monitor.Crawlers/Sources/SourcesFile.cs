@@ -19,43 +19,86 @@ public static class SourcesFile
 
     public static IReadOnlyList<SourceDefinition> Load(string path) => Parse(File.ReadAllText(path), path);
 
-    /// <summary>Parses and validates; throws <see cref="SourcesFileException"/> listing every error as "file:line: message".</summary>
+    /// <summary>Parses and validates; throws <see cref="SourcesFileException"/> listing every error as "file:line: message"
+    /// (Vietnamese, in the order of the file): the shape of every key first (unknown keys, lists given as one value,
+    /// numbers that are not), then the values of every source whose shape is right.</summary>
     public static IReadOnlyList<SourceDefinition> Parse(string yaml, string name)
     {
-        SourcesDocument document;
-        var nodes = new List<YamlMappingNode>();
+        ArgumentNullException.ThrowIfNull(yaml);
+        if (Monitor.Core.Plans.YamlDepth.FirstLineDeeperThan(yaml) is { } deep)
+        {
+            throw new SourcesFileException([$"{name}:{deep}: {Monitor.Core.Plans.YamlDepth.Message}"]);
+        }
+
+        var stream = new YamlStream();
         try
         {
-            document = Reader.Deserialize<SourcesDocument>(yaml) ?? new SourcesDocument();
-            var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-                && root.Children.TryGetValue(new YamlScalarNode("sources"), out var list) && list is YamlSequenceNode items)
-            {
-                nodes.AddRange(items.Children.OfType<YamlMappingNode>());
-            }
         }
         catch (YamlException e)
         {
-            throw new SourcesFileException([$"{name}:{e.Start.Line}: {(e.InnerException ?? e).Message}"]);
+            throw new SourcesFileException([$"{name}:{e.Start.Line}: YAML không đọc được ở cột {e.Start.Column} ({(e.InnerException ?? e).Message})"]);
         }
 
-        var errors = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < document.Sources.Count; i++)
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        var errors = new List<(int Line, string Message)>();
+        IList<YamlNode> items = [];
+        if (root is YamlMappingNode mapping)
         {
-            var source = document.Sources[i];
-            var node = i < nodes.Count ? nodes[i] : null;
-            source.Line = node is null ? 0 : (int)node.Start.Line;
-            var check = new SourceCheck(source, node, name, errors);
-            check.Validate(seen);
+            foreach (var (key, value) in mapping.Children)
+            {
+                if (key is YamlScalarNode { Value: "sources" })
+                {
+                    items = value is YamlSequenceNode sequence ? sequence.Children : [];
+                    YamlShape.Check(value is YamlSequenceNode ? new YamlSequenceNode() : value, typeof(List<SourceDefinition>), "'sources' của tệp nguồn tin", errors);
+                }
+                else
+                {
+                    YamlShape.Check(new YamlMappingNode(key, value), typeof(SourcesDocument), "tệp nguồn tin", errors);
+                }
+            }
+        }
+        else if (root is not null && !(root is YamlScalarNode { Value: null or "" or "~" or "null" }))
+        {
+            errors.Add(((int)root.Start.Line, "tệp nguồn tin phải là một bảng khóa với khóa 'sources', không phải một giá trị đơn hay danh sách"));
         }
 
-        return errors.Count > 0 ? throw new SourcesFileException(errors) : document.Sources;
+        if (items.Count == 0 && errors.Count == 0)
+        {
+            throw new SourcesFileException([$"{name}: tệp nguồn tin không có nguồn nào (cần khóa 'sources' với ít nhất một nguồn)"]);
+        }
+
+        var sources = new List<SourceDefinition>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Count; i++)
+        {
+            // A source whose shape is wrong is not read further: what its values mean cannot be known yet.
+            if (!YamlShape.Check(items[i], typeof(SourceDefinition), $"mục {i + 1} của 'sources'", errors) || items[i] is not YamlMappingNode item)
+            {
+                continue;
+            }
+
+            var source = Read(item);
+            source.Line = (int)item.Start.Line;
+            new SourceCheck(source, item, errors).Validate(seen);
+            sources.Add(source);
+        }
+
+        return errors.Count > 0
+            ? throw new SourcesFileException(errors.OrderBy(e => e.Line).Select(e => $"{name}:{e.Line}: {e.Message}").ToList())
+            : sources;
+    }
+
+    /// <summary>One source's mapping read on its own (its shape was checked, so this does not fail).</summary>
+    private static SourceDefinition Read(YamlMappingNode item)
+    {
+        using var text = new StringWriter();
+        new YamlStream(new YamlDocument(item)).Save(text, assignAnchors: false);
+        return Reader.Deserialize<SourceDefinition>(text.ToString()) ?? new SourceDefinition();
     }
 
     /// <summary>The checks of one source; each error names the line of the key it is about.</summary>
-    private sealed class SourceCheck(SourceDefinition source, YamlMappingNode? node, string file, List<string> errors)
+    private sealed class SourceCheck(SourceDefinition source, YamlMappingNode? node, List<(int Line, string Message)> errors)
     {
         private static readonly HtmlParser Html = new();
 
@@ -63,42 +106,42 @@ public static class SourcesFile
         {
             if (string.IsNullOrWhiteSpace(source.Name))
             {
-                Error("name", "source has no name");
+                Error("name", "một nguồn chưa có tên (khóa name)");
             }
             else if (!seen.Add(source.Name))
             {
-                Error("name", $"source name '{source.Name}' is used twice");
+                Error("name", $"tên nguồn '{source.Name}' đã dùng cho một nguồn trước; mỗi nguồn cần một tên riêng");
             }
 
             if (string.IsNullOrWhiteSpace(source.Outlet))
             {
-                Error("outlet", $"source '{source.Name}' has no outlet");
+                Error("outlet", $"nguồn '{source.Name}' chưa có tên cơ quan báo chí (khóa outlet)");
             }
 
             source.Kind = source.Kind.Trim().Replace(' ', '_');
             if (!Kinds.Contains(source.Kind))
             {
-                Error("kind", $"source '{source.Name}': kind '{source.Kind}' is not one of {string.Join(", ", Kinds)}");
+                Error("kind", $"nguồn '{source.Name}': kind '{source.Kind}' không có; cần một trong {string.Join(", ", Kinds)}");
             }
 
             if (source.Homepage is not null && !IsHttpUrl(source.Homepage))
             {
-                Error("homepage", $"source '{source.Name}': homepage '{source.Homepage}' is not an absolute http(s) URL");
+                Error("homepage", $"nguồn '{source.Name}': homepage '{source.Homepage}' không phải địa chỉ http(s) đầy đủ");
             }
 
             if (source.Feeds.Count == 0 && source.Sitemaps.Count == 0 && source.Listings.Count == 0)
             {
-                Error("name", $"source '{source.Name}' has no feeds, sitemaps or listings");
+                Error("name", $"nguồn '{source.Name}' chưa có feeds, sitemaps hay listings nào để thu thập");
             }
 
             foreach (var feed in source.Feeds.Where(f => !IsHttpUrl(f)))
             {
-                Error("feeds", $"source '{source.Name}': feed '{feed}' is not an absolute http(s) URL");
+                Error("feeds", $"nguồn '{source.Name}': feed '{feed}' không phải địa chỉ http(s) đầy đủ");
             }
 
             foreach (var sitemap in source.Sitemaps.Where(f => !IsHttpUrl(f)))
             {
-                Error("sitemaps", $"source '{source.Name}': sitemap '{sitemap}' is not an absolute http(s) URL");
+                Error("sitemaps", $"nguồn '{source.Name}': sitemap '{sitemap}' không phải địa chỉ http(s) đầy đủ");
             }
 
             for (var j = 0; j < source.Listings.Count; j++)
@@ -108,19 +151,24 @@ public static class SourcesFile
 
             if (!CronExpression.TryParse(source.Schedule, out _))
             {
-                Error("schedule", $"source '{source.Name}': schedule '{source.Schedule}' is not a Quartz cron expression");
+                Error("schedule", $"nguồn '{source.Name}': schedule '{source.Schedule}' không phải biểu thức cron của Quartz (ví dụ \"0 0/30 * * * ?\")");
             }
 
             if (source.Politeness is { } p)
             {
                 if (p.MinDelaySeconds is < 0 or > 3600)
                 {
-                    Error("politeness", $"source '{source.Name}': politeness min_delay_seconds {p.MinDelaySeconds} is not between 0 and 3600");
+                    Error("politeness", $"nguồn '{source.Name}': politeness min_delay_seconds {p.MinDelaySeconds} phải trong khoảng 0..3600");
                 }
 
                 if (p.MaxConcurrency is < 1 or > 16)
                 {
-                    Error("politeness", $"source '{source.Name}': politeness max_concurrency {p.MaxConcurrency} is not between 1 and 16");
+                    Error("politeness", $"nguồn '{source.Name}': politeness max_concurrency {p.MaxConcurrency} phải trong khoảng 1..16");
+                }
+
+                if (p.MaxPagesPerRun is < 1 or > Fetching.FetchOptions.MaxPagesPerRunLimit)
+                {
+                    Error("politeness", $"nguồn '{source.Name}': politeness max_pages_per_run {p.MaxPagesPerRun} phải trong khoảng 1..{Fetching.FetchOptions.MaxPagesPerRunLimit}");
                 }
             }
 
@@ -135,15 +183,15 @@ public static class SourcesFile
 
         private void Listing(ListingDefinition listing, int index)
         {
-            var what = $"source '{source.Name}': listing {index + 1}";
+            var what = $"nguồn '{source.Name}': listing {index + 1}";
             if (!IsHttpUrl(listing.Url))
             {
-                Error("listings", $"{what}: url '{listing.Url}' is not an absolute http(s) URL");
+                Error("listings", $"{what}: url '{listing.Url}' không phải địa chỉ http(s) đầy đủ");
             }
 
             if (listing.PageUrl is { } template && (!template.Contains("{page}", StringComparison.Ordinal) || !IsHttpUrl(template.Replace("{page}", "2", StringComparison.Ordinal))))
             {
-                Error("listings", $"{what}: page_url '{template}' is not an http(s) URL with {{page}}");
+                Error("listings", $"{what}: page_url '{template}' phải là địa chỉ http(s) có {{page}}");
             }
 
             Selector("listings", $"listing {index + 1} next", listing.Next);
@@ -154,15 +202,15 @@ public static class SourcesFile
                 {
                     _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
                 }
-                catch (ArgumentException e)
+                catch (ArgumentException)
                 {
-                    Error("listings", $"{what}: pattern '{pattern}' is not a regular expression ({e.Message})");
+                    Error("listings", $"{what}: pattern '{pattern}' không phải biểu thức chính quy hợp lệ");
                 }
             }
 
             if (listing.MaxPages < 1)
             {
-                Error("listings", $"{what}: max_pages must be at least 1");
+                Error("listings", $"{what}: max_pages phải ít nhất 1");
             }
         }
 
@@ -179,14 +227,14 @@ public static class SourcesFile
             }
             catch (AngleSharp.Dom.DomException)
             {
-                Error(key, $"source '{source.Name}': {what} selector '{selector}' is not a valid CSS selector");
+                Error(key, $"nguồn '{source.Name}': bộ chọn CSS {what} '{selector}' không hợp lệ");
             }
         }
 
         private void Error(string key, string message)
         {
             var line = node is not null && node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) is { } k ? (int)k.Start.Line : source.Line;
-            errors.Add($"{file}:{line}: {message}");
+            errors.Add((line, message));
         }
     }
 
@@ -194,7 +242,8 @@ public static class SourcesFile
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
-/// <summary>A sources file with errors; <see cref="Exception.Message"/> lists them one per line.</summary>
+/// <summary>A sources file with errors; <see cref="Exception.Message"/> lists them one per line, each starting with
+/// "file:line: " once.</summary>
 public sealed class SourcesFileException(IReadOnlyList<string> errors) : Monitor.Core.UserErrorException(string.Join(Environment.NewLine, errors))
 {
     public IReadOnlyList<string> Errors { get; } = errors;

@@ -31,6 +31,11 @@ public static class PlanFile
 
     public static Plan Parse(string text, string name, bool json)
     {
+        if (!json && YamlDepth.FirstLineDeeperThan(text) is { } deep)
+        {
+            throw new PlanFormatException($"{name}:{deep}: {YamlDepth.Message}");
+        }
+
         try
         {
             var plan = json

@@ -37,6 +37,11 @@ public static class PlanChecker
         }
 
         var text = File.ReadAllText(path);
+        if (YamlDepth.FirstLineDeeperThan(text) is { } deep)
+        {
+            return [new PlanError(deep, YamlDepth.Message)];
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -77,10 +82,16 @@ public static class PlanChecker
     public static IReadOnlyList<PlanError> Warnings(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var text = File.ReadAllText(path);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            if (YamlDepth.FirstLineDeeperThan(text) is not null)
+            {
+                return [];   // Check reports it
+            }
+
+            stream.Load(new StringReader(text));
         }
         catch (YamlException)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Monitor.Core.Articles;
+using Monitor.Crawlers;
 using Monitor.Crawlers.Extraction;
 using Monitor.Crawlers.Fetching;
 
@@ -65,7 +66,7 @@ internal static class ExtractCommand
                         images = page.Images.Select(i => new { url = i.Url, caption = i.Caption }),
                     }, options));
                 }
-                catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException or TooLargeException or UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException or TooLargeException or UnauthorizedAccessException or ExtractionException)
                 {
                     failures++;
                     await Console.Error.WriteLineAsync($"lỗi: {path}: {e.Message}");

@@ -34,6 +34,41 @@ public sealed partial class CrawlState
             """, ct, null, ("$url", url), ("$source", source), ("$now", now));
     }
 
+    /// <summary>Records pages a run found but left for the next (its page budget was spent); a URL already in the
+    /// frontier keeps what it has.</summary>
+    public async Task MarkPendingAsync(IEnumerable<string> urls, string source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        await using var connection = await db.ConnectAsync(ct);
+        await using var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var now = ArticleWriter.Iso(time.GetUtcNow());
+        foreach (var url in urls)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO frontier (url, source, first_seen, status, attempts) VALUES ($url, $source, $now, 'pending', 0)
+                ON CONFLICT (url) DO NOTHING
+                """, ct, tx, ("$url", url), ("$source", source), ("$now", now));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> pages of <paramref name="source"/> left for a later run, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(string source, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var command = connection.Command(
+            "SELECT url FROM frontier WHERE source = $s AND status = 'pending' ORDER BY first_seen, url LIMIT $limit", null, ("$s", source), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var urls = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            urls.Add(reader.GetString(0));
+        }
+
+        return urls;
+    }
+
     /// <summary>Fetched URLs of <paramref name="source"/> published within <paramref name="window"/> and not looked at
     /// for <paramref name="every"/>: a revisit catches corrections.</summary>
     public async Task<IReadOnlyList<RevisitDue>> DueForRevisitAsync(string source, TimeSpan window, TimeSpan every, int limit, CancellationToken ct)

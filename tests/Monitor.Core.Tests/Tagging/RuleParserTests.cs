@@ -42,4 +42,32 @@ public sealed class RuleParserTests
         Assert.NotNull(RuleSyntax.Check("NOT \"quảng cáo\"", exclusion: false));
         Assert.Null(RuleSyntax.Check("NOT \"quảng cáo\"", exclusion: true));
     }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(9_000)]
+    [InlineData(200_000)]
+    public void A_rule_nested_deeper_than_the_limit_is_refused_in_one_line_not_a_stack_overflow(int depth)
+    {
+        var rule = new string('(', depth) + "\"ngộ độc\"" + new string(')', depth);
+
+        var e = Assert.Throws<RuleSyntaxException>(() => RuleParser.Parse(rule));
+
+        Assert.Contains("lồng quá 64 tầng", e.Message, StringComparison.Ordinal);
+        Assert.Equal(65, e.Column);
+    }
+
+    [Fact]
+    public void A_chain_of_not_deeper_than_the_limit_is_refused_too()
+    {
+        var rule = string.Concat(Enumerable.Repeat("NOT ", 50_000)) + "\"ngộ độc\"";
+
+        var e = Assert.Throws<RuleSyntaxException>(() => RuleParser.Parse(rule));
+
+        Assert.Contains("lồng quá 64 tầng", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_nested_64_deep_is_read() =>
+        Assert.Null(RuleSyntax.Check(new string('(', 64) + "\"ngộ độc\"" + new string(')', 64), exclusion: false));
 }

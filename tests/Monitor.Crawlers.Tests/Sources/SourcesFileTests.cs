@@ -36,10 +36,10 @@ public sealed class SourcesFileTests
 
         Assert.Equal(
         [
-            "sources.yaml:5: source name 'a' is used twice",
-            "sources.yaml:7: source 'a': kind 'magazine' is not one of newspaper, broadcaster, portal, party_bulletin",
-            "sources.yaml:8: source 'a': feed 'ftp://b.vn/rss' is not an absolute http(s) URL",
-            "sources.yaml:9: source 'a': schedule 'every hour' is not a Quartz cron expression",
+            "sources.yaml:5: tên nguồn 'a' đã dùng cho một nguồn trước; mỗi nguồn cần một tên riêng",
+            "sources.yaml:7: nguồn 'a': kind 'magazine' không có; cần một trong newspaper, broadcaster, portal, party_bulletin",
+            "sources.yaml:8: nguồn 'a': feed 'ftp://b.vn/rss' không phải địa chỉ http(s) đầy đủ",
+            "sources.yaml:9: nguồn 'a': schedule 'every hour' không phải biểu thức cron của Quartz (ví dụ \"0 0/30 * * * ?\")",
         ], e.Errors);
     }
 
@@ -94,21 +94,107 @@ public sealed class SourcesFileTests
 
         Assert.Equal(
         [
-            "s.yaml:4: source 'a': homepage 'a.vn' is not an absolute http(s) URL",
-            "s.yaml:5: source 'a': listing 1: page_url 'https://a.vn/tin?page=2' is not an http(s) URL with {page}",
-            "s.yaml:5: source 'a': listing 1 next selector 'a[[[' is not a valid CSS selector",
-            e.Errors[3],
-            "s.yaml:10: source 'a': politeness max_concurrency 0 is not between 1 and 16",
-            "s.yaml:11: source 'a': extraction body selector 'div[class' is not a valid CSS selector",
+            "s.yaml:4: nguồn 'a': homepage 'a.vn' không phải địa chỉ http(s) đầy đủ",
+            "s.yaml:5: nguồn 'a': listing 1: page_url 'https://a.vn/tin?page=2' phải là địa chỉ http(s) có {page}",
+            "s.yaml:5: nguồn 'a': bộ chọn CSS listing 1 next 'a[[[' không hợp lệ",
+            "s.yaml:5: nguồn 'a': listing 1: pattern '(unclosed' không phải biểu thức chính quy hợp lệ",
+            "s.yaml:10: nguồn 'a': politeness max_concurrency 0 phải trong khoảng 1..16",
+            "s.yaml:11: nguồn 'a': bộ chọn CSS extraction body 'div[class' không hợp lệ",
         ], e.Errors);
-        Assert.StartsWith("s.yaml:5: source 'a': listing 1: pattern '(unclosed' is not a regular expression", e.Errors[3], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unknown_key_is_reported_with_its_line()
+    public void An_unknown_key_is_reported_with_its_line_the_keys_expected_and_the_closest_one()
     {
         var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("sources:\n  - name: a\n    outlet: A\n    feeds: [https://a.vn/rss]\n    shedule: x\n", "s.yaml"));
-        Assert.StartsWith("s.yaml:5:", Assert.Single(e.Errors), StringComparison.Ordinal);
+
+        Assert.Equal("s.yaml:5: khóa 'shedule' không có trong một nguồn (có phải 'schedule'?); các khóa dùng được: name, outlet, kind, province, "
+            + "homepage, note, feeds, sitemaps, listings, schedule, politeness, extraction, verified", Assert.Single(e.Errors));
+    }
+
+    [Fact]
+    public void Every_error_of_the_file_is_listed_structure_and_values_together_in_Vietnamese_without_dotnet_names()
+    {
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("""
+            sources:
+              - name: a
+                outlet: Báo A
+                feeds: https://a.vn/rss
+                shedule: x
+              - name: b
+                outlet: Báo B
+                feeds: [https://b.vn/rss]
+                politeness: { max_concurrency: nhiều, min_delay_seconds: [1] }
+                listings: https://b.vn/tin
+                verified: chưa
+              - name: c
+                kind: magazine
+                feeds: [ftp://c.vn/rss]
+            """, "s.yaml"));
+
+        Assert.Equal(
+        [
+            "s.yaml:4: 'feeds' của nguồn phải là một danh sách (ví dụ [https://…] hoặc mỗi mục một dòng '- …'), không phải một giá trị đơn",
+            "s.yaml:5: khóa 'shedule' không có trong một nguồn (có phải 'schedule'?); các khóa dùng được: name, outlet, kind, province, "
+                + "homepage, note, feeds, sitemaps, listings, schedule, politeness, extraction, verified",
+            "s.yaml:9: 'max_concurrency' của politeness phải là một số nguyên, không phải 'nhiều'",
+            "s.yaml:9: 'min_delay_seconds' của politeness phải là một số, không phải một danh sách",
+            "s.yaml:10: 'listings' của nguồn phải là một danh sách (ví dụ [https://…] hoặc mỗi mục một dòng '- …'), không phải một giá trị đơn",
+            "s.yaml:11: 'verified' của nguồn phải là true hoặc false, không phải 'chưa'",
+            "s.yaml:12: nguồn 'c' chưa có tên cơ quan báo chí (khóa outlet)",
+            "s.yaml:13: nguồn 'c': kind 'magazine' không có; cần một trong newspaper, broadcaster, portal, party_bulletin",
+            "s.yaml:14: nguồn 'c': feed 'ftp://c.vn/rss' không phải địa chỉ http(s) đầy đủ",
+        ], e.Errors);
+        Assert.All(e.Errors, m => Assert.DoesNotContain("System.", m, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# chỉ có ghi chú\n")]
+    [InlineData("sources: []\n")]
+    [InlineData("sources:\n")]
+    public void An_empty_sources_file_says_the_file_has_no_sources(string yaml)
+    {
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse(yaml, "rong.yaml"));
+
+        Assert.Equal("rong.yaml: tệp nguồn tin không có nguồn nào (cần khóa 'sources' với ít nhất một nguồn)", Assert.Single(e.Errors));
+    }
+
+    [Fact]
+    public void A_file_without_the_sources_key_names_the_key_it_has_and_the_one_expected()
+    {
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("nguon:\n  - name: a\n", "s.yaml"));
+
+        Assert.Equal("s.yaml:1: khóa 'nguon' không có ở đầu tệp nguồn tin; các khóa dùng được: sources", Assert.Single(e.Errors));
+    }
+
+    [Fact]
+    public void Each_message_carries_the_file_and_line_once()
+    {
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("sources:\n  - name: a\n   outlet: [", "bad.yaml"));
+
+        var line = Assert.Single(e.Errors);
+        Assert.StartsWith("bad.yaml:3: ", line, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(line, "bad\\.yaml"));
+        Assert.DoesNotContain("Line:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sources_file_nested_100000_deep_is_one_line_not_a_stack_overflow()
+    {
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("sources: " + new string('[', 100_000) + new string(']', 100_000) + "\n", "sau.yaml"));
+
+        Assert.Equal("sau.yaml:1: YAML lồng quá 64 tầng; tệp này chỉ cần vài tầng", Assert.Single(e.Errors));
+    }
+
+    [Fact]
+    public void A_page_budget_per_run_is_read_and_checked()
+    {
+        var source = Assert.Single(SourcesFile.Parse("sources:\n  - name: a\n    outlet: A\n    feeds: [https://a.vn/rss]\n    politeness: { max_pages_per_run: 50 }\n", "s.yaml"));
+        var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("sources:\n  - name: a\n    outlet: A\n    feeds: [https://a.vn/rss]\n    politeness: { max_pages_per_run: 0 }\n", "s.yaml"));
+
+        Assert.Equal(50, source.Politeness!.MaxPagesPerRun);
+        Assert.Equal("s.yaml:5: nguồn 'a': politeness max_pages_per_run 0 phải trong khoảng 1..100000", Assert.Single(e.Errors));
     }
 
     [Fact]

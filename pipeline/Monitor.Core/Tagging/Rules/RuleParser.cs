@@ -9,9 +9,15 @@ namespace Monitor.Core.Tagging.Rules;
 /// then NEAR/n, then AND, then OR. Errors are <see cref="RuleSyntaxException"/> in Vietnamese, with the column.</summary>
 internal sealed class RuleParser
 {
+    /// <summary>Parentheses, NOT and field limits nested deeper than this are refused: the parser and the evaluator
+    /// recurse once per level, and a rule nested ~9,000 deep overflowed the stack (the process ended). Real rules
+    /// nest three or four levels.</summary>
+    public const int MaxDepth = 64;
+
     private readonly string _text;
     private readonly List<Token> _tokens;
     private int _at;
+    private int _depth;
 
     private RuleParser(string text)
     {
@@ -81,12 +87,24 @@ internal sealed class RuleParser
 
     private RuleNode ParseUnary(ArticleField? field)
     {
-        if (Accept(Kind.Not))
+        if (Peek() is { Kind: Kind.Not } not)
         {
-            return new NotNode(ParseUnary(field));
+            _at++;
+            Enter(not);
+            var operand = new NotNode(ParseUnary(field));
+            _depth--;
+            return operand;
         }
 
         return ParsePrimary(field);
+    }
+
+    private void Enter(Token at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new RuleSyntaxException($"luật lồng quá {MaxDepth} tầng (ngoặc, NOT, giới hạn trường); hãy viết phẳng hơn", at.Column);
+        }
     }
 
     private RuleNode ParsePrimary(ArticleField? field)
@@ -106,15 +124,20 @@ internal sealed class RuleParser
                     throw new RuleSyntaxException($"sau '{t.Text}:' cần một cụm từ trong ngoặc kép", t.Column);
                 }
 
-                return ParsePrimary(t.Field);
+                Enter(t);
+                var limited = ParsePrimary(t.Field);
+                _depth--;
+                return limited;
             case Kind.Open:
                 _at++;
+                Enter(t);
                 var inner = ParseOr(field);
                 if (!Accept(Kind.Close))
                 {
                     throw new RuleSyntaxException("thiếu dấu ngoặc đóng ')'", t.Column);
                 }
 
+                _depth--;
                 return inner;
             case Kind.Phrase:
                 _at++;
