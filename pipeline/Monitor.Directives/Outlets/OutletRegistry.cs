@@ -38,7 +38,7 @@ internal sealed class OutletRegistry
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
-            throw new DirectiveImportException(extraFile, $"cannot read the outlet registry ({e.Message})", e);
+            throw new DirectiveImportException(extraFile, $"không đọc được danh mục cơ quan báo chí ({e.Message})", e);
         }
 
         return new OutletRegistry([.. extra.Outlets, .. shipped.Outlets], [.. extra.Groups, .. shipped.Groups]);
