@@ -1,6 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
+using Monitor.Core.Learning;
 using Monitor.Core.Tagging;
 using Monitor.Elasticsearch.Documents;
 using Monitor.Storage.Plans;
@@ -18,7 +19,8 @@ public sealed class ElasticsearchRetagger(ElasticsearchConnection connection, El
     private static readonly Duration KeepAlive = new(TimeSpan.FromMinutes(2));
 
     /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
-    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    /// <param name="model">The plan's learnt relevance model (kept in the SQLite store), the second stage after the matcher; null: none.</param>
+    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct, RelevanceModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var client = connection.Client;
@@ -45,7 +47,8 @@ public sealed class ElasticsearchRetagger(ElasticsearchConnection connection, El
                 var now = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
                 var batch = page.Documents.Select(document =>
                 {
-                    var result = matcher.Tag(document.ToArticle());
+                    var article = document.ToArticle();
+                    var result = matcher.Tag(article, model);
                     var themes = result.Themes.Where(t => t.Counts).Select(t => TagDocument.Of(document, plan.Id, plan.Version, t.Code, t.Score, now)).ToList();
                     return new IndexedArticle(document, themes);
                 }).ToList();

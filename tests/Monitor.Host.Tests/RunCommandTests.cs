@@ -36,8 +36,8 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         output.WriteLine($"monitor run --once, {site.Content.Outlets.Count} sources of the sample site: {clock.Elapsed.TotalSeconds:0.0} s for the process");
         output.WriteLine(string.Join('\n', run.Lines));
         Assert.Equal(0, run.ExitCode);
-        // A crawl per source, retention, store maintenance, the weekly summary and the quota reminders.
-        Assert.Contains(run.Lines, l => l.StartsWith($"đã chạy {site.Content.Outlets.Count + 4} việc (0 lỗi)", StringComparison.Ordinal));
+        // A crawl per source, retention, store maintenance, the weekly summary, the quota reminders and the relevance learning.
+        Assert.Contains(run.Lines, l => l.StartsWith($"đã chạy {site.Content.Outlets.Count + 5} việc (0 lỗi)", StringComparison.Ordinal));
         var db = await MonitorDatabase.OpenAsync(data, CancellationToken.None);
         Assert.Equal(site.Content.Articles.Count, await new ArticleReader(db).CountAsync(CancellationToken.None));
         var health = await new SourceHealthReport(db, TimeProvider.System).ComputeAsync([], CancellationToken.None);

@@ -17,6 +17,12 @@ public sealed record ThemeMatch(
     [property: JsonPropertyName("evidence")] IReadOnlyList<Evidence> Evidence,
     [property: JsonPropertyName("grade")] string Grade = ThemeGrade.Primary)
 {
+    /// <summary>The learnt relevance model's probability that the theme is the article's (Monitor.Core.Learning,
+    /// the second stage after the matcher); absent when the plan has no model for the theme.</summary>
+    [JsonPropertyName("relevance")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Relevance { get; init; }
+
     /// <summary>Counts toward coverage, quotas and reports (not a passing mention).</summary>
     [JsonIgnore] public bool Counts => ThemeGrade.Counts(Grade);
 }

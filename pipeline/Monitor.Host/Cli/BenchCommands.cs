@@ -9,7 +9,7 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(), Dashboard(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(), Dashboard(), Learn(),
     };
 
     private static Command Pipeline()
@@ -89,6 +89,29 @@ internal static class BenchCommands
             ? TagCliBench.RunAsync(r.GetValue(articles), Math.Max(1, r.GetValue(runs)), ct)
             : TagBench.RunAsync(r.GetValue(articles), ct)));
         return tag;
+    }
+
+    private static Command Learn()
+    {
+        var labels = new Option<string>("--labels") { Description = "Tệp nhãn (id, mã chủ đề).", DefaultValueFactory = _ => "tests/Monitor.Core.Tests/Data/tuoitre-w46-labels.tsv" };
+        var corpus = new Option<string>("--corpus") { Description = "Tệp bài viết JSON Lines của mẫu.", DefaultValueFactory = _ => "../shared/corpus/tuoitre-2024-11/articles.jsonl" };
+        var directive = new Option<string>("--directive") { Description = "Văn bản chỉ đạo, nhập tự động thành kế hoạch.", DefaultValueFactory = _ => "../shared/seeds/kontum-2024-w46-weekly-guidance.txt" };
+        var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo.", DefaultValueFactory = _ => 5 };
+        var repeats = new Option<int>("--repeats") { Description = "Số lần rút ngẫu nhiên (có hạt giống) các nhận xét cho mỗi điểm.", DefaultValueFactory = _ => 3 };
+        var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).") { labels, corpus, directive, folds, repeats };
+        learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            foreach (var path in new[] { r.GetValue(labels)!, r.GetValue(corpus)!, r.GetValue(directive)! }.Where(p => !File.Exists(p)))
+            {
+                throw new UserInputException($"không có tệp '{path}' (dùng --labels, --corpus, --directive)");
+            }
+
+            var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
+            var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
+            return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
+                Monitor.Core.Learning.RelevanceOptions.Default, Console.Out, ct);
+        }));
+        return learn;
     }
 
     private static Command Crawl()

@@ -4,6 +4,7 @@ using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
 using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
+using Monitor.Storage.Learning;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Cli;
@@ -39,7 +40,7 @@ internal static class RetagCommand
             if (host.Services.GetService<ElasticsearchRetagger>() is { } elastic)
             {
                 bar = new ProgressBar(Console.Error, "Gắn lại chủ đề (Elasticsearch)");
-                summary = await elastic.RetagAsync(stored, bar, ct);
+                summary = await elastic.RetagAsync(stored, bar, ct, await host.Services.GetRequiredService<RelevanceModels>().FindAsync(stored.Id, ct));
                 bar.Finish();
                 await Console.Out.WriteLineAsync(Line(stored, summary, " (Elasticsearch)"));
             }

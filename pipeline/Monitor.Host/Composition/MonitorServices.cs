@@ -30,6 +30,9 @@ internal static class MonitorServices
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<Monitor.Storage.Users.UserStore>();
         services.AddSingleton<Monitor.Storage.Feedback.FeedbackStore>();
+        services.AddSingleton<Monitor.Storage.Learning.RelevanceModels>();
+        services.AddSingleton<Monitor.Storage.Learning.RelevanceLearner>();
+        services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();

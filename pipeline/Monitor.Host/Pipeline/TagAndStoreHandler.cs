@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Articles;
+using Monitor.Core.Learning;
 using Monitor.Core.Tagging;
 using Monitor.Storage.Articles;
+using Monitor.Storage.Learning;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Queue;
 
@@ -11,9 +13,10 @@ namespace Monitor.Host.Pipeline;
 
 /// <summary>The embedded pipeline step: a batch of raw articles is tagged against every stored plan and stored
 /// with its tags, in the queue's transaction. A message that is not an article goes to the dead-letter table.</summary>
-internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, TimeProvider time, ILogger<TagAndStoreHandler> logger)
+internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, RelevanceModels models, TimeProvider time, ILogger<TagAndStoreHandler> logger)
 {
     private readonly ConcurrentDictionary<(string, int), PlanMatcher> _matchers = new();
+    private readonly ConcurrentDictionary<(string, long), RelevanceModel?> _models = new();
 
     public async Task HandleAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
     {
@@ -44,12 +47,29 @@ internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, Tim
         var search = new SearchText[articles.Count];
         Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
-            results[i] = current.Select(c => c.Matcher.Tag(articles[i])).ToArray();
+            results[i] = current.Select(c => c.Matcher.Tag(articles[i], c.Model)).ToArray();
             search[i] = SearchText.Of(articles[i]);
         });
         return new TaggedBatch(articles, search, current.Select(c => (c.Id, c.Version)).ToList(), results);
     }
 
-    private async Task<List<(string Id, int Version, PlanMatcher Matcher)>> CurrentMatchersAsync(CancellationToken ct) =>
-        (await plans.LatestAsync(ct)).Select(p => (p.Id, p.Version, _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)))).ToList();
+    /// <summary>Every stored plan's latest matcher and its learnt relevance model (the second stage, when one was trained);
+    /// a model is read from the store again only when its revision moved (a re-training that changed it).</summary>
+    private async Task<List<(string Id, int Version, PlanMatcher Matcher, RelevanceModel? Model)>> CurrentMatchersAsync(CancellationToken ct)
+    {
+        var revisions = await models.RevisionsAsync(ct);
+        var current = new List<(string, int, PlanMatcher, RelevanceModel?)>();
+        foreach (var p in await plans.LatestAsync(ct))
+        {
+            RelevanceModel? model = null;
+            if (revisions.TryGetValue(p.Id, out var revision) && !_models.TryGetValue((p.Id, revision), out model))
+            {
+                model = _models[(p.Id, revision)] = await models.FindAsync(p.Id, ct);
+            }
+
+            current.Add((p.Id, p.Version, _matchers.GetOrAdd((p.Id, p.Version), _ => new PlanMatcher(p.Plan)), model));
+        }
+
+        return current;
+    }
 }

@@ -16,5 +16,6 @@ internal static class ScheduledJobs
         StoreMaintenanceJob.For(configuration),
         SummaryJobs.Weekly(configuration),
         SummaryJobs.Reminders(configuration),
+        Learning.RelevanceLearningJob.For(configuration),
     ];
 }

@@ -18,10 +18,12 @@ internal static class TagStream
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     /// <summary>Returns the number of lines that were not articles (each reported on <paramref name="errors"/>).</summary>
-    public static async Task<int> RunAsync(Stream input, string inputName, Stream output, TextWriter errors, Func<Article, TagResult> tag, int workers, CancellationToken ct)
+    /// <param name="review">An optional asynchronous stage after <paramref name="tag"/> (the language model's second opinion).</param>
+    public static async Task<int> RunAsync(Stream input, string inputName, Stream output, TextWriter errors, Func<Article, TagResult> tag, int workers, CancellationToken ct,
+        Func<Article, TagResult, CancellationToken, ValueTask<TagResult>>? review = null)
     {
         var pending = Channel.CreateBounded<Task<Batch>>(new BoundedChannelOptions(Math.Max(1, workers) * 2) { SingleReader = true, SingleWriter = true });
-        var reading = ReadAsync(input, pending.Writer, tag, ct);
+        var reading = ReadAsync(input, pending.Writer, tag, review, ct);
         var bad = 0;
         await foreach (var batch in pending.Reader.ReadAllAsync(ct))
         {
@@ -43,7 +45,8 @@ internal static class TagStream
     public static Stream Open(string path) =>
         path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 
-    private static async Task ReadAsync(Stream input, ChannelWriter<Task<Batch>> pending, Func<Article, TagResult> tag, CancellationToken ct)
+    private static async Task ReadAsync(Stream input, ChannelWriter<Task<Batch>> pending, Func<Article, TagResult> tag,
+        Func<Article, TagResult, CancellationToken, ValueTask<TagResult>>? review, CancellationToken ct)
     {
         try
         {
@@ -69,7 +72,9 @@ internal static class TagStream
                     var skip = first && buffer.AsSpan(0, cut).StartsWith("\uFEFF"u8) ? 3 : 0;   // a UTF-8 byte order mark
                     first = false;
                     var (chunk, from, length, start) = (buffer, skip, cut - skip, line);
-                    await pending.WriteAsync(Task.Run(() => Process(chunk.AsMemory(from, length), start, tag), ct), ct);
+                    await pending.WriteAsync(review is null
+                        ? Task.Run(() => Process(chunk.AsMemory(from, length), start, tag), ct)
+                        : Task.Run(() => ReviewAsync(chunk.AsMemory(from, length), start, tag, review, ct), ct), ct);
                     line += buffer.AsSpan(0, cut).Count((byte)'\n');
                     var rest = new byte[Math.Max(ChunkBytes, (filled - cut) * 2)];
                     buffer.AsSpan(cut, filled - cut).CopyTo(rest);
@@ -91,7 +96,33 @@ internal static class TagStream
         }
     }
 
-    private static Batch Process(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag)
+    /// <summary>A chunk with the asynchronous stage: tagged first (the same lines and errors as without it), each
+    /// result then reviewed, the output written from the reviewed results.</summary>
+    private static async Task<Batch> ReviewAsync(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag,
+        Func<Article, TagResult, CancellationToken, ValueTask<TagResult>> review, CancellationToken ct)
+    {
+        var tagged = new List<(Article Article, TagResult Result)>();
+        var batch = Process(chunk, firstLine, a =>
+        {
+            var result = tag(a);
+            tagged.Add((a, result));
+            return result;
+        }, write: false);
+        var buffer = new ArrayBufferWriter<byte>(chunk.Length / 8 + 1024);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
+        foreach (var (article, result) in tagged)
+        {
+            var reviewed = await review(article, result, ct);
+            JsonSerializer.Serialize(writer, new Line(reviewed.ArticleId, reviewed.Themes, reviewed.References), ArticleJson.Options);
+            writer.Flush();
+            buffer.Write(NewLine);
+            writer.Reset(buffer);
+        }
+
+        return batch with { Output = buffer.WrittenMemory };
+    }
+
+    private static Batch Process(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag, bool write = true)
     {
         var buffer = new ArrayBufferWriter<byte>(chunk.Length / 8 + 1024);
         var errors = new List<int>();
@@ -120,6 +151,11 @@ internal static class TagStream
             }
 
             var result = tag(article);
+            if (!write)
+            {
+                continue;
+            }
+
             JsonSerializer.Serialize(writer, new Line(result.ArticleId, result.Themes, result.References), ArticleJson.Options);
             writer.Flush();
             buffer.Write(NewLine);

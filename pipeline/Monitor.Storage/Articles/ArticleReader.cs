@@ -94,6 +94,24 @@ public sealed class ArticleReader(MonitorDatabase db)
         return page;
     }
 
+    /// <summary>The newest <paramref name="limit"/> articles published in [from, to), newest stored first (what the
+    /// relevance learner takes as the tagger's own examples).</summary>
+    public async Task<IReadOnlyList<Article>> NewestPublishedAsync(DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var command = connection.Command($"""
+            SELECT {Columns} FROM articles WHERE published_utc >= $from AND published_utc < $to ORDER BY seq DESC LIMIT $limit
+            """, null, ("$from", from?.ToUnixTimeMilliseconds() ?? long.MinValue), ("$to", to?.ToUnixTimeMilliseconds() ?? long.MaxValue), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var articles = new List<Article>();
+        while (await reader.ReadAsync(ct))
+        {
+            articles.Add(Read(reader));
+        }
+
+        return articles;
+    }
+
     private static Article Read(SqliteDataReader r) => new()
     {
         Id = r.GetString(0),

@@ -1,3 +1,4 @@
+using Monitor.Core.Learning;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 using Monitor.Core.Time;
@@ -21,6 +22,8 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var matcher = new PlanMatcher(plan.Plan);
+        // The plan's learnt relevance model, when one was trained, is the second stage after the matcher (docs/tagging.md).
+        var model = await new Learning.RelevanceModels(db, time).FindAsync(plan.Id, ct);
         var (fromDay, toDay) = Span(plan.Plan);
         DateTimeOffset? from = fromDay is { } f ? VietnamTime.StartOfDay(f) : null;
         DateTimeOffset? to = toDay is { } t ? VietnamTime.StartOfDay(t.AddDays(1)) : null;
@@ -36,7 +39,7 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
                 break;
             }
 
-            var results = page.Select(p => matcher.Tag(p.Article)).ToList();
+            var results = page.Select(p => matcher.Tag(p.Article, model)).ToList();
             await using (var connection = await db.ConnectAsync(ct))
             await using (var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(ct))
             {

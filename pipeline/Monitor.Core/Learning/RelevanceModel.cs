@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
+
+namespace Monitor.Core.Learning;
+
+/// <summary>The second stage after the matcher (issue 14 item 4): per theme of one plan, a relevance model learnt
+/// from analysts' feedback and the tagger's own confident hits. It reads the matcher's result and may demote a counted
+/// theme to a mention or promote a mention to partial; it never adds a theme the matcher did not find, and a theme it
+/// has no model for is left exactly as the matcher gave it. Immutable and thread-safe.</summary>
+public sealed class RelevanceModel
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    [JsonPropertyName("plan")] public required string PlanId { get; init; }
+
+    /// <summary>The plan version the model was trained with.</summary>
+    [JsonPropertyName("plan_version")] public required int PlanVersion { get; init; }
+
+    /// <summary>How many analysts' decisions (in force, one per article and theme) it was trained on.</summary>
+    [JsonPropertyName("feedback")] public required int FeedbackCount { get; init; }
+
+    [JsonPropertyName("demote_below")] public required double DemoteBelow { get; init; }
+
+    [JsonPropertyName("promote_above")] public required double PromoteAbove { get; init; }
+
+    /// <summary>Theme code → its model; themes without feedback have none.</summary>
+    [JsonPropertyName("themes")] public required IReadOnlyDictionary<string, ThemeModel> Themes { get; init; }
+
+    /// <summary>The matcher's result with the learnt grades: each theme with a model gets its probability
+    /// (<see cref="ThemeMatch.Relevance"/>) and possibly a new grade; the same instance when no theme has a model.</summary>
+    public TagResult Apply(Article article, TagResult result)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(result);
+        SparseVector? text = null;
+        ThemeMatch[]? changed = null;
+        for (var i = 0; i < result.Themes.Count; i++)
+        {
+            var match = result.Themes[i];
+            if (!Themes.TryGetValue(match.Code, out var model))
+            {
+                continue;
+            }
+
+            text ??= RelevanceFeatures.Text(article);
+            var p = model.Probability(RelevanceFeatures.Pair(text.Value, match.Grade));
+            changed ??= [.. result.Themes];
+            changed[i] = match with { Grade = Grade(match, model, p), Relevance = Math.Round(p, 3) };
+        }
+
+        return changed is null ? result : result with { Themes = changed };
+    }
+
+    /// <summary>The probability the model gives one theme of an article (null: no model for the theme); for
+    /// callers that look for borderline pairs.</summary>
+    public double? Probability(Article article, ThemeMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return Themes.TryGetValue(match.Code, out var model) ? model.Probability(RelevanceFeatures.Pair(RelevanceFeatures.Text(article), match.Grade)) : null;
+    }
+
+    private string Grade(ThemeMatch match, ThemeModel model, double p)
+    {
+        if (match.Counts && model.Rejected > 0 && p < DemoteBelow)
+        {
+            return ThemeGrade.Mention;
+        }
+
+        return !match.Counts && model.Confirmed > 0 && p >= PromoteAbove ? ThemeGrade.Partial : match.Grade;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <exception cref="FormatException">The text is not a stored model.</exception>
+    public static RelevanceModel FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RelevanceModel>(json, Json) ?? throw new FormatException("empty relevance model");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not a relevance model: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Monitor.Core.Learning;
+
+/// <summary>How the relevance model is trained and when it may change a grade (docs/tagging-quality.md,
+/// "Learning from feedback", says how these were chosen).</summary>
+public sealed record RelevanceOptions
+{
+    public static readonly RelevanceOptions Default = new();
+
+    /// <summary>A counted theme whose probability falls under this becomes a mention, once analysts have rejected
+    /// at least one article of that theme.</summary>
+    public double DemoteBelow { get; init; } = 0.3;
+
+    /// <summary>A mention whose probability reaches this counts (partial), once analysts have confirmed or added at
+    /// least one article of that theme.</summary>
+    public double PromoteAbove { get; init; } = 0.7;
+
+    /// <summary>Weight of the tagger's own examples (its primary hits as relevant, articles without any evidence of
+    /// the theme as not) against an analyst's decision (1).</summary>
+    public double SelfWeight { get; init; } = 0.3;
+
+    /// <summary>Articles without evidence taken as examples of "not this theme", per relevant example …</summary>
+    public int NegativesPerPositive { get; init; } = 3;
+
+    /// <summary>… and at least this many.</summary>
+    public int MinNegatives { get; init; } = 30;
+
+    /// <summary>L2 penalty on the weights (per unit of example weight).</summary>
+    public double L2 { get; init; } = 0.01;
+
+    /// <summary>Full-batch gradient steps (no randomness, a fixed order: the same inputs give the same model).</summary>
+    public int Iterations { get; init; } = 300;
+
+    public double LearningRate { get; init; } = 1.0;
+}
