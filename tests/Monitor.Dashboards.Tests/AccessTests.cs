@@ -111,6 +111,14 @@ public sealed class AccessTests
     [InlineData(MonitorRoles.Leader, "/plans/w46/themes/3.1", HttpStatusCode.OK)]
     [InlineData(MonitorRoles.Leader, "/sources", HttpStatusCode.Forbidden)]
     [InlineData(MonitorRoles.Leader, "/api/plans", HttpStatusCode.OK)]
+    [InlineData(MonitorRoles.Admin, "/outlets", HttpStatusCode.OK)]
+    [InlineData(MonitorRoles.Admin, "/search?q=kon+tum", HttpStatusCode.OK)]
+    [InlineData(MonitorRoles.Admin, "/reports", HttpStatusCode.OK)]
+    [InlineData(MonitorRoles.Editor, "/reports", HttpStatusCode.Forbidden)]
+    [InlineData(MonitorRoles.Editor, "/reports/w46/2024-W46?handler=file&format=md", HttpStatusCode.Forbidden)]
+    [InlineData(MonitorRoles.Analyst, "/reports/w46/2024-W46?handler=file&format=md", HttpStatusCode.NotFound)]
+    [InlineData(MonitorRoles.Analyst, "/reports/w46/..?handler=file&format=md", HttpStatusCode.NotFound)]
+    [InlineData(MonitorRoles.Leader, "/outlets/Kh%C3%B4ng%20c%C3%B3", HttpStatusCode.NotFound)]
     public async Task Each_role_opens_what_it_may_and_is_refused_the_rest(string role, string path, HttpStatusCode expected)
     {
         await using var site = await DashboardSite.StartAsync(Ct);

@@ -22,23 +22,30 @@ public static class XlsxExport
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, table.Headers.Cast<object?>().ToList(), Bold));
-            for (var i = 0; i < table.Rows.Count; i++)
+            // Written as a stream of rows (OpenXmlWriter), not a document tree: a list of 100,000 articles stays small in memory.
+            using (var writer = OpenXmlWriter.Create(sheetPart))
             {
-                data.Append(Row((uint)i + 2, table.Rows[i], 0));
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                {
+                    WorkbookViewId = 0,
+                }));
+                writer.WriteElement(new Columns(table.Headers.Select((h, i) => new Column
+                {
+                    Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true,
+                    Width = Math.Clamp(table.Rows.Take(200).Select(r => ExportTable.Text(r[i]).Length).Append(h.Length).Max() + 2, 8, 60),
+                })));
+                writer.WriteStartElement(new SheetData());
+                writer.WriteElement(Row(1, table.Headers.Cast<object?>().ToList(), Bold));
+                for (var i = 0; i < table.Rows.Count; i++)
+                {
+                    writer.WriteElement(Row((uint)i + 2, table.Rows[i], 0));
+                }
+
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
-            var views = new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            {
-                WorkbookViewId = 0,
-            });
-            var columns = new Columns(table.Headers.Select((h, i) => new Column
-            {
-                Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true,
-                Width = Math.Clamp(table.Rows.Take(200).Select(r => ExportTable.Text(r[i]).Length).Append(h.Length).Max() + 2, 8, 60),
-            }));
-            sheetPart.Worksheet = new Worksheet(views, columns, data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
             workbook.Workbook.Save();
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Monitor.Dashboards.Overview;
 using Monitor.Storage;
 
@@ -22,8 +21,7 @@ public sealed class OutletQueries(MonitorDatabase db)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            list.Add(new ListedArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), JsonSerializer.Deserialize<string[]>(reader.GetString(6))!));
+            list.Add(ListedArticleRow.Read(reader));
         }
 
         return list;
