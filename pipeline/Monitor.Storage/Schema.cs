@@ -310,6 +310,19 @@ internal static class Schema
             PRIMARY KEY (content_hash, plan_id, plan_version, theme_code)
         );
         """,
+        "-- reserved for events (step 10)",
+        "-- reserved for hardening (step 11)",
+        "-- reserved for engines (step 12)",
+        // Step 13, speed (docs/measurements.md, bench dashboard and summary): the outlet index of step 2 reordered so that,
+        // inside one outlet and day, a plan's tags come in article order. An article has one outlet and one day, so a
+        // range of days read outlet by outlet comes out ordered by (outlet, day, article): "distinct articles of the plan
+        // in these days" (the overview's week tiles, quotas' counted articles, the summary's week before and its
+        // citations) is one pass with no temporary B-tree of 60,000 ids, about ten times faster. Same columns as the
+        // index it replaces, so no more to write per tag.
+        """
+        DROP INDEX tags_outlet_day;
+        CREATE INDEX tags_outlet_article ON tags(plan_id, outlet, day, article_id, theme_code, section);
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

@@ -32,8 +32,11 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
         var links = await articles.LinksAsync(ids, ct);
 
         var themes = inForce.Select(t => Theme(t, coverage, before)).ToList();
-        var all = Stories(tagged.DistinctBy(t => t.Id), links);
-        var notable = await NotableAsync(inForce, tagged, links, ct);
+        // An article no near-duplicate link touches is a story of its own: only the linked ones are grouped (the same
+        // groups CoverageRules.GroupStories gives over every article, without sorting 60,000 singletons).
+        var linked = links.SelectMany(l => new[] { l.A, l.B }).ToHashSet(StringComparer.Ordinal);
+        var copies = Stories(tagged.DistinctBy(t => t.Id).Where(t => linked.Contains(t.Id)), links).Sum(g => g.Copies.Count);
+        var notable = await NotableAsync(inForce, tagged, links, linked, ct);
         var quotas = (await store.QuotasAsync(plan, asOf, ct)).Where(q => !q.OnTrack).ToList();
         var outletsOfPlan = inForce.SelectMany(t => t.Outlets).Concat(tagged.Select(t => t.Outlet)).Where(o => o.Length > 0).Distinct().ToList();
         var health = await store.HealthAsync(outletsOfPlan, asOf, ct);
@@ -56,8 +59,8 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
             SingleOutlet = themes.Where(t => t.Status == ThemeStatus.SingleOutlet).Select(t => t.Code).ToList(),
             Outlets = tagged.GroupBy(t => t.Outlet).Select(g => new OutletCount(g.Key, g.Select(t => t.Id).Distinct(StringComparer.Ordinal).Count()))
                 .OrderByDescending(o => o.Articles).ThenBy(o => o.Outlet, StringComparer.Ordinal).ToList(),
-            OriginalStories = all.Count,
-            SyndicatedCopies = ids.Count - all.Count,
+            OriginalStories = ids.Count - copies,
+            SyndicatedCopies = copies,
             Themes = themes,
             QuotasBehind = quotas.Select(q => new QuotaBehind(q.Outlet, q.Theme, q.Text, CoverageWords.Rate(q), q.Required, q.Delivered, q.Remaining)).ToList(),
             Stories = notable,
@@ -80,15 +83,24 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
     private static IReadOnlyList<StoryGroup> Stories(IEnumerable<TaggedArticle> rows, IEnumerable<(string A, string B)> links) =>
         CoverageRules.GroupStories(rows.Select(r => new ThemeArticle(r.Id, r.Outlet, "", "", r.Day, null)), links);
 
-    /// <summary>Per theme, the most copied story (ties: the earliest), and a second one when it too was copied.</summary>
+    /// <summary>Per theme, the most copied story (ties: the earliest), and a second one when it too was copied. The
+    /// candidates are the groups of the linked articles and the earliest article no link touches (every other
+    /// unlinked article is a later story without copies, so it can never be picked).</summary>
     private async Task<IReadOnlyList<NotableStory>> NotableAsync(IReadOnlyList<Theme> themes, IReadOnlyList<TaggedArticle> tagged,
-        IReadOnlyList<(string A, string B)> links, CancellationToken ct)
+        IReadOnlyList<(string A, string B)> links, HashSet<string> linked, CancellationToken ct)
     {
         var picked = new List<(string Theme, StoryGroup Story)>();
+        var byTheme = tagged.ToLookup(t => t.Theme, StringComparer.Ordinal);
         foreach (var theme in themes)
         {
-            var groups = Stories(tagged.Where(t => t.Theme == theme.Code), links)
-                .OrderByDescending(g => g.Copies.Count).ThenBy(g => g.Original.Day).ThenBy(g => g.Original.Id, StringComparer.Ordinal).ToList();
+            var rows = byTheme[theme.Code];
+            var groups = Stories(rows.Where(t => linked.Contains(t.Id)), links).ToList();
+            if (Earliest(rows.Where(t => !linked.Contains(t.Id))) is { } single)
+            {
+                groups.AddRange(Stories([single], []));
+            }
+
+            groups = groups.OrderByDescending(g => g.Copies.Count).ThenBy(g => g.Original.Day).ThenBy(g => g.Original.Id, StringComparer.Ordinal).ToList();
             picked.AddRange(groups.Take(1).Concat(groups.Skip(1).Take(1).Where(g => g.Copies.Count > 0)).Select(g => (theme.Code, g)));
         }
 
@@ -98,6 +110,20 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
             var h = headings[p.Story.Original.Id];
             return new NotableStory(p.Theme, h.Title, h.Outlet, p.Story.Original.Day, h.Url, p.Story.Copies.Count);
         }).ToList();
+    }
+
+    private static TaggedArticle? Earliest(IEnumerable<TaggedArticle> rows)
+    {
+        TaggedArticle? first = null;
+        foreach (var r in rows)
+        {
+            if (first is null || r.Day < first.Day || (r.Day == first.Day && string.CompareOrdinal(r.Id, first.Id) < 0))
+            {
+                first = r;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>Numbers cited this week, the plan's own references first, at most ten.</summary>

@@ -24,7 +24,9 @@ public sealed partial class SqliteCoverageStore
 
     /// <summary>Per theme, the articles that are a syndicated copy (a near-duplicate link, either way) of an earlier
     /// article of the same theme inside the window: a story carried by three outlets is one story and two copies.
-    /// Read from the links, which are few, so the cost does not grow with the tags.</summary>
+    /// Read from the links, which are few, so the cost does not grow with the tags: CROSS JOIN keeps the links the outer
+    /// loop (each end found by the tags' primary key). Left to itself SQLite chose to scan every tag of the plan and
+    /// probe the links, 0.6–1.5 s on a million articles (bench dashboard).</summary>
     private static async Task<Dictionary<string, int>> CopiesAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
         IEnumerable<ThemeWindow> windows, CancellationToken ct)
     {
@@ -32,9 +34,9 @@ public sealed partial class SqliteCoverageStore
             {WindowsCte}, links(a, b) AS (SELECT article_id, duplicate_of FROM near_duplicates UNION SELECT duplicate_of, article_id FROM near_duplicates)
             SELECT t.theme_code, COUNT(DISTINCT t.article_id)
             FROM links l
-            JOIN tags t ON t.article_id = l.a AND t.plan_id = $plan
-            JOIN w ON w.code = t.theme_code AND t.day BETWEEN w.f AND w.t
-            JOIN tags o ON o.article_id = l.b AND o.plan_id = $plan AND o.theme_code = t.theme_code AND o.day BETWEEN w.f AND w.t
+            CROSS JOIN tags t ON t.article_id = l.a AND t.plan_id = $plan
+            CROSS JOIN w ON w.code = t.theme_code AND t.day BETWEEN w.f AND w.t
+            CROSS JOIN tags o ON o.article_id = l.b AND o.plan_id = $plan AND o.theme_code = t.theme_code AND o.day BETWEEN w.f AND w.t
             WHERE o.day < t.day OR (o.day = t.day AND o.article_id < t.article_id)
             GROUP BY t.theme_code
             """, null, ("$plan", planId), ("$windows", WindowsJson(windows)));

@@ -32,25 +32,27 @@ public sealed class PlanArticles(MonitorDatabase db)
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(new TaggedArticle(reader.GetString(0), w.Code, reader.IsDBNull(1) ? "" : reader.GetString(1), reader.NullableString(2),
-                    DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                rows.Add(new TaggedArticle(reader.GetString(0), w.Code, reader.IsDBNull(1) ? "" : reader.GetString(1), reader.NullableString(2), Day(reader.GetString(3))));
             }
         }
 
         return rows;
     }
 
-    /// <summary>Distinct articles of the plan inside each theme's window narrowed to [from, to], counted in the store.</summary>
+    /// <summary>Distinct articles of the plan inside each theme's window narrowed to [from, to], counted in the store
+    /// (<see cref="WindowedArticles"/>: one ordered pass per outlet).</summary>
     public async Task<int> CountAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var windows = CoverageRules.Windows(plan.Plan, from, to).Where(w => string.CompareOrdinal(w.FromKey, w.ToKey) <= 0).Select(w => new[] { w.Code, w.FromKey, w.ToKey });
         await using var connection = await db.ConnectAsync(ct);
-        return (int)await connection.ScalarAsync<long>("""
-            WITH w(code, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows))
-            SELECT COUNT(DISTINCT tg.article_id) FROM w CROSS JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
-            """, ct, null, ("$plan", plan.Id), ("$windows", JsonSerializer.Serialize(windows)));
+        await using var command = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits"), plan.Id, CoverageRules.Windows(plan.Plan, from, to));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
+
+    // A stored day key, "yyyy-MM-dd": read by position (a week of tag rows is 70,000 of them).
+    private static DateOnly Day(string key) => key.Length == 10
+        ? new DateOnly(int.Parse(key.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(key.AsSpan(5, 2), CultureInfo.InvariantCulture), int.Parse(key.AsSpan(8, 2), CultureInfo.InvariantCulture))
+        : DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The last Vietnamese day with a tagged article of the plan (any theme), or null.</summary>
     public async Task<DateOnly?> LastDayAsync(string planId, CancellationToken ct)
@@ -113,14 +115,12 @@ public sealed class PlanArticles(MonitorDatabase db)
     public async Task<IReadOnlyList<(string Number, int Articles)>> ReferencesAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var windows = CoverageRules.Windows(plan.Plan, from, to).Where(w => string.CompareOrdinal(w.FromKey, w.ToKey) <= 0).Select(w => new[] { w.Code, w.FromKey, w.ToKey });
         await using var connection = await db.ConnectAsync(ct);
-        // Windows as the outer loop (CROSS JOIN), one range of tags_theme_day per theme, then the article's references by primary key.
-        await using var command = connection.Command("""
-            WITH w(code, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows)),
-                 a(id) AS (SELECT DISTINCT tg.article_id FROM w CROSS JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t)
-            SELECT r.number, COUNT(*) FROM a JOIN article_references r ON r.article_id = a.id GROUP BY r.number ORDER BY 2 DESC, 1
-            """, null, ("$plan", plan.Id), ("$windows", JsonSerializer.Serialize(windows)));
+        // The distinct articles (WindowedArticles), then each one's references by primary key.
+        await using var command = WindowedArticles.Bind(connection.Command($"""
+            {WindowedArticles.Cte}
+            SELECT r.number, COUNT(*) FROM hits JOIN article_references r ON r.article_id = hits.id GROUP BY r.number ORDER BY 2 DESC, 1
+            """), plan.Id, CoverageRules.Windows(plan.Plan, from, to));
         var list = new List<(string, int)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

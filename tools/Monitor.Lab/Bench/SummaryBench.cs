@@ -79,15 +79,13 @@ public static class SummaryBench
     }
 
     /// <summary>Where a summary's time goes: each store read the builder makes, alone, in the builder's order (median of
-    /// <see cref="Runs"/>), and the grouping of stories in memory.</summary>
+    /// <see cref="Runs"/>).</summary>
     private static async Task StagesAsync(MonitorDatabase db, StoredPlan plan, IsoWeek week, CancellationToken ct)
     {
         var store = new SqliteCoverageStore(db, TimeProvider.System);
         var articles = new PlanArticles(db);
         var (monday, sunday) = (week.Monday, week.Sunday);
-        var tagged = await articles.TaggedAsync(plan, monday, sunday, ct);
-        var ids = tagged.Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
-        var links = await articles.LinksAsync(ids, ct);
+        var ids = (await articles.TaggedAsync(plan, monday, sunday, ct)).Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         Console.WriteLine("  stages, each alone (median wall / CPU):");
         foreach (var (name, stage) in new (string, Func<Task<int>>)[]
         {
@@ -96,8 +94,6 @@ public static class SummaryBench
                 + (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday.AddDays(-7), sunday.AddDays(-7)), ct)).Cells.Count),
             ("tagged rows of the week", async () => (await articles.TaggedAsync(plan, monday, sunday, ct)).Count),
             ("near-duplicate links", async () => (await articles.LinksAsync(ids, ct)).Count),
-            ("stories grouped (all, per theme)", () => Task.FromResult(CoverageRules.GroupStories(tagged.DistinctBy(t => t.Id).Select(Theme), links).Count
-                + plan.Plan.Themes.Sum(t => CoverageRules.GroupStories(tagged.Where(x => x.Theme == t.Code).Select(Theme), links).Count))),
             ("quotas", async () => (await store.QuotasAsync(plan, sunday, ct)).Count),
             ("source health", async () => (await store.HealthAsync(plan.Plan.Themes.SelectMany(t => t.Outlets).Distinct().ToList(), sunday, ct)).Count),
             ("week before, distinct count", async () => await articles.CountAsync(plan, monday.AddDays(-7), sunday.AddDays(-7), ct)),
@@ -108,8 +104,6 @@ public static class SummaryBench
             Console.WriteLine($"    {name,-34} {wall.TotalMilliseconds,7:N1} ms / {cpu.TotalMilliseconds,7:N1} ms  (answer size {size:N0})");
         }
     }
-
-    private static ThemeArticle Theme(TaggedArticle t) => new(t.Id, t.Outlet, "", "", t.Day, null);
 
     private static async Task<(TimeSpan Wall, TimeSpan Cpu, int Size)> TimeAsync(Func<Task<int>> work)
     {
