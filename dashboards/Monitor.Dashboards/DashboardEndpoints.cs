@@ -75,6 +75,16 @@ public static class DashboardEndpoints
         app.UseMiddleware<Diagnostics.ServerTiming>();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
+        // HEAD answers like GET (RFC 9110 9.3.2): routed as GET; Kestrel keeps the request's own method and sends no body.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         // A page without a body (403, 404) gets the Vietnamese error page; the API keeps its bare status or JSON error.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();

@@ -21,7 +21,7 @@ public sealed class DirectiveImporter
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        var text = await DocumentText.ReadAsync(path, options.OcrDpi, ct);
+        var text = await DocumentText.ReadAsync(path, options, ct);
         var registry = options.OutletsFile is null ? _shipped.Value : OutletRegistry.Load(options.OutletsFile);
         var plan = Import(text, options, registry);
         plan.Id = System.IO.Path.GetFileNameWithoutExtension(path);

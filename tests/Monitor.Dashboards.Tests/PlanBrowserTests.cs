@@ -150,7 +150,7 @@ public sealed class PlanBrowserTests
 
         Assert.Equal("Chưa lưu: kế hoạch còn 3 lỗi (xem ở từng chủ đề, chỉ tiêu). Sửa rồi lưu lại.", await page.Locator("#refused").InnerTextAsync());
         Assert.Equal(["Lỗi: chủ đề '1.2': thời gian bắt đầu 2024-11-30 sau ngày kết thúc 2024-11-24"], await first.Locator("ul.messages li").AllInnerTextsAsync());
-        Assert.Equal(["Lỗi: mã chủ đề '1.2' bị trùng: mỗi chủ đề cần một mã riêng"], await second.Locator("ul.messages li").AllInnerTextsAsync());
+        Assert.Equal(["Lỗi: mã chủ đề '1.2' trùng với một chủ đề trước; mỗi chủ đề cần một mã riêng"], await second.Locator("ul.messages li").AllInnerTextsAsync());
         Assert.Equal(["Lỗi: chỉ tiêu: count phải là số nguyên dương"], await page.Locator("fieldset.quota[data-row='0'] ul.messages li").AllInnerTextsAsync());
         Assert.Equal("true", await second.Locator("input[name$='.Code']").GetAttributeAsync("aria-invalid"));
         Assert.Equal("true", await page.Locator("fieldset.quota[data-row='0'] input[name$='.Count']").GetAttributeAsync("aria-invalid"));

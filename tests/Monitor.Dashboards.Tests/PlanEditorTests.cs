@@ -32,7 +32,7 @@ public sealed class PlanEditorTests
             [
                 ("quotas", 0, "Count", "chỉ tiêu: count phải là số nguyên dương"),
                 ("themes", 0, "From", "chủ đề '1.2': thời gian bắt đầu 2024-11-30 sau ngày kết thúc 2024-11-24"),
-                ("themes", 1, "Code", "mã chủ đề '1.2' bị trùng: mỗi chủ đề cần một mã riêng"),
+                ("themes", 1, "Code", "mã chủ đề '1.2' trùng với một chủ đề trước; mỗi chủ đề cần một mã riêng"),
             ],
             check.Messages.Where(m => m.IsError).Select(m => (m.Section ?? "", m.Row, m.Field ?? "", m.Text)).OrderBy(m => m.Item1, StringComparer.Ordinal).ThenBy(m => m.Row));
     }

@@ -22,7 +22,7 @@ public static class PlanChecker
         var errors = Check(path);
         if (errors.Count > 0)
         {
-            throw new PlanFormatException(string.Join('\n', errors.Select(e => $"{path}:{e.Line}: {e.Message}")));
+            throw new PlanFormatException(string.Join('\n', errors.Select(e => e.Line > 0 ? $"{path}:{e.Line}: {e.Message}" : $"{path}: {e.Message}")));
         }
 
         return PlanFile.Load(path);
@@ -31,7 +31,7 @@ public static class PlanChecker
     public static IReadOnlyList<PlanError> Check(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path) ? CheckText(File.ReadAllText(path), path) : [new PlanError(0, $"{path}: không có tệp này")];
+        return File.Exists(path) ? CheckText(File.ReadAllText(path), path) : [new PlanError(0, "không có tệp này")];
     }
 
     /// <summary>The checks of <see cref="Check(string)"/> on a plan's text (the dashboard's editor checks what it is
@@ -51,12 +51,12 @@ public static class PlanChecker
         }
         catch (YamlException e)
         {
-            return [new PlanError((int)e.Start.Line, $"không phải YAML/JSON hợp lệ: {e.Message}")];
+            return [new PlanError((int)e.Start.Line, $"YAML/JSON không đọc được ở cột {e.Start.Column} ({e.Message})")];
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return [new PlanError(1, "kế hoạch phải là một bảng có directive, themes, quotas, ...")];
+            return [new PlanError(1, "kế hoạch phải là một bảng khóa: directive, themes, quotas, …")];
         }
 
         var errors = new List<PlanError>();
@@ -71,7 +71,8 @@ public static class PlanChecker
             }
             catch (PlanFormatException e)
             {
-                errors.Add(new PlanError(e.InnerException is YamlException y ? (int)y.Start.Line : 0, e.Message));
+                // The file and line go in front once, where the errors are printed.
+                errors.Add(new PlanError(e.InnerException is YamlException y ? (int)y.Start.Line : 0, e.Problem));
             }
         }
 
@@ -135,23 +136,23 @@ public static class PlanChecker
         {
             if (node is not YamlMappingNode theme)
             {
-                errors.Add(Error(node, "mỗi chủ đề phải là một bảng có code và title"));
+                errors.Add(Error(node, "mỗi chủ đề phải là một bảng khóa có code và title"));
                 continue;
             }
 
             var code = Scalar(theme, "code");
             if (string.IsNullOrWhiteSpace(code))
             {
-                errors.Add(Error(Child(theme, "code") ?? theme, "chủ đề không có mã (code)"));
+                errors.Add(Error(theme, "một chủ đề chưa có mã (khóa code)"));
             }
             else if (!codes.Add(code))
             {
-                errors.Add(Error(Child(theme, "code")!, $"mã chủ đề '{code}' bị trùng: mỗi chủ đề cần một mã riêng"));
+                errors.Add(Error(Child(theme, "code")!, $"mã chủ đề '{code}' trùng với một chủ đề trước; mỗi chủ đề cần một mã riêng"));
             }
 
             if (string.IsNullOrWhiteSpace(Scalar(theme, "title")))
             {
-                errors.Add(Error(Child(theme, "title") ?? theme, $"chủ đề '{code}' không có tiêu đề (title)"));
+                errors.Add(Error(theme, $"chủ đề '{code}' chưa có tên (khóa title)"));
             }
 
             CheckRules(theme, code, errors);
@@ -191,7 +192,7 @@ public static class PlanChecker
                 var text = (item as YamlScalarNode)?.Value ?? "";
                 if (RuleSyntax.Check(text, exclusion) is { } problem)
                 {
-                    errors.Add(Error(item, $"chủ đề '{code}': {what} '{text}': {problem.Message} (cột {problem.Column})"));
+                    errors.Add(Error(item, $"chủ đề '{code}': {what} '{Shown(text)}': {problem.Message} (cột {problem.Column})"));
                 }
             }
         }
@@ -210,13 +211,13 @@ public static class PlanChecker
             var period = Scalar(quota, "period");
             if (period is null || !Periods.Contains(period, StringComparer.Ordinal))
             {
-                errors.Add(Error(Child(quota, "period") ?? quota, $"chỉ tiêu: kỳ '{period}' không phải week|month|quarter|year"));
+                errors.Add(Error(Child(quota, "period") ?? quota, $"chỉ tiêu: period '{period}' không có; cần week|month|quarter|year"));
             }
 
             var theme = Scalar(quota, "theme");
             if (!string.IsNullOrEmpty(theme) && theme is not ("null" or "~") && !codes.Contains(theme))
             {
-                errors.Add(Error(Child(quota, "theme")!, $"chỉ tiêu: chủ đề '{theme}' không phải mã chủ đề của kế hoạch này"));
+                errors.Add(Error(Child(quota, "theme")!, $"chỉ tiêu: theme '{theme}' không phải mã chủ đề nào của kế hoạch này"));
             }
 
             if (!int.TryParse(Scalar(quota, "count"), CultureInfo.InvariantCulture, out var count) || count <= 0)
@@ -249,4 +250,8 @@ public static class PlanChecker
     private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
 
     private static PlanError Error(YamlNode node, string message) => new((int)node.Start.Line, message);
+
+    /// <summary>A rule quoted in a message, cut so the message stays one readable line (a rule 9,000 parentheses deep
+    /// is not shown whole).</summary>
+    private static string Shown(string text) => text.Length <= 80 ? text : text[..77] + "…";
 }
