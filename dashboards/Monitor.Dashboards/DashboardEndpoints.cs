@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Api;
 using Monitor.Dashboards.Overview;
+using Monitor.Dashboards.Plans;
 using Monitor.Dashboards.Security;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Feedback;
+using Monitor.Storage.Plans;
 using Monitor.Storage.Users;
 
 namespace Monitor.Dashboards;
@@ -31,6 +33,10 @@ public static class DashboardEndpoints
         services.TryAddSingleton<OverviewBuilder>();
         services.TryAddSingleton<ArticleLists>();
         services.TryAddSingleton<Articles.ArticleDetails>();
+        services.TryAddSingleton<PlanDraftStore>();
+        services.TryAddSingleton<DirectiveUpload>();
+        services.TryAddSingleton<PlanEditor>();
+        services.TryAddSingleton<RetagJobs>();
         services.AddMonitorDashboardPages();
         services.AddRazorPages(o =>
         {
@@ -38,6 +44,8 @@ public static class DashboardEndpoints
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Admin", MonitorRoles.UsersPolicy);
             o.Conventions.AuthorizePage("/Sources", MonitorRoles.SourcesPolicy);
+            o.Conventions.AuthorizePage("/Plans/Edit", MonitorRoles.PlansPolicy);
+            o.Conventions.AuthorizePage("/Plans/Retag", MonitorRoles.PlansPolicy);
             o.Conventions.AuthorizeFolder("/Reports", MonitorRoles.ReportsPolicy);
         }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
@@ -67,6 +75,16 @@ public static class DashboardEndpoints
         app.UseMiddleware<Diagnostics.ServerTiming>();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
+        // HEAD answers like GET (RFC 9110 9.3.2): routed as GET; Kestrel keeps the request's own method and sends no body.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
         // A page without a body (403, 404) gets the Vietnamese error page; the API keeps its bare status or JSON error.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRouting();
@@ -75,6 +93,7 @@ public static class DashboardEndpoints
         app.MapGet("/assets/{**path}", WebRoot.Serve).AllowAnonymous();
         app.MapRazorPages();
         app.MapMonitorApi();
+        app.MapRetagApi();
         app.MapOpenApi("/api/openapi.json").RequireAuthorization();
         return app;
     }

@@ -282,8 +282,21 @@ internal static class Schema
         );
         CREATE INDEX tag_mentions_plan_theme ON tag_mentions(plan_id, theme_code);
         """,
-        // Step 7: reserved for plans (numbering agreed in HELPERS.md; the owner's step replaces this placeholder).
-        "-- reserved for plans",
+        // Step 7, plan drafts (dashboard Kế hoạch page): an uploaded directive's text and the importer's proposal, kept
+        // until an analyst saves it as a plan version (saved_version), so a bad upload or a closed tab loses nothing.
+        """
+        CREATE TABLE plan_drafts (
+            id INTEGER PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            directive_text TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            saved_version INTEGER
+        );
+        CREATE INDEX plan_drafts_plan ON plan_drafts(plan_id);
+        """,
         // Step 8: reserved for pages.
         "-- reserved for pages",
         // Step 9, learning from feedback (issue 14 items 4 and 5): one relevance model per plan (the latest training, with

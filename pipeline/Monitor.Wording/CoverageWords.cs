@@ -15,15 +15,18 @@ public static class CoverageWords
     public static string Rate(QuotaStatus quota)
     {
         ArgumentNullException.ThrowIfNull(quota);
-        return $"{quota.Count} {quota.Unit}/" + quota.Period switch
-        {
-            "week" => "tuần",
-            "month" => "tháng",
-            "quarter" => "quý",
-            "year" => "năm",
-            _ => quota.Period,
-        };
+        return Rate(quota.Count, quota.Unit, quota.Period);
     }
+
+    /// <summary>"2 tin, bài/tuần": a quota's count, unit and period (week, month, quarter, year) as the pages say it.</summary>
+    public static string Rate(int count, string unit, string period) => $"{count} {unit}/" + period switch
+    {
+        "week" => "tuần",
+        "month" => "tháng",
+        "quarter" => "quý",
+        "year" => "năm",
+        _ => period,
+    };
 
     public static string Progress(QuotaProgress progress) => progress switch
     {

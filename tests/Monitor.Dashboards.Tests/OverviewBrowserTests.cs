@@ -82,7 +82,7 @@ public sealed class OverviewBrowserTests
 
         await site.LoginAsync(page, MonitorRoles.Editor);
 
-        Assert.Equal(["Tổng quan", "Cơ quan báo chí", "Tìm kiếm"], await page.Locator("header nav a").AllInnerTextsAsync());
+        Assert.Equal(["Tổng quan", "Cơ quan báo chí", "Tìm kiếm", "Kế hoạch"], await page.Locator("header nav a").AllInnerTextsAsync());
         Assert.Equal("chậm tiến độ", await page.Locator("table.quotas tr[data-quota='1'] td").Last.InnerTextAsync());
         Assert.StartsWith("chưa có bài", await page.Locator("table.matrix tr[data-theme='2.5'] td.gap").InnerTextAsync(), StringComparison.Ordinal);
         // Nothing wider than the phone but the tables' own scrolling boxes.

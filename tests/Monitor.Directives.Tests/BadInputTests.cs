@@ -15,7 +15,7 @@ public sealed class BadInputTests : IDisposable
 
         var e = await Assert.ThrowsAsync<DirectiveImportException>(() => Import(path));
 
-        Assert.Equal($"{path}: the file is empty", e.Message);
+        Assert.Equal($"{path}: tệp rỗng", e.Message);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class BadInputTests : IDisposable
 
         var e = await Assert.ThrowsAsync<DirectiveImportException>(() => Import(path));
 
-        Assert.Contains("binary", e.Message, StringComparison.Ordinal);
+        Assert.Contains("dữ liệu nhị phân", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
 
@@ -36,7 +36,7 @@ public sealed class BadInputTests : IDisposable
 
         var e = await Assert.ThrowsAsync<DirectiveImportException>(() => Import(path));
 
-        Assert.Equal($"{path}: the document holds no text", e.Message);
+        Assert.Equal($"{path}: văn bản không có chữ nào", e.Message);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class BadInputTests : IDisposable
 
         var e = await Assert.ThrowsAsync<DirectiveImportException>(() => Import(path));
 
-        Assert.Contains("not a readable .docx", e.Message, StringComparison.Ordinal);
+        Assert.Contains("không đọc được tệp .docx", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

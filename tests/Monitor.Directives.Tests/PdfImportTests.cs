@@ -37,4 +37,30 @@ public sealed class PdfImportTests
         var references = fromScan.References.Select(r => r.Number).ToHashSet();
         Assert.True(fromText.References.Count(r => references.Contains(r.Number)) >= fromText.References.Count * 0.8, "document numbers survive OCR");
     }
+
+    [Fact]
+    public async Task A_scan_longer_than_the_ocr_page_limit_is_refused_in_one_line_before_any_page_is_read()
+    {
+        using var dir = new TempDir();
+        var scan = await PdfMaker.ScannedPdfAsync(await PdfMaker.TextPdfAsync(Source, dir.Path), dir.Path);
+
+        var e = await Assert.ThrowsAsync<DirectiveImportException>(() =>
+            new DirectiveImporter().ImportAsync(scan, new DirectiveImportOptions { OcrMaxPages = 1 }, CancellationToken.None));
+
+        Assert.Matches(@"^.*scan\.pdf: bản quét có \d+ trang, quá giới hạn 1 trang nhận dạng chữ \(OCR\) của một văn bản chỉ đạo$", e.Message);
+    }
+
+    [Fact]
+    public async Task A_scan_that_takes_longer_than_the_ocr_time_budget_stops_with_one_line()
+    {
+        using var dir = new TempDir();
+        var scan = await PdfMaker.ScannedPdfAsync(await PdfMaker.TextPdfAsync(Source, dir.Path), dir.Path);
+
+        var e = await Assert.ThrowsAsync<DirectiveImportException>(() =>
+            new DirectiveImporter().ImportAsync(scan, new DirectiveImportOptions { OcrTimeBudget = TimeSpan.FromMilliseconds(200) }, CancellationToken.None));
+
+        Assert.Contains("nhận dạng chữ (OCR) bản quét", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("giây cho phép nên dừng", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
 }

@@ -29,9 +29,9 @@ public sealed class PlanCheckerTests : IDisposable
 
         var errors = PlanChecker.Check(_path);
 
-        Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("after to", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("without code", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("duplicate", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("sau ngày kết thúc", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("chưa có mã", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("trùng", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 13 && e.Message.Contains("'9.9'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 15 && e.Message.Contains("week|month|quarter|year", StringComparison.Ordinal));
     }

@@ -32,42 +32,6 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
-    public async Task The_automatically_imported_w46_plan_is_measured_on_the_held_out_half_with_grades_against_the_labels()
-    {
-        var sample = TaggingSample.Load();
-        var plan = await ImportAsync();
-        foreach (var (half, name) in new[] { (false, "tuning half"), (true, "held-out half") })
-        {
-            var counted = sample.Measure(plan, heldOut: half);
-            var any = sample.Measure(plan, heldOut: half, anyGrade: true);
-            output.WriteLine($"{name}: counted grades P {counted.Precision:0.000} ({counted.Tp}/{counted.Tp + counted.Fp}) R {counted.Recall:0.000} ({counted.Tp}/{counted.Tp + counted.Fn}); " +
-                             $"any grade P {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}) R {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
-            output.WriteLine(counted.Table());
-        }
-
-        // Grade against label over the whole sample: how often a labelled pair is graded primary, partial or mention.
-        var matcher = new PlanMatcher(plan);
-        var agreement = new Dictionary<(string Grade, bool Labelled), int>();
-        foreach (var article in sample.Articles)
-        {
-            foreach (var theme in matcher.Tag(article).Themes)
-            {
-                var key = (theme.Grade, sample.Labels[article.Id].Contains(theme.Code));
-                agreement[key] = agreement.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        foreach (var ((grade, labelled), n) in agreement.OrderBy(kv => kv.Key.Grade, StringComparer.Ordinal).ThenBy(kv => kv.Key.Labelled))
-        {
-            output.WriteLine($"grade {grade}, labelled {labelled}: {n}");
-        }
-
-        var held = sample.Measure(plan, heldOut: true);
-        Assert.True(held.Precision >= HeldOutPrecisionFloor, $"held-out precision {held.Precision:0.000} fell below the measured floor {HeldOutPrecisionFloor}");
-        Assert.True(held.Recall >= HeldOutRecallFloor, $"held-out recall {held.Recall:0.000} fell below the measured floor {HeldOutRecallFloor}");
-    }
-
-    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_automatically_imported_w46_plan_is_measured_against_both_label_sets_per_half_and_theme()
     {
         // The first labels (2026-11-23) were written before the counting rule and count passing mentions; the second
@@ -110,6 +74,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
             output.WriteLine($"tuning miss {theme} {id}{(match is null ? "" : $" (graded {match.Grade}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(8))})")}");
         }
 
+        var first = TaggingSample.Load().Measure(plan, heldOut: true);
+        Assert.True(first.Precision >= HeldOutPrecisionFloor, $"held-out precision (first labels) {first.Precision:0.000} fell below the measured floor {HeldOutPrecisionFloor}");
+        Assert.True(first.Recall >= HeldOutRecallFloor, $"held-out recall (first labels) {first.Recall:0.000} fell below the measured floor {HeldOutRecallFloor}");
         var held = rule.Measure(plan, heldOut: true);
         Assert.True(held.Precision >= RulePrecisionFloor, $"held-out precision (rule labels) {held.Precision:0.000} fell below the measured floor {RulePrecisionFloor}");
         Assert.True(held.Recall >= RuleRecallFloor, $"held-out recall (rule labels) {held.Recall:0.000} fell below the measured floor {RuleRecallFloor}");

@@ -50,7 +50,7 @@ public sealed class BadInputCommandTests
         var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), args);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([$"lỗi: {plan}:6: duplicate theme code '1'", $"lỗi: {plan}:11: quota count must be a positive whole number"], run.Lines);
+        Assert.Equal([$"lỗi: {plan}:6: mã chủ đề '1' trùng với một chủ đề trước; mỗi chủ đề cần một mã riêng", $"lỗi: {plan}:11: chỉ tiêu: count phải là số nguyên dương"], run.Lines);
         NoStackTrace(run.Lines);
         if (Directory.Exists(data))
         {
@@ -157,6 +157,23 @@ public sealed class BadInputCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"lỗi: -o {dir.Path}: là một thư mục", Assert.Single(run.Lines), StringComparison.Ordinal);
         NoStackTrace(run.Lines);
+    }
+
+    [Theory]
+    [InlineData("summary")]
+    [InlineData("results")]
+    public async Task A_report_written_to_a_directory_is_one_line_naming_it_before_any_work(string command)
+    {
+        using var dir = new TempDir();
+        string[] args = command == "summary"
+            ? ["summary", "--plan", "w46", "--week", "2024-W46", "--format", "md", "-o", dir.Path, "--data-dir", dir.Path]
+            : ["report", "results", "--plan", "w46", "--format", "md", "-o", dir.Path, "--data-dir", dir.Path];
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"lỗi: -o {dir.Path}: là một thư mục", Assert.Single(run.Lines), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "monitor.db")));
     }
 
     [Fact]

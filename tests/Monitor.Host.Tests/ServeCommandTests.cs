@@ -36,6 +36,52 @@ public sealed class ServeCommandTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/login"))).StatusCode);
     }
 
+    /// <summary>Issue 15, item 14, on the real executable: a Host header other than the one of --urls is refused (DNS
+    /// rebinding cannot read the API), every answer carries the policy headers, and HEAD answers like GET.</summary>
+    [Fact]
+    public async Task Serve_refuses_other_host_names_sends_the_security_headers_and_answers_head_like_get()
+    {
+        using var dir = new TempDir();
+        var port = FreePort();
+        using var serve = MonitorProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dir.Path);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        var login = new Uri($"http://127.0.0.1:{port}/login");
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                using var first = await http.GetAsync(login);
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return serve.HasExited;
+            }
+        }, TimeSpan.FromSeconds(60)), string.Join(" | ", serve.Lines));
+
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}/api/health"));
+        rebound.Headers.Host = $"attacker.example:{port}";
+        using var refused = await http.SendAsync(rebound);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        foreach (var path in new[] { "/login", "/api/health", "/", "/assets/css/site.css", "/khong-co" })
+        {
+            var url = new Uri($"http://127.0.0.1:{port}{path}");
+            using var get = await http.GetAsync(url);
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.True(get.StatusCode == head.StatusCode, $"{path}: GET {(int)get.StatusCode}, HEAD {(int)head.StatusCode}");
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            foreach (var answer in new[] { get, head })
+            {
+                var csp = string.Join(";", answer.Headers.GetValues("Content-Security-Policy"));
+                Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+                Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+                Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+            }
+        }
+    }
+
     [Fact]
     public async Task Serve_with_an_address_that_is_not_a_url_is_one_line_and_exit_code_2()
     {

@@ -36,7 +36,7 @@ public static class MonitorRoles
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         o.AddPolicy(UsersPolicy, p => p.RequireRole(Admin));
         o.AddPolicy(SourcesPolicy, p => p.RequireRole(Admin, Analyst));
-        o.AddPolicy(PlansPolicy, p => p.RequireRole(Analyst));
+        o.AddPolicy(PlansPolicy, p => p.RequireRole(Admin, Analyst));
         o.AddPolicy(ReportsPolicy, p => p.RequireRole(Admin, Analyst, Leader));
     }
 
@@ -46,6 +46,13 @@ public static class MonitorRoles
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsInRole(Analyst) || (user.IsInRole(Editor) && Outlets(user).Contains(outlet));
+    }
+
+    /// <summary>May this user upload directives, edit, save and re-tag plans: analysts and admins.</summary>
+    public static bool MayEditPlans(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Admin) || user.IsInRole(Analyst);
     }
 
     public static IReadOnlyList<string> Outlets(ClaimsPrincipal user) => user.FindAll(OutletClaim).Select(c => c.Value).ToList();

@@ -20,7 +20,7 @@ internal sealed class DateOnlyYamlConverter : IYamlTypeConverter
 
         return DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not a date (expected YYYY-MM-DD)");
+            : throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' không phải ngày dạng YYYY-MM-DD");
     }
 
     public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer)

@@ -33,7 +33,7 @@ public static class PlanFile
     {
         if (!json && YamlDepth.FirstLineDeeperThan(text) is { } deep)
         {
-            throw new PlanFormatException($"{name}:{deep}: {YamlDepth.Message}");
+            throw new PlanFormatException(name, deep, YamlDepth.Message);
         }
 
         try
@@ -41,15 +41,15 @@ public static class PlanFile
             var plan = json
                 ? JsonSerializer.Deserialize<Plan>(text, ArticleJson.Options)
                 : YamlReader.Deserialize<Plan>(text);
-            return plan ?? throw new PlanFormatException($"{name}: the plan is empty");
+            return plan ?? throw new PlanFormatException(name, null, "tệp kế hoạch rỗng");
         }
         catch (YamlException e)
         {
-            throw new PlanFormatException($"{name}:{e.Start.Line}: {Innermost(e).Message}", e);
+            throw new PlanFormatException(name, (int)e.Start.Line, Problem(Innermost(e).Message), e);
         }
         catch (JsonException e)
         {
-            throw new PlanFormatException($"{name}:{(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new PlanFormatException(name, (int)(e.LineNumber ?? 0) + 1, $"JSON không đọc được ({e.Message})", e);
         }
     }
 
@@ -62,7 +62,31 @@ public static class PlanFile
     private static bool IsJson(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    /// <summary>The reader's message in the plan's words: an unknown key named with the keys of its place, a value of
+    /// the wrong kind without .NET type names.</summary>
+    private static string Problem(string message)
+    {
+        if (System.Text.RegularExpressions.Regex.Match(message, @"^Property '(?<key>[^']+)' not found on type '[^']*\.(?<type>\w+)'") is { Success: true } m)
+        {
+            return $"khóa '{m.Groups["key"].Value}' không có trong {m.Groups["type"].Value switch { "Plan" => "kế hoạch", "Theme" => "một chủ đề", "Quota" => "một chỉ tiêu", var t => t }}";
+        }
+
+        return message.Contains("System.", StringComparison.Ordinal)
+            ? "giá trị không đúng kiểu (một danh sách viết thành một giá trị đơn, hay chữ ở chỗ cần số?)"
+            : $"giá trị không đọc được ({message})";
+    }
 }
 
-/// <summary>A plan file that cannot be read; the message names the file and line.</summary>
-public sealed class PlanFormatException(string message, Exception? inner = null) : UserErrorException(message, inner);
+/// <summary>A plan file that cannot be read; the message names the file and line ("file:line: problem").</summary>
+public sealed class PlanFormatException : UserErrorException
+{
+    public PlanFormatException(string message, Exception? inner = null)
+        : base(message, inner) => Problem = message;
+
+    public PlanFormatException(string file, int? line, string problem, Exception? inner = null)
+        : base(line is null ? $"{file}: {problem}" : $"{file}:{line}: {problem}", inner) => Problem = problem;
+
+    /// <summary>The problem without the file and line, for a caller that prints them itself.</summary>
+    public string Problem { get; }
+}

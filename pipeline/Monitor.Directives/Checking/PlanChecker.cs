@@ -22,7 +22,7 @@ public static class PlanChecker
         var errors = Check(path);
         if (errors.Count > 0)
         {
-            throw new PlanFormatException(string.Join('\n', errors.Select(e => $"{path}:{e.Line}: {e.Message}")));
+            throw new PlanFormatException(string.Join('\n', errors.Select(e => e.Line > 0 ? $"{path}:{e.Line}: {e.Message}" : $"{path}: {e.Message}")));
         }
 
         return PlanFile.Load(path);
@@ -31,12 +31,14 @@ public static class PlanChecker
     public static IReadOnlyList<PlanError> Check(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            return [new PlanError(0, $"{path}: file not found")];
-        }
+        return File.Exists(path) ? CheckText(File.ReadAllText(path), path) : [new PlanError(0, "không có tệp này")];
+    }
 
-        var text = File.ReadAllText(path);
+    /// <summary>The checks of <see cref="Check(string)"/> on a plan's text (the dashboard's editor checks what it is
+    /// about to save); <paramref name="name"/> names it in type errors.</summary>
+    public static IReadOnlyList<PlanError> CheckText(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         if (YamlDepth.FirstLineDeeperThan(text) is { } deep)
         {
             return [new PlanError(deep, YamlDepth.Message)];
@@ -49,12 +51,12 @@ public static class PlanChecker
         }
         catch (YamlException e)
         {
-            return [new PlanError((int)e.Start.Line, $"not valid YAML/JSON: {e.Message}")];
+            return [new PlanError((int)e.Start.Line, $"YAML/JSON không đọc được ở cột {e.Start.Column} ({e.Message})")];
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            return [new PlanError(1, "the plan must be a mapping with directive, themes, quotas, ...")];
+            return [new PlanError(1, "kế hoạch phải là một bảng khóa: directive, themes, quotas, …")];
         }
 
         var errors = new List<PlanError>();
@@ -65,11 +67,12 @@ public static class PlanChecker
             // Types the structural checks do not cover (a date that is not YYYY-MM-DD, a count that is not a number).
             try
             {
-                PlanFile.Parse(text, path, json: false);
+                PlanFile.Parse(text, name, json: false);
             }
             catch (PlanFormatException e)
             {
-                errors.Add(new PlanError(e.InnerException is YamlException y ? (int)y.Start.Line : 0, e.Message));
+                // The file and line go in front once, where the errors are printed.
+                errors.Add(new PlanError(e.InnerException is YamlException y ? (int)y.Start.Line : 0, e.Problem));
             }
         }
 
@@ -82,7 +85,13 @@ public static class PlanChecker
     public static IReadOnlyList<PlanError> Warnings(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = File.ReadAllText(path);
+        return WarningsText(File.ReadAllText(path));
+    }
+
+    /// <summary>The warnings of <see cref="Warnings(string)"/> on a plan's text.</summary>
+    public static IReadOnlyList<PlanError> WarningsText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var stream = new YamlStream();
         try
         {
@@ -127,33 +136,33 @@ public static class PlanChecker
         {
             if (node is not YamlMappingNode theme)
             {
-                errors.Add(Error(node, "a theme must be a mapping with code and title"));
+                errors.Add(Error(node, "mỗi chủ đề phải là một bảng khóa có code và title"));
                 continue;
             }
 
             var code = Scalar(theme, "code");
             if (string.IsNullOrWhiteSpace(code))
             {
-                errors.Add(Error(theme, "theme without code"));
+                errors.Add(Error(theme, "một chủ đề chưa có mã (khóa code)"));
             }
             else if (!codes.Add(code))
             {
-                errors.Add(Error(Child(theme, "code")!, $"duplicate theme code '{code}'"));
+                errors.Add(Error(Child(theme, "code")!, $"mã chủ đề '{code}' trùng với một chủ đề trước; mỗi chủ đề cần một mã riêng"));
             }
 
             if (string.IsNullOrWhiteSpace(Scalar(theme, "title")))
             {
-                errors.Add(Error(theme, $"theme '{code}' has no title"));
+                errors.Add(Error(theme, $"chủ đề '{code}' chưa có tên (khóa title)"));
             }
 
             CheckRules(theme, code, errors);
             if (Child(theme, "window") is YamlMappingNode window)
             {
-                var from = Date(window, "from", errors);
-                var to = Date(window, "to", errors);
+                var from = Date(window, "from", code, errors);
+                var to = Date(window, "to", code, errors);
                 if (from > to)
                 {
-                    errors.Add(Error(window, $"theme '{code}': window from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}"));
+                    errors.Add(Error(window, $"chủ đề '{code}': thời gian bắt đầu {from:yyyy-MM-dd} sau ngày kết thúc {to:yyyy-MM-dd}"));
                 }
             }
         }
@@ -183,7 +192,7 @@ public static class PlanChecker
                 var text = (item as YamlScalarNode)?.Value ?? "";
                 if (RuleSyntax.Check(text, exclusion) is { } problem)
                 {
-                    errors.Add(Error(item, $"chủ đề '{code}': {what} '{text}': {problem.Message} (cột {problem.Column})"));
+                    errors.Add(Error(item, $"chủ đề '{code}': {what} '{Shown(text)}': {problem.Message} (cột {problem.Column})"));
                 }
             }
         }
@@ -202,23 +211,23 @@ public static class PlanChecker
             var period = Scalar(quota, "period");
             if (period is null || !Periods.Contains(period, StringComparer.Ordinal))
             {
-                errors.Add(Error(Child(quota, "period") ?? quota, $"quota period '{period}' is not week|month|quarter|year"));
+                errors.Add(Error(Child(quota, "period") ?? quota, $"chỉ tiêu: period '{period}' không có; cần week|month|quarter|year"));
             }
 
             var theme = Scalar(quota, "theme");
             if (!string.IsNullOrEmpty(theme) && theme is not ("null" or "~") && !codes.Contains(theme))
             {
-                errors.Add(Error(Child(quota, "theme")!, $"quota theme '{theme}' is not a theme code of this plan"));
+                errors.Add(Error(Child(quota, "theme")!, $"chỉ tiêu: theme '{theme}' không phải mã chủ đề nào của kế hoạch này"));
             }
 
             if (!int.TryParse(Scalar(quota, "count"), CultureInfo.InvariantCulture, out var count) || count <= 0)
             {
-                errors.Add(Error(Child(quota, "count") ?? quota, "quota count must be a positive whole number"));
+                errors.Add(Error(Child(quota, "count") ?? quota, "chỉ tiêu: count phải là số nguyên dương"));
             }
         }
     }
 
-    private static DateOnly? Date(YamlMappingNode window, string key, List<PlanError> errors)
+    private static DateOnly? Date(YamlMappingNode window, string key, string? code, List<PlanError> errors)
     {
         var value = Scalar(window, key);
         if (string.IsNullOrEmpty(value) || value is "null" or "~")
@@ -231,7 +240,7 @@ public static class PlanChecker
             return d;
         }
 
-        errors.Add(Error(Child(window, key)!, $"window {key} '{value}' is not a date (YYYY-MM-DD)"));
+        errors.Add(Error(Child(window, key)!, $"chủ đề '{code}': ngày {key} '{value}' không hợp lệ (dạng YYYY-MM-DD)"));
         return null;
     }
 
@@ -241,4 +250,8 @@ public static class PlanChecker
     private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
 
     private static PlanError Error(YamlNode node, string message) => new((int)node.Start.Line, message);
+
+    /// <summary>A rule quoted in a message, cut so the message stays one readable line (a rule 9,000 parentheses deep
+    /// is not shown whole).</summary>
+    private static string Shown(string text) => text.Length <= 80 ? text : text[..77] + "…";
 }

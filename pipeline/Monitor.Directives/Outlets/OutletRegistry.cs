@@ -38,7 +38,7 @@ internal sealed class OutletRegistry
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
-            throw new DirectiveImportException(extraFile, $"cannot read the outlet registry ({e.Message})", e);
+            throw new DirectiveImportException(extraFile, $"không đọc được danh mục cơ quan báo chí ({e.Message})", e);
         }
 
         return new OutletRegistry([.. extra.Outlets, .. shipped.Outlets], [.. extra.Groups, .. shipped.Groups]);
@@ -77,8 +77,11 @@ internal sealed class OutletRegistry
 
     private static int CountWords(string folded, string phrase)
     {
+        // The padded text is made once: making it again at every match copied the whole directive per match.
+        var text = $" {folded} ";
+        var word = $" {phrase} ";
         var count = 0;
-        for (var i = $" {folded} ".IndexOf($" {phrase} ", StringComparison.Ordinal); i >= 0; i = $" {folded} ".IndexOf($" {phrase} ", i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
         {
             count++;
         }

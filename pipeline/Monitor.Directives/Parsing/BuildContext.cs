@@ -41,6 +41,7 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
     public Dictionary<OutlineNode, Theme> LinkActivities(OutlineNode root, List<Theme> themes)
     {
         var linked = new Dictionary<OutlineNode, Theme>();
+        var match = new TopicMatch(themes);
         var sections = root.Children.Where(c => c.Block.Kind == BlockKind.Roman && ThemeReader.Role(c.Block.Text) == SectionRole.Activity);
         foreach (var node in sections.SelectMany(s => s.Descendants()).Where(n => n.Block.IsHeading))
         {
@@ -48,8 +49,8 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
             // A sub-item serves the theme its activity serves ("b) Quảng bá thương hiệu sản phẩm" under "6. Hoạt động
             // truyền thông về nông nghiệp").
             var theme = (node.Parent is { } parent && linked.TryGetValue(parent, out var served) ? served : null)
-                ?? TopicMatch.Best(ThemeReader.Split(node.Block.Text).Title, themes)
-                ?? TopicMatch.Best(string.Join(" ", path.Select(p => ThemeReader.Split(p).Title)), themes);
+                ?? match.Best(ThemeReader.Split(node.Block.Text).Title)
+                ?? match.Best(string.Join(" ", path.Select(p => ThemeReader.Split(p).Title)));
             if (theme is null)
             {
                 continue;
@@ -108,9 +109,10 @@ internal sealed class BuildContext(OutletRegistry registry, string? province, Di
     /// title is about ("v/v tăng cường phòng ngừa ngộ độc thực phẩm" → "Phòng ngừa ngộ độc thực phẩm").</summary>
     public static void AttachTopicalReferences(List<DocumentReference> references, List<Theme> themes)
     {
+        var match = new TopicMatch(themes);
         foreach (var reference in references.Where(r => r.Title is not null))
         {
-            if (TopicMatch.Best(reference.Title!, themes, 0.75) is { } theme && !theme.References.Contains(reference.Number))
+            if (match.Best(reference.Title!, 0.75) is { } theme && !theme.References.Contains(reference.Number))
             {
                 theme.References.Add(reference.Number);
             }

@@ -8,11 +8,11 @@ internal static class DocumentText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<string> ReadAsync(string path, int ocrDpi, CancellationToken ct)
+    public static async Task<string> ReadAsync(string path, DirectiveImportOptions ocr, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
-            throw new DirectiveImportException(path, "file not found");
+            throw new DirectiveImportException(path, "không có tệp này");
         }
 
         if (new FileInfo(path).Length > DirectiveLimits.MaxFileBytes)
@@ -23,10 +23,10 @@ internal static class DocumentText
         var bytes = await File.ReadAllBytesAsync(path, ct);
         if (bytes.Length == 0)
         {
-            throw new DirectiveImportException(path, "the file is empty");
+            throw new DirectiveImportException(path, "tệp rỗng");
         }
 
-        var text = StartsWith(bytes, "%PDF"u8) ? await PdfText.ReadAsync(path, ocrDpi, ct)
+        var text = StartsWith(bytes, "%PDF"u8) ? await PdfText.ReadAsync(path, ocr, ct)
             : StartsWith(bytes, "PK\u0003\u0004"u8) ? DocxText.Read(path, bytes)
             : Decode(path, bytes);
         if (text.Length > DirectiveLimits.MaxTextChars)
@@ -37,7 +37,7 @@ internal static class DocumentText
         text = Invisible.Remove(text).Normalize(NormalizationForm.FormC);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DirectiveImportException(path, "the document holds no text");
+            throw new DirectiveImportException(path, "văn bản không có chữ nào");
         }
 
         return text;
@@ -63,7 +63,7 @@ internal static class DocumentText
         // A NUL byte never occurs in a UTF-8 directive; it marks a binary (image, archive, old .doc).
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            throw new DirectiveImportException(path, "not a text, .docx or .pdf document (binary content)");
+            throw new DirectiveImportException(path, "không phải văn bản .txt, .docx hay .pdf (dữ liệu nhị phân)");
         }
 
         try
@@ -73,7 +73,7 @@ internal static class DocumentText
         }
         catch (DecoderFallbackException e)
         {
-            throw new DirectiveImportException(path, "not UTF-8 text (save it as UTF-8, .docx or .pdf)", e);
+            throw new DirectiveImportException(path, "không phải văn bản UTF-8 (hãy lưu dạng UTF-8, .docx hoặc .pdf)", e);
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class DocxText
             using var stream = new MemoryStream(bytes, writable: false);
             using var doc = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = DirectiveLimits.MaxDocxPartBytes });
             var body = doc.MainDocumentPart?.Document?.Body
-                ?? throw new DirectiveImportException(path, "the .docx has no document body");
+                ?? throw new DirectiveImportException(path, "tệp .docx không có phần nội dung văn bản (word/document.xml)");
             var text = new StringBuilder();
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
@@ -42,7 +42,7 @@ internal static class DocxText
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException)
         {
-            throw new DirectiveImportException(path, "not a readable .docx document", e);
+            throw new DirectiveImportException(path, "không đọc được tệp .docx (tệp hỏng hoặc không phải văn bản Word)", e);
         }
     }
 

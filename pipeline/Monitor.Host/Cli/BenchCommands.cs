@@ -98,7 +98,14 @@ internal static class BenchCommands
         var directive = new Option<string>("--directive") { Description = "Văn bản chỉ đạo, nhập tự động thành kế hoạch.", DefaultValueFactory = _ => "../shared/seeds/kontum-2024-w46-weekly-guidance.txt" };
         var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo.", DefaultValueFactory = _ => 5 };
         var repeats = new Option<int>("--repeats") { Description = "Số lần rút ngẫu nhiên (có hạt giống) các nhận xét cho mỗi điểm.", DefaultValueFactory = _ => 3 };
-        var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).") { labels, corpus, directive, folds, repeats };
+        var tuning = new Option<bool>("--tuning-only") { Description = "Chỉ kiểm định chéo trong nửa điều chỉnh (để chọn tham số mà không nhìn nửa để dành)." };
+        var demote = new Option<double>("--demote-below") { Description = "Ngưỡng hạ xuống 'nhắc đến'.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.DemoteBelow };
+        var promote = new Option<double>("--promote-above") { Description = "Ngưỡng nâng 'nhắc đến' thành được tính.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.PromoteAbove };
+        var self = new Option<double>("--self-weight") { Description = "Trọng số các ví dụ tự gắn so với một nhận xét.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.SelfWeight };
+        var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).")
+        {
+            labels, corpus, directive, folds, repeats, tuning, demote, promote, self,
+        };
         learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             foreach (var path in new[] { r.GetValue(labels)!, r.GetValue(corpus)!, r.GetValue(directive)! }.Where(p => !File.Exists(p)))
@@ -108,8 +115,9 @@ internal static class BenchCommands
 
             var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
             var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
+            var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self) };
             return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
-                Monitor.Core.Learning.RelevanceOptions.Default, Console.Out, ct);
+                options, r.GetValue(tuning), Console.Out, ct);
         }));
         return learn;
     }

@@ -32,6 +32,7 @@ internal static class ResultsCommand
                 throw new UserInputException($"--format '{f}': không hỗ trợ, dùng docx, md hoặc html");
             }
 
+            OutputFile.Check(r.GetValue(output)!, "bao-cao." + f);
             var (start, end) = (Day(r.GetValue(from), "--from"), Day(r.GetValue(to), "--to"));
             if (start > end)
             {
@@ -48,7 +49,7 @@ internal static class ResultsCommand
             var report = await host.Services.GetRequiredService<ResultsBuilder>().BuildAsync(id, start, end, ct)
                 ?? throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho");
             var today = DateOnly.FromDateTime(VietnamTime.ToLocal(host.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);
-            await ResultsFormats.WriteFileAsync(report, issuer, today, f, r.GetValue(output)!, ct);
+            await OutputFile.WriteAsync(r.GetValue(output)!, "bao-cao." + f, () => ResultsFormats.WriteFileAsync(report, issuer, today, f, r.GetValue(output)!, ct));
             return 0;
         }));
         return command;

@@ -33,6 +33,10 @@ internal static class SummaryCommand
             }
 
             var file = r.GetValue(output);
+            if (file is not null)
+            {
+                OutputFile.Check(file, "tom-tat." + f);
+            }
             if (file is null && SummaryFormats.NeedsFile(f))
             {
                 throw new UserInputException($"--format {f} cần tệp đầu ra: thêm -o TỆP");
@@ -73,7 +77,7 @@ internal static class SummaryCommand
             }
             else
             {
-                await SummaryFormats.WriteFileAsync(summary, f, file, ct);
+                await OutputFile.WriteAsync(file, "tom-tat." + f, () => SummaryFormats.WriteFileAsync(summary, f, file, ct));
             }
 
             return 0;

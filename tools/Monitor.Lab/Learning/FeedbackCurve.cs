@@ -31,18 +31,32 @@ public static class FeedbackCurve
             $"{Precision:0.000} ({Tp / (double)repeats:0.#}/{(Tp + Fp) / (double)repeats:0.#}) | {Recall:0.000} ({Tp / (double)repeats:0.#}/{(Tp + Fn) / (double)repeats:0.#})");
     }
 
-    public static async Task<int> RunAsync(Plan plan, LabelledSample sample, int folds, int repeats, IReadOnlyList<int> points, RelevanceOptions options, TextWriter output, CancellationToken ct)
+    /// <param name="tuningOnly">Cross-validate within the tuning half only, and skip the held-out half: for choosing
+    /// <paramref name="options"/> without looking at the held-out half.</param>
+    public static async Task<int> RunAsync(Plan plan, LabelledSample sample, int folds, int repeats, IReadOnlyList<int> points, RelevanceOptions options, bool tuningOnly,
+        TextWriter output, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (tuningOnly)
+        {
+            sample = sample with { Labelled = [.. sample.Labelled.Where(a => !LabelledSample.IsHeldOut(a.Id))] };
+        }
+
         var clock = Stopwatch.StartNew();
         var matcher = new PlanMatcher(plan);
         var found = sample.Labelled.Concat(sample.Rest).ToDictionary(a => a.Id, a => matcher.Tag(a), StringComparer.Ordinal);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Mẫu đã gán nhãn: {sample.Labelled.Count} bài, {sample.Labels.Values.Sum(l => l.Count)} cặp (bài, chủ đề); {sample.Rest.Count} bài không nhãn; kế hoạch {plan.Id}, {plan.Themes.Count} chủ đề."));
+            $"Mẫu đã gán nhãn: {sample.Labelled.Count} bài, {sample.Labelled.Sum(a => sample.Labels[a.Id].Count)} cặp (bài, chủ đề); {sample.Rest.Count} bài không nhãn; kế hoạch {plan.Id}, {plan.Themes.Count} chủ đề."));
 
         // k-fold: each fold scored by a model trained on decisions drawn from the other k-1.
         await output.WriteLineAsync($"\n{folds}-fold cross-validation, {repeats} draws per point (P and R counted grades; counts per draw, summed over folds)\n");
         var parts = Enumerable.Range(0, folds).Select(f => (Train: (Func<string, bool>)(id => LabelledSample.Fold(id, folds) != f), Test: (Func<string, bool>)(id => LabelledSample.Fold(id, folds) == f))).ToList();
         await WriteAsync(output, Measure(plan, matcher, sample, found, parts, repeats, points, options, ct), repeats);
+
+        if (tuningOnly)
+        {
+            return 0;
+        }
 
         // The fixed halves: decisions from the tuning half only, scored on the held-out half.
         await output.WriteLineAsync("\nTuning half → held-out half (docs/tagging-quality.md split: odd first SHA-256 byte of the id is held out)\n");

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Plans;
+using Monitor.Dashboards.Plans;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Dashboards.Pages.Plans;
+
+/// <summary>/plans/{plan}/edit (analysts and admins): the plan beside its directive's text (an uploaded draft's, or
+/// the text of the draft the plan was last saved from), its themes and quotas as a form, the checker's messages at the
+/// row they concern, and the save as a new version, which an error refuses.</summary>
+public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor editor) : PageModel
+{
+    [BindProperty]
+    public PlanForm Form { get; set; } = new();
+
+    public string? DirectiveText { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    /// <summary>The plan the form started from (its themes' descriptions are shown beside the form).</summary>
+    public Plan Base { get; private set; } = new();
+
+    /// <summary>The newest stored version of the plan the form saves to, if any.</summary>
+    public StoredPlan? Latest { get; private set; }
+
+    public EditorCheck? Result { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string plan, long? draft, CancellationToken ct)
+    {
+        if (!await LoadAsync(plan, draft, null, ct))
+        {
+            return NotFound();
+        }
+
+        Form = draft is null ? PlanForm.Of(Base, plan, null, Latest!.Version) : PlanForm.Of(Base, Base.Id ?? plan, draft, null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(string plan, CancellationToken ct)
+    {
+        if (!await LoadPostedAsync(plan, ct))
+        {
+            return NotFound();
+        }
+
+        Result = PlanEditor.Check(Base, Form);
+        Notice = Result.Ok ? "Kế hoạch hợp lệ: có thể lưu thành phiên bản mới." : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string plan, CancellationToken ct)
+    {
+        if (!await LoadPostedAsync(plan, ct))
+        {
+            return NotFound();
+        }
+
+        Result = PlanEditor.Check(Base, Form);
+        if (Result.Plan is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var (stored, changed) = await editor.SaveAsync(Result.Plan, Form.Draft, ct);
+        return Redirect($"/plans/{Uri.EscapeDataString(stored.Id)}/retag?saved={stored.Version}{(changed ? "" : "&unchanged=true")}");
+    }
+
+    public async Task<IActionResult> OnPostAddThemeAsync(string plan, CancellationToken ct)
+    {
+        if (!await LoadPostedAsync(plan, ct))
+        {
+            return NotFound();
+        }
+
+        Form.Themes.Add(new ThemeForm());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddQuotaAsync(string plan, CancellationToken ct)
+    {
+        if (!await LoadPostedAsync(plan, ct))
+        {
+            return NotFound();
+        }
+
+        Form.Quotas.Add(new QuotaForm { Period = "week" });
+        return Page();
+    }
+
+    private async Task<bool> LoadPostedAsync(string plan, CancellationToken ct)
+    {
+        if (Form.Draft is null)
+        {
+            Form.PlanId = plan;   // a stored plan keeps its id; only a draft names its plan
+        }
+
+        Form.Prune();
+        return await LoadAsync(Form.Draft is null ? plan : Form.PlanId, Form.Draft, Form.BaseVersion, ct);
+    }
+
+    private async Task<bool> LoadAsync(string plan, long? draft, int? baseVersion, CancellationToken ct)
+    {
+        Latest = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan);
+        if (draft is { } id)
+        {
+            if (await drafts.GetAsync(id, ct) is not { } d)
+            {
+                return false;
+            }
+
+            (Base, DirectiveText, FileName) = (d.Proposal, d.DirectiveText, d.FileName);
+            return true;
+        }
+
+        var versions = await plans.VersionsAsync(plan, ct);
+        var chosen = versions.FirstOrDefault(v => v.Version == baseVersion) ?? (versions.Count > 0 ? versions[^1] : null);
+        if (chosen is null)
+        {
+            return false;
+        }
+
+        Base = chosen.Plan;
+        if (await drafts.LatestSavedAsync(plan, ct) is { } saved)
+        {
+            (DirectiveText, FileName) = (saved.DirectiveText, saved.FileName);
+        }
+
+        return true;
+    }
+}
