@@ -242,9 +242,9 @@ public sealed class PlanBrowserTests
 
         Assert.Equal("Tệp 'bang.xlsx': chỉ nhận văn bản .docx, .pdf hoặc .txt.",
             await UploadAsync(new FilePayload { Name = "bang.xlsx", MimeType = "application/octet-stream", Buffer = [0x50, 0x4B, 3, 4, 1, 2] }));
-        Assert.Equal("Không đọc được tệp 'hong.docx': tệp .docx hỏng, không mở được.",
+        Assert.Equal("Tệp 'hong.docx': không đọc được tệp .docx (tệp hỏng hoặc không phải văn bản Word).",
             await UploadAsync(new FilePayload { Name = "hong.docx", MimeType = "application/octet-stream", Buffer = [0x50, 0x4B, 3, 4, 9, 9, 9, 9, 9, 9] }));
-        Assert.Equal("Không đọc được tệp 'anh.txt': không phải văn bản .txt, .docx hay .pdf (nội dung nhị phân).",
+        Assert.Equal("Tệp 'anh.txt': không phải văn bản .txt, .docx hay .pdf (dữ liệu nhị phân).",
             await UploadAsync(new FilePayload { Name = "anh.txt", MimeType = "text/plain", Buffer = [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 0, 0, 0] }));
         await Screens.SaveAsync(page, "plans-upload-refused");
         // Too big: refused in the browser before it is sent, with the server's own line (a file on disk: the browser

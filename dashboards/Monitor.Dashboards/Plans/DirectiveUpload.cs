@@ -63,7 +63,7 @@ public sealed class DirectiveUpload(PlanDraftStore drafts)
         catch (DirectiveImportException e)
         {
             var problem = e.Message.StartsWith(e.Path + ": ", StringComparison.Ordinal) ? e.Message[(e.Path.Length + 2)..] : e.Message;
-            return (null, $"Không đọc được tệp '{name}': {Vietnamese(problem)}.");
+            return (null, $"Tệp '{name}': {problem.TrimEnd('.')}.");
         }
         finally
         {
@@ -77,20 +77,4 @@ public sealed class DirectiveUpload(PlanDraftStore drafts)
         var stem = new string(Path.GetFileNameWithoutExtension(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()).Trim('-', '.', '_');
         return stem.Length == 0 ? "ke-hoach" : stem.Length > 64 ? stem[..64] : stem;
     }
-
-    // The importer words a few problems in English (the CLI prints them as they are); a page speaks Vietnamese.
-    private static string Vietnamese(string problem) => problem switch
-    {
-        "the file is empty" => "tệp rỗng",
-        "the document holds no text" => "văn bản không có chữ nào",
-        "not a readable .docx document" => "tệp .docx hỏng, không mở được",
-        "the .docx has no document body" => "tệp .docx không có phần nội dung",
-        "not UTF-8 text (save it as UTF-8, .docx or .pdf)" => "không phải văn bản UTF-8 (hãy lưu dạng UTF-8, .docx hoặc .pdf)",
-        "not a text, .docx or .pdf document (binary content)" => "không phải văn bản .txt, .docx hay .pdf (nội dung nhị phân)",
-        "cannot render the scanned PDF for OCR (pdftoppm failed)" => "không dựng được trang PDF quét để nhận dạng chữ",
-        _ when problem.StartsWith("not a readable PDF", StringComparison.Ordinal) => "tệp PDF hỏng, không mở được",
-        _ when problem.StartsWith("cannot read PDF", StringComparison.Ordinal) => "máy chủ chưa cài pdftotext (poppler-utils) để đọc PDF",
-        _ when problem.StartsWith("the PDF has no text layer", StringComparison.Ordinal) => "PDF không có lớp chữ và máy chủ chưa cài nhận dạng chữ (tesseract-ocr-vie)",
-        _ => problem.TrimEnd('.'),
-    };
 }

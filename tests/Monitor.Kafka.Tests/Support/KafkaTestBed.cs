@@ -106,15 +106,16 @@ internal sealed class KafkaTestBed : IDisposable
         return read;
     }
 
-    /// <summary>(article_changes rows, tag rows, highest article version): a redelivery that wrote twice shows here.</summary>
-    public async Task<(long Changes, long Tags, long MaxVersion)> StoreShapeAsync()
+    /// <summary>(article_changes rows, counted tag rows, passing-mention rows, highest article version): a redelivery that
+    /// wrote twice shows here.</summary>
+    public async Task<(long Changes, long Tags, long Mentions, long MaxVersion)> StoreShapeAsync()
     {
         await using var connection = await Db.ConnectAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM article_changes), (SELECT COUNT(*) FROM tags), (SELECT COALESCE(MAX(version), 0) FROM articles)";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM article_changes), (SELECT COUNT(*) FROM tags), (SELECT COUNT(*) FROM tag_mentions), (SELECT COALESCE(MAX(version), 0) FROM articles)";
         await using var row = await command.ExecuteReaderAsync();
         await row.ReadAsync();
-        return (row.GetInt64(0), row.GetInt64(1), row.GetInt64(2));
+        return (row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3));
     }
 
     public void Dispose()
