@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using Monitor.Lab.SampleSite;
-using Monitor.Storage;
 using Monitor.Storage.Coverage;
-using Monitor.Storage.Plans;
 
 namespace Monitor.Lab.Bench;
 
@@ -18,16 +15,8 @@ public static class CoverageBench
         var dir = keepDir ?? Path.Combine(Path.GetTempPath(), "monitor-bench-coverage-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var db = await MonitorDatabase.OpenAsync(dir, ct);
-            var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
-            var clock = Stopwatch.StartNew();
-            var stored = await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct);
-            if (stored == 0)
-            {
-                // Three months around the plan's windows (11 November – 31 December 2024): a little over half fall inside.
-                await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
-                Console.WriteLine($"  generated {count:N0} articles in one transaction: {clock.Elapsed.TotalSeconds:N1} s ({count / clock.Elapsed.TotalSeconds:N0} articles/s)");
-            }
+            var (db, plan) = await CoverageBenchData.OpenAsync(dir, count, ct);
+            var clock = new Stopwatch();
 
             Console.WriteLine($"bench coverage: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan of {plan.Plan.Themes.Count} themes and {plan.Plan.Quotas.Count} quotas, file {new FileInfo(db.Path).Length / (1024 * 1024):N0} MiB");
             var store = new SqliteCoverageStore(db, TimeProvider.System);

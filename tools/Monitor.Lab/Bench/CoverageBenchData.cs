@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Plans;
 using Monitor.Core.Time;
+using Monitor.Lab.SampleSite;
 using Monitor.Storage;
+using Monitor.Storage.Articles;
+using Monitor.Storage.Plans;
 using Monitor.Storage.Coverage;
 
 namespace Monitor.Lab.Bench;
@@ -14,6 +18,23 @@ public static class CoverageBenchData
 {
     private static readonly string[] OtherOutlets = ["Báo Gia Lai", "Báo Đắk Lắk", "Báo Quảng Ngãi", "Báo Bình Định", "Báo Đắk Nông"];
     private static readonly string?[] Sections = [null, "Thời sự", "Xã hội", "Kinh tế", "Phòng cháy", "Pháp luật"];
+
+    /// <summary>The store the coverage, summary and dashboard benches share: opens (or creates) it in <paramref name="dir"/>,
+    /// stores the sample plan, and generates <paramref name="count"/> articles over three months around the plan's
+    /// windows (1 October – 31 December 2024: a little over half fall inside) when it holds none yet.</summary>
+    public static async Task<(MonitorDatabase Db, StoredPlan Plan)> OpenAsync(string dir, int count, CancellationToken ct)
+    {
+        var db = await MonitorDatabase.OpenAsync(dir, ct);
+        var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
+        if (await new ArticleReader(db).CountAsync(ct) == 0)
+        {
+            var clock = Stopwatch.StartNew();
+            await GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
+            Console.WriteLine($"  generated {count:N0} articles in one transaction: {clock.Elapsed.TotalSeconds:N1} s ({count / clock.Elapsed.TotalSeconds:N0} articles/s)");
+        }
+
+        return (db, plan);
+    }
 
     /// <summary>Writes <paramref name="count"/> articles published over <paramref name="from"/>..<paramref name="to"/>
     /// (Vietnamese days, uniformly), three in four tagged with one of the plan's themes and one in six with a second.</summary>

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Monitor.Lab.SampleSite;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
@@ -28,14 +27,7 @@ public static class DashboardBench
         var dir = keepDir ?? Path.Combine(Path.GetTempPath(), "monitor-bench-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var db = await MonitorDatabase.OpenAsync(dir, ct);
-            var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
-            if (await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct) == 0)
-            {
-                var generate = Stopwatch.StartNew();
-                await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
-                Console.WriteLine($"  generated {count:N0} articles in one transaction: {generate.Elapsed.TotalSeconds:N1} s");
-            }
+            var (db, plan) = await CoverageBenchData.OpenAsync(dir, count, ct);
 
             // What the API must answer: the store's own coverage by week (the API's default period) over the windows.
             var expected = (await new SqliteCoverageStore(db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(), ct)).Cells.Sum(c => c.Articles);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Monitor.Core.Time;
-using Monitor.Lab.SampleSite;
 using Monitor.Reports.Summary;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
@@ -21,14 +20,7 @@ public static class SummaryBench
         var dir = keepDir ?? Path.Combine(Path.GetTempPath(), "monitor-bench-summary-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var db = await MonitorDatabase.OpenAsync(dir, ct);
-            var plan = await new PlanStore(db, TimeProvider.System).SaveAsync(SamplePlan.Load(), ct);
-            if (await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct) == 0)
-            {
-                var generate = Stopwatch.StartNew();
-                await CoverageBenchData.GenerateAsync(db, plan.Id, plan.Version, plan.Plan, count, new DateOnly(2024, 10, 1), new DateOnly(2024, 12, 31), ct);
-                Console.WriteLine($"  generated {count:N0} articles in one transaction: {generate.Elapsed.TotalSeconds:N1} s");
-            }
+            var (db, plan) = await CoverageBenchData.OpenAsync(dir, count, ct);
 
             Console.WriteLine($"bench summary: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan of {plan.Plan.Themes.Count} themes");
             var builder = new SummaryBuilder(new SqliteCoverageStore(db, TimeProvider.System), new PlanArticles(db), TimeProvider.System);
