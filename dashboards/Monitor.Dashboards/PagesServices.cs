@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Reports.Results;
 using Monitor.Reports.Scheduling;
 using Monitor.Storage;
-using Monitor.Storage.Summaries;
 
 namespace Monitor.Dashboards;
 
@@ -17,7 +16,6 @@ internal static class PagesServices
         services.TryAddSingleton<Outlets.OutletPageBuilder>();
         services.TryAddSingleton<Search.ArticleSearch>();
         services.TryAddSingleton(sp => new ReportArchive(Path.GetDirectoryName(sp.GetRequiredService<MonitorDatabase>().Path)!));
-        services.TryAddSingleton<PlanArticles>();
         services.TryAddSingleton<ResultsBuilder>();
         return services;
     }

@@ -9,7 +9,6 @@ using Monitor.Reports.Scheduling;
 using Monitor.Reports.Summary;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Summaries;
 using Monitor.Tests.Shared;
 
 namespace Monitor.Dashboards.Tests;
@@ -23,7 +22,7 @@ public sealed class ReportsBrowserTests
 
     private static async Task ArchiveAsync(DashboardSite site, params string[] weeks)
     {
-        var builder = new SummaryBuilder(new SqliteCoverageStore(site.Db, TimeProvider.System), new PlanArticles(site.Db), TimeProvider.System);
+        var builder = new SummaryBuilder(new SqliteCoverageStore(site.Db, TimeProvider.System), new SqliteArticleStore(site.Db), TimeProvider.System);
         foreach (var week in weeks)
         {
             await site.Services.GetRequiredService<ReportArchive>().WriteAsync((await builder.BuildAsync(site.Plan.Id, IsoWeek.Parse(week), Ct))!, Ct);

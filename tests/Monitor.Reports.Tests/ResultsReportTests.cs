@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Monitor.Reports.Results;
 using Monitor.Reports.Tests.Support;
-using Monitor.Storage.Summaries;
+using Monitor.Storage.Coverage;
 using static Monitor.Storage.Contract.CoverageFixture;
 
 namespace Monitor.Reports.Tests;
@@ -12,7 +12,7 @@ public sealed class ResultsReportTests
 {
     private static async Task<(ResultsReport Report, WordprocessingDocument Doc)> DocxAsync(SummaryStore store, DateOnly? from = null, DateOnly? to = null)
     {
-        var builder = new ResultsBuilder(store.Coverage, new PlanArticles(store.Db), store.Time);
+        var builder = new ResultsBuilder(store.Coverage, new SqliteArticleStore(store.Db), store.Time);
         var report = (await builder.BuildAsync("w46", from, to, CancellationToken.None))!;
         var path = Path.Combine(store.DataDir, Guid.NewGuid().ToString("N") + ".docx");
         await ResultsFormats.WriteFileAsync(report, new ReportIssuer { ParentBody = "UBND tỉnh Kon Tum", Body = "Sở Thông tin và Truyền thông", Place = "Kon Tum", SignerTitle = "Giám đốc" },

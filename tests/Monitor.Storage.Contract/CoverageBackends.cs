@@ -16,6 +16,12 @@ public interface ICoverageBackend : IAsyncDisposable
     /// <summary>The tagger's writer into this store (call after <see cref="OpenAsync"/>).</summary>
     IArticleTagWriter Writer(MonitorDatabase db);
 
+    /// <summary>The articles behind the numbers from this store (call after <see cref="OpenAsync"/>).</summary>
+    IArticleStore Articles(MonitorDatabase db);
+
+    /// <summary>Runs the store's nightly upkeep (the scheduler's <c>maintenance:store</c> job), then settles.</summary>
+    Task NightlyAsync(MonitorDatabase db);
+
     /// <summary>Makes what was written since <see cref="OpenAsync"/> visible to the answers.</summary>
     Task SettleAsync();
 }
@@ -28,6 +34,10 @@ public sealed class SqliteBackend : ICoverageBackend
     public FeedbackStore Feedback(MonitorDatabase db) => new(db, TimeProvider.System);
 
     public IArticleTagWriter Writer(MonitorDatabase db) => new SqliteArticleTagWriter(db, TimeProvider.System);
+
+    public IArticleStore Articles(MonitorDatabase db) => new SqliteArticleStore(db);
+
+    public Task NightlyAsync(MonitorDatabase db) => new Maintenance.SqliteMaintenance(db).RunAsync(CancellationToken.None);
 
     public Task SettleAsync() => Task.CompletedTask;
 

@@ -49,6 +49,35 @@ public abstract class FeedbackTests : IAsyncLifetime
         Assert.Equal((A, 0), (quotas[2].Outlet, quotas[2].Delivered));
     }
 
+    [ContractFact]
+    public async Task Decisions_whose_push_failed_are_in_force_after_the_nightly_maintenance()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        var coverage = await _backend.OpenAsync(store.Db);
+        // The decisions are committed, then every sink's request fails (Elasticsearch unreachable at that moment).
+        var feedback = new FeedbackStore(store.Db, TimeProvider.System, [new FailingSink()]);
+        await Assert.ThrowsAsync<HttpRequestException>(() => feedback.RecordAsync(plan.Id, Id("a2"), "1.3", Verdict.Rejected, null, "analyst", Ct));
+        await Assert.ThrowsAsync<HttpRequestException>(() => feedback.RecordAsync(plan.Id, Id("a3"), "2.5", Verdict.Added, null, "analyst", Ct));
+        await Assert.ThrowsAsync<HttpRequestException>(() => feedback.RecordAsync(plan.Id, Id("a3"), "2.5", Verdict.Confirmed, null, "analyst", Ct));
+
+        await _backend.NightlyAsync(store.Db);
+        await _backend.NightlyAsync(store.Db);
+
+        var report = await coverage.CoverageAsync(plan, new CoverageQuery(), Ct);
+        Assert.Equal(
+            [new("1.2", A, "2024-W46", 2), new("1.2", A, "2024-W47", 1), new("1.3", B, "2024-W47", 1), new("1.3", B, "2024-W49", 1), new CoverageCell("2.5", A, "2024-W46", 1)],
+            report.Cells);
+        var tags = await _backend.Articles(store.Db).TagsAsync(Id("a3"), Ct);
+        Assert.Equal(["1.2", "2.5"], tags.Select(t => t.Theme).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>A sink whose every request fails after the decision was committed.</summary>
+    private sealed class FailingSink : ITagFeedbackSink
+    {
+        public Task ApplyAsync(TagDecision decision, CancellationToken ct) => throw new HttpRequestException("connection refused (127.0.0.1:9)");
+    }
+
     /// <summary>The fixture's articles fetched a day later, tagged with the given themes by the tagger.</summary>
     private static TaggedBatch Refetched(StoredPlan plan, params (string Name, string[] Themes)[] articles)
     {

@@ -1,63 +1,25 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Articles;
-using Monitor.Core.Tagging;
-using Monitor.Storage;
+using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Articles;
 
-/// <summary>One stored tag of an article: plan, version it was tagged with, theme, score, evidence (empty for a theme
-/// a person added).</summary>
-public sealed record StoredTag(string Plan, int Version, string Theme, double Score, IReadOnlyList<Evidence> Evidence);
-
-/// <summary>An earlier version of a changed article.</summary>
-public sealed record ArticleChange(int Version, string PreviousTitle, string ChangedAt);
-
-/// <summary>A near-duplicate of the article (either direction of the crawler's link).</summary>
-public sealed record Duplicate(string Id, string Title, string Outlet, int Distance);
-
-/// <summary>What the article page reads besides the article: tags, cited documents, near-duplicates, versions.</summary>
-public sealed class ArticleDetails(MonitorDatabase db)
+/// <summary>What the article page reads: the article, its versions, tags with evidence, cited documents, near-duplicates,
+/// through the store's <see cref="IArticleStore"/> (SQLite embedded, Elasticsearch scaled out).</summary>
+public sealed class ArticleDetails(IArticleStore store)
 {
-    public async Task<IReadOnlyList<StoredTag>> TagsAsync(string articleId, CancellationToken ct) =>
-        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence FROM tags WHERE article_id = $id ORDER BY plan_id, score DESC, theme_code", articleId,
-            r => new StoredTag(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetDouble(3),
-                JsonSerializer.Deserialize<List<Evidence>>(r.GetString(4), ArticleJson.Options) ?? []), ct);
+    public Task<Article?> ArticleAsync(string articleId, CancellationToken ct) => store.ArticleAsync(articleId, ct);
 
-    public async Task<IReadOnlyList<string>> ReferencesAsync(string articleId, CancellationToken ct) =>
-        await ReadAsync("SELECT number FROM article_references WHERE article_id = $id ORDER BY number", articleId, r => r.GetString(0), ct);
+    public Task<IReadOnlyList<StoredTag>> TagsAsync(string articleId, CancellationToken ct) => store.TagsAsync(articleId, ct);
 
-    public async Task<IReadOnlyList<Duplicate>> DuplicatesAsync(string articleId, CancellationToken ct) =>
-        await ReadAsync("""
-            SELECT a.id, a.title, a.outlet, n.distance FROM (
-                SELECT duplicate_of AS other, distance FROM near_duplicates WHERE article_id = $id
-                UNION SELECT article_id, distance FROM near_duplicates WHERE duplicate_of = $id) n
-            JOIN articles a ON a.id = n.other ORDER BY a.published_utc, a.id
-            """, articleId, r => new Duplicate(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)), ct);
+    public Task<IReadOnlyList<string>> ReferencesAsync(string articleId, CancellationToken ct) => store.CitedAsync(articleId, ct);
 
-    public async Task<IReadOnlyList<ArticleChange>> ChangesAsync(string articleId, CancellationToken ct) =>
-        await ReadAsync("SELECT version, previous_title, changed_at FROM article_changes WHERE article_id = $id ORDER BY version", articleId,
-            r => new ArticleChange(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
+    public Task<IReadOnlyList<Duplicate>> DuplicatesAsync(string articleId, CancellationToken ct) => store.DuplicatesAsync(articleId, ct);
+
+    public Task<IReadOnlyList<ArticleChange>> ChangesAsync(string articleId, CancellationToken ct) => store.ChangesAsync(articleId, ct);
 
     /// <summary>The stored version number (1 when never changed).</summary>
-    public async Task<int> VersionAsync(string articleId, CancellationToken ct) =>
-        (await ReadAsync("SELECT version FROM articles WHERE id = $id", articleId, r => r.GetInt32(0), ct)).DefaultIfEmpty(1).First();
-
-    private async Task<List<T>> ReadAsync<T>(string sql, string id, Func<SqliteDataReader, T> row, CancellationToken ct)
-    {
-        await using var connection = await db.ConnectAsync(ct);
-        await using var command = new SqliteCommand(sql, connection);
-        command.Parameters.AddWithValue("$id", id);
-        var list = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(row(reader));
-        }
-
-        return list;
-    }
+    public Task<int> VersionAsync(string articleId, CancellationToken ct) => store.VersionAsync(articleId, ct);
 }
 
 /// <summary>A piece of a field's text: plain, or evidence of the listed themes.</summary>

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
-using Monitor.Storage;
+using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Dashboards.Articles;
@@ -13,23 +11,15 @@ public sealed record Mention(string Plan, string Theme, string Title, double Sco
 
 /// <summary>The article page's "Chỉ nhắc đến" section: the passing mentions of every stored plan.</summary>
 [ViewComponent(Name = "Mentions")]
-public sealed class MentionsViewComponent(MonitorDatabase db, PlanStore plans) : ViewComponent
+public sealed class MentionsViewComponent(IArticleStore store, PlanStore plans) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string article)
     {
         var ct = HttpContext.RequestAborted;
         var titles = (await plans.LatestAsync(ct)).ToDictionary(p => p.Id, p => p.Plan.Themes.ToDictionary(t => t.Code, t => t.Title));
-        var list = new List<Mention>();
-        await using var connection = await db.ConnectAsync(ct);
-        await using var command = connection.Command("SELECT plan_id, theme_code, score, evidence FROM tag_mentions WHERE article_id = $id ORDER BY plan_id, theme_code", null, ("$id", article));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var (plan, theme) = (reader.GetString(0), reader.GetString(1));
-            list.Add(new Mention(plan, theme, titles.GetValueOrDefault(plan)?.GetValueOrDefault(theme) ?? "", reader.GetDouble(2),
-                JsonSerializer.Deserialize<List<Evidence>>(reader.GetString(3), ArticleJson.Options) ?? []));
-        }
-
+        var list = (await store.MentionsAsync(article, ct))
+            .Select(m => new Mention(m.Plan, m.Theme, titles.GetValueOrDefault(m.Plan)?.GetValueOrDefault(m.Theme) ?? "", m.Score, m.Evidence))
+            .ToList();
         return View(list);
     }
 }

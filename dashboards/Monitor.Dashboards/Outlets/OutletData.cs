@@ -1,4 +1,4 @@
-using Monitor.Dashboards.Overview;
+using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Outlets;
 

@@ -1,4 +1,5 @@
 using Monitor.Dashboards.Exports;
+using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Outlets;
 
@@ -34,10 +35,10 @@ internal static class OutletExports
             new ExportColumn<UncoveredTheme>("Từ ngày", t => t.From),
             new ExportColumn<UncoveredTheme>("Đến ngày", t => t.To)),
         ["recent"] = ExportTable.Of("Bài gần đây", d.Recent,
-            new ExportColumn<Overview.ListedArticle>("Ngày", a => DateOnly.ParseExact(a.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new ExportColumn<Overview.ListedArticle>("Tiêu đề", a => a.Title),
-            new ExportColumn<Overview.ListedArticle>("Chuyên mục", a => a.Section),
-            new ExportColumn<Overview.ListedArticle>("Chủ đề được tính", a => string.Join(", ", a.Themes)),
-            new ExportColumn<Overview.ListedArticle>("Địa chỉ", a => a.Url)),
+            new ExportColumn<ListedArticle>("Ngày", a => DateOnly.ParseExact(a.Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new ExportColumn<ListedArticle>("Tiêu đề", a => a.Title),
+            new ExportColumn<ListedArticle>("Chuyên mục", a => a.Section),
+            new ExportColumn<ListedArticle>("Chủ đề được tính", a => string.Join(", ", a.Themes)),
+            new ExportColumn<ListedArticle>("Địa chỉ", a => a.Url)),
     };
 }

@@ -1,101 +1,27 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Overview;
 
-/// <summary>One article as a list shows it, with the plan's themes it counts for.</summary>
-public sealed record ListedArticle(string Id, string Title, string Outlet, string? Section, string Day, string Url, IReadOnlyList<string> Themes);
-
-/// <summary>The dashboard's reads from the SQLite store (also when coverage reports come from Elasticsearch, which is
-/// fed from it): daily counts with the outlet and section filters, the articles behind a number, outlets and sections.
-/// Counts and lists read the same tag rows with the same windows, so a number and its list cannot disagree.</summary>
-public sealed class DashboardQueries(MonitorDatabase db)
+/// <summary>The dashboard's reads: daily counts with the outlet and section filters, the articles behind a number,
+/// outlets and sections through the store's <see cref="IArticleStore"/> (SQLite embedded, Elasticsearch scaled out), so
+/// a number and its list read the same tags with the same windows; the crawler's new articles per day from the
+/// frontier, which is the crawler's SQLite in every deployment.</summary>
+public sealed class DashboardQueries(MonitorDatabase db, IArticleStore articles)
 {
-    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows; without a section filter from the
-    /// tag_days counts the triggers keep, with one from the tags (their covering index holds the section).</summary>
-    public async Task<List<DailyCount>> DailyAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section, CancellationToken ct)
-    {
-        await using var connection = await db.ConnectAsync(ct);
-        var sql = section is null
-            ? "SELECT day, outlet, articles FROM tag_days WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to AND articles > 0 AND ($outlet IS NULL OR outlet = $outlet)"
-            : "SELECT day, outlet, COUNT(*) FROM tags WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to AND section = $section AND ($outlet IS NULL OR outlet = $outlet) GROUP BY day, outlet";
-        await using var command = new SqliteCommand(sql, connection);
-        command.Parameters.AddWithValue("$plan", planId);
-        command.Parameters.AddWithValue("$outlet", (object?)outlet ?? DBNull.Value);
-        command.Parameters.AddWithValue("$section", (object?)section ?? DBNull.Value);
-        var theme = command.Parameters.AddWithValue("$theme", "");
-        var from = command.Parameters.AddWithValue("$from", "");
-        var to = command.Parameters.AddWithValue("$to", "");
-        var rows = new List<DailyCount>();
-        foreach (var w in windows.Where(w => string.CompareOrdinal(w.FromKey, w.ToKey) <= 0))
-        {
-            (theme.Value, from.Value, to.Value) = (w.Code, w.FromKey, w.ToKey);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(new DailyCount(w.Code, reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-            }
-        }
-
-        return rows;
-    }
+    /// <summary>Articles per theme, Vietnamese day and outlet inside the windows.</summary>
+    public async Task<List<DailyCount>> DailyAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section, CancellationToken ct) =>
+        await articles.DailyAsync(planId, windows, outlet, section, ct) switch { List<DailyCount> list => list, var other => [.. other] };
 
     /// <summary>How many distinct articles the windows hold (an article with two themes counts once), and one page of
     /// them, newest first.</summary>
-    public async Task<(int Total, IReadOnlyList<ListedArticle> Page)> ArticlesAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
-        int offset, int limit, CancellationToken ct)
-    {
-        await using var connection = await db.ConnectAsync(ct);
-        await using var count = WindowedArticles.Bind(new SqliteCommand($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits", connection), planId, windows, outlet, section);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        if (limit <= 0)
-        {
-            return (total, []);
-        }
-
-        await using var page = WindowedArticles.Bind(new SqliteCommand($"""
-            {WindowedArticles.Cte}
-            SELECT a.id, a.title, a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'), a.url,
-                   (SELECT json_group_array(theme_code) FROM (SELECT theme_code FROM tags t WHERE t.article_id = a.id AND t.plan_id = $plan ORDER BY theme_code))
-            FROM hits JOIN articles a ON a.id = hits.id ORDER BY a.published_utc DESC, a.id LIMIT $limit OFFSET $offset
-            """, connection), planId, windows, outlet, section);
-        page.Parameters.AddWithValue("$limit", limit);
-        page.Parameters.AddWithValue("$offset", offset);
-        var list = new List<ListedArticle>();
-        await using var reader = await page.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new ListedArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), JsonSerializer.Deserialize<string[]>(reader.GetString(6))!));
-        }
-
-        return (total, list);
-    }
+    public Task<(int Total, IReadOnlyList<ListedArticle> Page)> ArticlesAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
+        int offset, int limit, CancellationToken ct) => articles.ListAsync(planId, windows, outlet, section, offset, limit, ct);
 
     /// <summary>Articles by id (a quota's counted list), newest first, with the plan's themes.</summary>
-    public async Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        await using var connection = await db.ConnectAsync(ct);
-        await using var command = new SqliteCommand("""
-            SELECT a.id, a.title, a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'), a.url,
-                   (SELECT json_group_array(theme_code) FROM (SELECT theme_code FROM tags t WHERE t.article_id = a.id AND t.plan_id = $plan ORDER BY theme_code))
-            FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids)) ORDER BY a.published_utc DESC, a.id
-            """, connection);
-        command.Parameters.AddWithValue("$plan", planId);
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
-        var list = new List<ListedArticle>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new ListedArticle(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), JsonSerializer.Deserialize<string[]>(reader.GetString(6))!));
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct) => articles.ByIdsAsync(planId, ids, ct);
 
     private static readonly TimeSpan SectionsKept = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, (DateTimeOffset At, IReadOnlyList<string> Sections)> _sections = [];
@@ -127,18 +53,7 @@ public sealed class DashboardQueries(MonitorDatabase db)
     {
         try
         {
-            await using var connection = await db.ConnectAsync(ct);
-            await using var command = new SqliteCommand("SELECT DISTINCT section FROM tags WHERE plan_id = $plan AND section IS NOT NULL AND section <> '' ORDER BY 1", connection);
-            command.Parameters.AddWithValue("$plan", planId);
-            var list = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    list.Add(reader.GetString(0));
-                }
-            }
-
+            var list = await articles.SectionsAsync(planId, ct);
             lock (_sections)
             {
                 _sections[planId] = (time.GetUtcNow(), list);
@@ -156,20 +71,7 @@ public sealed class DashboardQueries(MonitorDatabase db)
     }
 
     /// <summary>The outlets the plan's tags name.</summary>
-    public async Task<IReadOnlyList<string>> OutletsAsync(string planId, CancellationToken ct)
-    {
-        await using var connection = await db.ConnectAsync(ct);
-        await using var command = new SqliteCommand("SELECT DISTINCT outlet FROM tag_days WHERE plan_id = $plan ORDER BY 1", connection);
-        command.Parameters.AddWithValue("$plan", planId);
-        var list = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(reader.GetString(0));
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<string>> OutletsAsync(string planId, CancellationToken ct) => articles.OutletsAsync(planId, ct);
 
     /// <summary>New articles per source per Vietnamese day over the last <paramref name="days"/> days (today last),
     /// from the frontier's first sight of each article page.</summary>

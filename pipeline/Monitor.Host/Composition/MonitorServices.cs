@@ -34,6 +34,7 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Learning.RelevanceLearner>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
+        services.AddSingleton<IArticleStore, SqliteArticleStore>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
         services.AddSingleton<TagAndStoreHandler>();

@@ -76,7 +76,7 @@ internal static class DemoCommand
     /// November 2024, so "this week" by the clock would be empty), archived as the scheduler archives it.</summary>
     private static async Task WriteSummaryAsync(IServiceProvider services, StoredPlan plan, CancellationToken ct)
     {
-        if (await services.GetRequiredService<Monitor.Storage.Summaries.PlanArticles>().LastDayAsync(plan.Id, ct) is not { } last)
+        if (await services.GetRequiredService<IArticleStore>().LastDayAsync(plan.Id, ct) is not { } last)
         {
             return;
         }

@@ -1,13 +1,12 @@
 using Monitor.Core.Time;
 using Monitor.Storage.Coverage;
-using Monitor.Storage.Summaries;
 
 namespace Monitor.Reports.Results;
 
 /// <summary>Fills a <see cref="ResultsReport"/> from the store: counts per theme and outlet from the coverage of the whole
 /// range (<c>report coverage --period window --from --to</c>), quotas as of the last day, the counted articles from the
 /// tag rows inside each theme's window.</summary>
-public sealed class ResultsBuilder(ICoverageStore store, PlanArticles articles, TimeProvider time)
+public sealed class ResultsBuilder(ICoverageStore store, IArticleStore articles, TimeProvider time)
 {
     /// <summary>The report of <paramref name="planId"/>; the range defaults to the plan's windows (from the earliest start,
     /// else the issue date, to the latest end, never after today). Null for a plan the store does not hold.</summary>

@@ -10,8 +10,8 @@ namespace Monitor.Reports.Summary;
 
 /// <summary>Fills a <see cref="WeeklySummary"/> from the store: counts per theme and outlet, quotas and source health
 /// from <see cref="ICoverageStore"/> (the same answers as <c>monitor report</c>), articles, copies and citations from
-/// <see cref="PlanArticles"/>. Nothing is estimated: a figure the store cannot give is left out.</summary>
-public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, TimeProvider time)
+/// <see cref="IArticleStore"/>. Nothing is estimated: a figure the store cannot give is left out.</summary>
+public sealed class SummaryBuilder(ICoverageStore store, IArticleStore articles, TimeProvider time)
 {
     /// <summary>The summary of <paramref name="planId"/> for <paramref name="week"/>; null for a plan the store does not hold.</summary>
     public async Task<WeeklySummary?> BuildAsync(string planId, IsoWeek week, CancellationToken ct)

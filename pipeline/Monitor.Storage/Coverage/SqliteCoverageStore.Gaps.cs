@@ -1,4 +1,3 @@
-using Monitor.Core.Time;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
 
@@ -43,20 +42,24 @@ public sealed partial class SqliteCoverageStore
         return (await ListAsync(command, r => (Theme: r.GetString(0), Copies: r.GetInt32(1)), ct)).ToDictionary(x => x.Theme, x => x.Copies);
     }
 
-    public async Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct)
+    public Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct) =>
+        HealthAsync(outlets, asOf, new SqliteArticleStore(db), ct);
+
+    /// <summary>Source health per outlet with the last article of each read from <paramref name="articles"/>: the crawl
+    /// state is always this database's, the articles are Elasticsearch's in the scaled-out deployment.</summary>
+    public async Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, IArticleStore articles, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outlets);
+        ArgumentNullException.ThrowIfNull(articles);
         // The crawler's current view of every source (outlet, failing, paused hosts, extraction, rhythm), grouped by outlet.
         var all = await new SourceHealthReport(db, time).ComputeAsync([], ct);
-        await using var connection = await ConnectAsync(ct);
+        var wanted = outlets.Distinct().Order(StringComparer.Ordinal).ToList();
+        var lastDays = await articles.LastArticleDaysAsync(wanted, asOf, ct);
         var result = new List<OutletHealth>();
-        var end = CoverageRules.EndOf(asOf).ToUnixTimeMilliseconds();
-        foreach (var outlet in outlets.Distinct().Order(StringComparer.Ordinal))
+        foreach (var outlet in wanted)
         {
             var mine = all.Where(s => s.Outlet == outlet).ToList();
-            var lastMs = await connection.ScalarAsync<long?>("SELECT MAX(published_utc) FROM articles WHERE outlet = $o AND published_utc < $end", ct, null,
-                ("$o", outlet), ("$end", end));
-            DateOnly? lastDay = lastMs is { } ms ? DateOnly.FromDateTime(VietnamTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(ms)).DateTime) : null;
+            DateOnly? lastDay = lastDays.TryGetValue(outlet, out var d) ? d : null;
             var failing = mine.Any(s => s.Failing);
             var paused = mine.SelectMany(s => s.PausedHosts).OrderByDescending(p => p.Until).FirstOrDefault();
             var lastError = mine.Where(s => s.LastErrorAt is not null).OrderByDescending(s => s.LastErrorAt).Select(s => s.LastError).FirstOrDefault();

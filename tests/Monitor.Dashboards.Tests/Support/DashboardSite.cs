@@ -144,7 +144,7 @@ internal sealed class DashboardSite : IAsyncDisposable
         site.Plan = stored;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(db).AddSingleton(time ?? TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
+        builder.Services.AddSingleton(db).AddSingleton(time ?? TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton<IArticleStore, SqliteArticleStore>().AddSingleton(crawl);
         builder.Services.AddMonitorDashboards();
         site._app = builder.Build();
         var accounts = site._app.Services.GetRequiredService<AccountService>();

@@ -11,3 +11,6 @@ public sealed class ThemeStoriesOnElasticsearch() : ThemeStoriesTests(new Elasti
 /// <summary>The feedback contract on a real Elasticsearch written as the scaled-out roles write it (skipped, saying so,
 /// without MONITOR_ELASTICSEARCH_URL).</summary>
 public sealed class FeedbackOnElasticsearch() : FeedbackTests(new ElasticsearchBackend()), INeedsElasticsearch;
+
+/// <summary>The articles-behind-the-numbers contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class ArticlesBehindTheNumbersOnElasticsearch() : ArticlesBehindTheNumbersTests(new ElasticsearchBackend()), INeedsElasticsearch;

@@ -37,6 +37,14 @@ internal sealed class ElasticsearchBackend : ICoverageBackend
     public IArticleTagWriter Writer(MonitorDatabase db) =>
         new ElasticsearchArticleTagWriter(new ElasticsearchIndexer(Connection, new FeedbackDecisions(db)), TimeProvider.System);
 
+    public IArticleStore Articles(MonitorDatabase db) => throw new NotSupportedException("the Elasticsearch article store is not built yet");
+
+    public async Task NightlyAsync(MonitorDatabase db)
+    {
+        await new ElasticsearchMaintenance(_indices!).RunAsync(CancellationToken.None);
+        await SettleAsync();
+    }
+
     public Task SettleAsync() => _indices!.RefreshAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()

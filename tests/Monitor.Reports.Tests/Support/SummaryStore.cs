@@ -3,7 +3,6 @@ using Monitor.Reports.Summary;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Summaries;
 using Monitor.Storage.Contract;
 using Monitor.Tests.Shared;
 
@@ -22,7 +21,7 @@ internal sealed class SummaryStore : IAsyncDisposable
 
     public SqliteCoverageStore Coverage => new(Db, Time);
 
-    public SummaryBuilder Builder => new(Coverage, new PlanArticles(Db), Time);
+    public SummaryBuilder Builder => new(Coverage, new SqliteArticleStore(Db), Time);
 
     public string DataDir => _dir.Path;
 

@@ -8,3 +8,6 @@ public sealed class ThemeStoriesOnSqlite() : ThemeStoriesTests(new SqliteBackend
 
 /// <summary>The feedback contract on the embedded SQLite store.</summary>
 public sealed class FeedbackOnSqlite() : FeedbackTests(new SqliteBackend());
+
+/// <summary>The articles-behind-the-numbers contract on the embedded SQLite store.</summary>
+public sealed class ArticlesBehindTheNumbersOnSqlite() : ArticlesBehindTheNumbersTests(new SqliteBackend());

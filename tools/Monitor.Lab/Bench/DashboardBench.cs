@@ -109,7 +109,7 @@ public static class DashboardBench
         using var json = JsonDocument.Parse(await http.GetStringAsync(path, ct));
         var tiles = json.RootElement.GetProperty("tiles");
         var week = Monitor.Core.Time.IsoWeek.Parse(tiles.GetProperty("week").GetString()!);
-        var articles = new Monitor.Storage.Summaries.PlanArticles(db);
+        var articles = new SqliteArticleStore(db);
         var now = (await articles.TaggedAsync(plan, week.Monday, week.Sunday, ct)).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count();
         var before = (await articles.TaggedAsync(plan, week.Monday.AddDays(-7), week.Sunday.AddDays(-7), ct)).Select(t => t.Id).Distinct(StringComparer.Ordinal).Count();
         var (a, b) = (tiles.GetProperty("weekArticles").GetInt32(), tiles.GetProperty("previousWeekArticles").GetInt32());

@@ -4,7 +4,6 @@ using Monitor.Reports.Summary;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
-using Monitor.Storage.Summaries;
 
 namespace Monitor.Lab.Bench;
 
@@ -23,7 +22,7 @@ public static class SummaryBench
             var (db, plan) = await CoverageBenchData.OpenAsync(dir, count, ct);
 
             Console.WriteLine($"bench summary: {await new Monitor.Storage.Articles.ArticleReader(db).CountAsync(ct):N0} stored articles, plan of {plan.Plan.Themes.Count} themes");
-            var builder = new SummaryBuilder(new SqliteCoverageStore(db, TimeProvider.System), new PlanArticles(db), TimeProvider.System);
+            var builder = new SummaryBuilder(new SqliteCoverageStore(db, TimeProvider.System), new SqliteArticleStore(db), TimeProvider.System);
             var week = IsoWeek.Parse("2024-W47");
             var worst = TimeSpan.Zero;
             foreach (var (name, work) in new (string, Func<Task<string>>)[]
@@ -75,7 +74,7 @@ public static class SummaryBench
     private static async Task StagesAsync(MonitorDatabase db, StoredPlan plan, IsoWeek week, CancellationToken ct)
     {
         var store = new SqliteCoverageStore(db, TimeProvider.System);
-        var articles = new PlanArticles(db);
+        var articles = new SqliteArticleStore(db);
         var (monday, sunday) = (week.Monday, week.Sunday);
         var ids = (await articles.TaggedAsync(plan, monday, sunday, ct)).Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();
         Console.WriteLine("  stages, each alone (median wall / CPU):");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Articles;
 using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Articles;
-using Monitor.Storage.Articles;
+using Monitor.Storage.Coverage;
 using Monitor.Storage.Feedback;
 using Monitor.Storage.Plans;
 
@@ -11,7 +11,7 @@ namespace Monitor.Dashboards.Pages.Articles;
 
 /// <summary>Bài viết: the article as stored with the evidence marked in title, lead and body, its themes per plan with
 /// scores, cited documents, near-duplicates, versions; and the feedback form for those who may give it.</summary>
-public sealed class ArticleModel(ArticleReader articles, ArticleDetails details, FeedbackStore feedback, PlanStore plans) : PageModel
+public sealed class ArticleModel(ArticleDetails details, FeedbackStore feedback, PlanStore plans) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
@@ -62,7 +62,7 @@ public sealed class ArticleModel(ArticleReader articles, ArticleDetails details,
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        if (await articles.GetAsync(id, ct) is not { } article)
+        if (await details.ArticleAsync(id, ct) is not { } article)
         {
             return false;
         }

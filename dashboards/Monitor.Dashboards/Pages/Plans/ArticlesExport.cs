@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Dashboards.Exports;
 using Monitor.Dashboards.Overview;
+using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Pages.Plans;
 

@@ -1,23 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
+using Monitor.Storage.Summaries;
 
-namespace Monitor.Storage.Summaries;
+namespace Monitor.Storage.Coverage;
 
-/// <summary>A tagged article of a plan as the summaries read it: one row per theme, the day it counts on (Vietnamese).</summary>
-public sealed record TaggedArticle(string Id, string Theme, string Outlet, string? Section, DateOnly Day);
-
-/// <summary>What a list of articles shows: title, link (the canonical URL, without tracking parameters), publication time.</summary>
-public sealed record ArticleHeading(string Id, string Outlet, string? Section, string Title, string Url, DateTimeOffset? Published);
-
-/// <summary>The article-level reads of the weekly summary and the results report, from the SQLite store (the store of
-/// record for articles even when coverage answers from Elasticsearch): tagged rows of a range, near-duplicate links
-/// between them, headings, and the document numbers they cite. Counts per theme and outlet come from <see cref="ICoverageStore"/>.</summary>
-public sealed class PlanArticles(MonitorDatabase db)
+/// <summary>The articles behind the numbers from the embedded SQLite store (<see cref="IArticleStore"/>). This part: the
+/// weekly summary's and the results report's reads (tagged rows of a range, near-duplicate links between them, headings,
+/// the document numbers they cite); the pages' lists and the article page are the other parts.</summary>
+public sealed partial class SqliteArticleStore(MonitorDatabase db) : IArticleStore
 {
-    /// <summary>Tag rows of the plan inside each theme's window narrowed to [from, to] (a covering index range per theme).</summary>
-    public async Task<IReadOnlyList<TaggedArticle>> TaggedAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
+    // A covering index range per theme.
+    public async Task<IReadOnlyList<TaggedArticle>> TaggedAsync(StoredPlan plan, DateOnly? first, DateOnly? last, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var rows = new List<TaggedArticle>();
@@ -26,7 +20,7 @@ public sealed class PlanArticles(MonitorDatabase db)
             SELECT article_id, outlet, section, day FROM tags INDEXED BY tags_theme_day
             WHERE plan_id = $plan AND theme_code = $theme AND day BETWEEN $from AND $to
             """, null, ("$plan", plan.Id), ("$theme", ""), ("$from", ""), ("$to", ""));
-        foreach (var w in CoverageRules.Windows(plan.Plan, from, to))
+        foreach (var w in CoverageRules.Windows(plan.Plan, first, last))
         {
             (command.Parameters["$theme"].Value, command.Parameters["$from"].Value, command.Parameters["$to"].Value) = (w.Code, w.FromKey, w.ToKey);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -39,13 +33,12 @@ public sealed class PlanArticles(MonitorDatabase db)
         return rows;
     }
 
-    /// <summary>Distinct articles of the plan inside each theme's window narrowed to [from, to], counted in the store
-    /// (<see cref="WindowedArticles"/>: one ordered pass per outlet).</summary>
-    public async Task<int> CountAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
+    // Counted in the store (WindowedArticles: one ordered pass per outlet).
+    public async Task<int> CountAsync(StoredPlan plan, DateOnly? first, DateOnly? last, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = await db.ConnectAsync(ct);
-        await using var command = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits"), plan.Id, CoverageRules.Windows(plan.Plan, from, to));
+        await using var command = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits"), plan.Id, CoverageRules.Windows(plan.Plan, first, last));
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
@@ -54,7 +47,6 @@ public sealed class PlanArticles(MonitorDatabase db)
         ? new DateOnly(int.Parse(key.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(key.AsSpan(5, 2), CultureInfo.InvariantCulture), int.Parse(key.AsSpan(8, 2), CultureInfo.InvariantCulture))
         : DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The last Vietnamese day with a tagged article of the plan (any theme), or null.</summary>
     public async Task<DateOnly?> LastDayAsync(string planId, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
@@ -62,7 +54,6 @@ public sealed class PlanArticles(MonitorDatabase db)
         return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Near-duplicate links (article, duplicate of) whose two ends are both among <paramref name="ids"/>.</summary>
     public async Task<IReadOnlyList<(string A, string B)>> LinksAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -86,7 +77,6 @@ public sealed class PlanArticles(MonitorDatabase db)
         return links;
     }
 
-    /// <summary>Title, link and publication time of the given articles, by id.</summary>
     public async Task<IReadOnlyDictionary<string, ArticleHeading>> HeadingsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -110,9 +100,7 @@ public sealed class PlanArticles(MonitorDatabase db)
         return found;
     }
 
-    /// <summary>Document numbers cited by the plan's articles inside the windows narrowed to [from, to], with the number
-    /// of distinct articles citing each, most cited first.</summary>
-    public async Task<IReadOnlyList<(string Number, int Articles)>> ReferencesAsync(StoredPlan plan, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<IReadOnlyList<(string Number, int Articles)>> ReferencesAsync(StoredPlan plan, DateOnly? first, DateOnly? last, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = await db.ConnectAsync(ct);
@@ -120,7 +108,7 @@ public sealed class PlanArticles(MonitorDatabase db)
         await using var command = WindowedArticles.Bind(connection.Command($"""
             {WindowedArticles.Cte}
             SELECT r.number, COUNT(*) FROM hits JOIN article_references r ON r.article_id = hits.id GROUP BY r.number ORDER BY 2 DESC, 1
-            """), plan.Id, CoverageRules.Windows(plan.Plan, from, to));
+            """), plan.Id, CoverageRules.Windows(plan.Plan, first, last));
         var list = new List<(string, int)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
