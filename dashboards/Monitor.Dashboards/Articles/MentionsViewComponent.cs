@@ -16,10 +16,18 @@ public sealed class MentionsViewComponent(IArticleStore store, PlanStore plans) 
     public async Task<IViewComponentResult> InvokeAsync(string article)
     {
         var ct = HttpContext.RequestAborted;
-        var titles = (await plans.LatestAsync(ct)).ToDictionary(p => p.Id, p => p.Plan.Themes.ToDictionary(t => t.Code, t => t.Title));
-        var list = (await store.MentionsAsync(article, ct))
+        return View(await ReadAsync(store, await plans.LatestAsync(ct), article, ct));
+    }
+
+    /// <summary>The passing mentions of an article, by plan and theme, titled from the newest version of each plan
+    /// (the section and its download read them here), through the store's <see cref="IArticleStore"/>.</summary>
+    public static async Task<IReadOnlyList<Mention>> ReadAsync(IArticleStore store, IReadOnlyList<StoredPlan> plans, string article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(plans);
+        var titles = plans.ToDictionary(p => p.Id, p => p.Plan.Themes.ToDictionary(t => t.Code, t => t.Title));
+        return (await store.MentionsAsync(article, ct))
             .Select(m => new Mention(m.Plan, m.Theme, titles.GetValueOrDefault(m.Plan)?.GetValueOrDefault(m.Theme) ?? "", m.Score, m.Evidence))
             .ToList();
-        return View(list);
     }
 }

@@ -6,8 +6,8 @@ namespace Monitor.Storage.Coverage;
 public sealed record ListedArticle(string Id, string Title, string Outlet, string? Section, string Day, string Url, IReadOnlyList<string> Themes);
 
 /// <summary>One stored theme of an article: plan, version it was tagged with, theme, score, evidence (empty for a theme
-/// a person added).</summary>
-public sealed record StoredTag(string Plan, int Version, string Theme, double Score, IReadOnlyList<Evidence> Evidence);
+/// a person added), grade (primary or partial; for a passing mention, "mention").</summary>
+public sealed record StoredTag(string Plan, int Version, string Theme, double Score, IReadOnlyList<Evidence> Evidence, string Grade = ThemeGrade.Primary);
 
 /// <summary>An earlier version of a changed article.</summary>
 public sealed record ArticleChange(int Version, string PreviousTitle, string ChangedAt);

@@ -21,10 +21,12 @@ public sealed partial class SqliteArticleStore
             r => new ArticleChange(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
 
     public async Task<IReadOnlyList<StoredTag>> TagsAsync(string id, CancellationToken ct) =>
-        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence FROM tags WHERE article_id = $id ORDER BY plan_id, score DESC, theme_code", id, Tag, ct);
+        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence, grade FROM tags WHERE article_id = $id ORDER BY plan_id, score DESC, theme_code", id,
+            r => Tag(r) with { Grade = r.GetString(5) }, ct);
 
     public async Task<IReadOnlyList<StoredTag>> MentionsAsync(string id, CancellationToken ct) =>
-        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence FROM tag_mentions WHERE article_id = $id ORDER BY plan_id, theme_code", id, Tag, ct);
+        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence FROM tag_mentions WHERE article_id = $id ORDER BY plan_id, theme_code", id,
+            r => Tag(r) with { Grade = ThemeGrade.Mention }, ct);
 
     public async Task<IReadOnlyList<string>> CitedAsync(string id, CancellationToken ct) =>
         await ReadAsync("SELECT number FROM article_references WHERE article_id = $id ORDER BY number", id, r => r.GetString(0), ct);
