@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Dashboards.Articles;
 using Monitor.Dashboards.Exports;
+using Monitor.Storage.Coverage;
 using Monitor.Storage.Feedback;
 using Monitor.Wording;
 
