@@ -31,7 +31,7 @@ public sealed class ArticleFeedbackTests
         var row = page.Locator("table.themes tr[data-theme='3.1']");
         Assert.Contains("“chuyển đổi số” (tiêu đề)", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("form.feedback").CountAsync());
-        Assert.Contains("Đài Kon Tum", await page.Locator("ul.duplicates").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Đài Kon Tum", await page.Locator("table.duplicates").InnerTextAsync(), StringComparison.Ordinal);
         await Screens.SaveAsync(page, "article-leader");
     }
 

@@ -4,6 +4,7 @@ using Monitor.Tests.Shared;
 
 namespace Monitor.Directives.Tests;
 
+[Trait("Category", "Browser")]
 public sealed class PdfImportTests
 {
     private static readonly string Source = Seeds.Data("gialai-2024-w49-weekly-guidance.txt");

@@ -8,8 +8,8 @@ using Monitor.Storage;
 namespace Monitor.Dashboards.Articles;
 
 /// <summary>One stored tag of an article: plan, version it was tagged with, theme, score, evidence (empty for a theme
-/// a person added).</summary>
-public sealed record StoredTag(string Plan, int Version, string Theme, double Score, IReadOnlyList<Evidence> Evidence);
+/// a person added), grade (primary or partial; a passing mention is a <see cref="Mention"/>).</summary>
+public sealed record StoredTag(string Plan, int Version, string Theme, double Score, IReadOnlyList<Evidence> Evidence, string Grade = Core.Tagging.ThemeGrade.Primary);
 
 /// <summary>An earlier version of a changed article.</summary>
 public sealed record ArticleChange(int Version, string PreviousTitle, string ChangedAt);
@@ -21,9 +21,9 @@ public sealed record Duplicate(string Id, string Title, string Outlet, int Dista
 public sealed class ArticleDetails(MonitorDatabase db)
 {
     public async Task<IReadOnlyList<StoredTag>> TagsAsync(string articleId, CancellationToken ct) =>
-        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence FROM tags WHERE article_id = $id ORDER BY plan_id, score DESC, theme_code", articleId,
+        await ReadAsync("SELECT plan_id, plan_version, theme_code, score, evidence, grade FROM tags WHERE article_id = $id ORDER BY plan_id, score DESC, theme_code", articleId,
             r => new StoredTag(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetDouble(3),
-                JsonSerializer.Deserialize<List<Evidence>>(r.GetString(4), ArticleJson.Options) ?? []), ct);
+                JsonSerializer.Deserialize<List<Evidence>>(r.GetString(4), ArticleJson.Options) ?? [], r.GetString(5)), ct);
 
     public async Task<IReadOnlyList<string>> ReferencesAsync(string articleId, CancellationToken ct) =>
         await ReadAsync("SELECT number FROM article_references WHERE article_id = $id ORDER BY number", articleId, r => r.GetString(0), ct);

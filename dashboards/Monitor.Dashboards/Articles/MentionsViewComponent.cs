@@ -18,7 +18,16 @@ public sealed class MentionsViewComponent(MonitorDatabase db, PlanStore plans) :
     public async Task<IViewComponentResult> InvokeAsync(string article)
     {
         var ct = HttpContext.RequestAborted;
-        var titles = (await plans.LatestAsync(ct)).ToDictionary(p => p.Id, p => p.Plan.Themes.ToDictionary(t => t.Code, t => t.Title));
+        return View(await ReadAsync(db, await plans.LatestAsync(ct), article, ct));
+    }
+
+    /// <summary>The passing mentions of an article, by plan and theme, titled from the newest version of each plan
+    /// (the section and its download read them here).</summary>
+    public static async Task<IReadOnlyList<Mention>> ReadAsync(MonitorDatabase db, IReadOnlyList<StoredPlan> plans, string article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plans);
+        var titles = plans.ToDictionary(p => p.Id, p => p.Plan.Themes.ToDictionary(t => t.Code, t => t.Title));
         var list = new List<Mention>();
         await using var connection = await db.ConnectAsync(ct);
         await using var command = connection.Command("SELECT plan_id, theme_code, score, evidence FROM tag_mentions WHERE article_id = $id ORDER BY plan_id, theme_code", null, ("$id", article));
@@ -30,6 +39,6 @@ public sealed class MentionsViewComponent(MonitorDatabase db, PlanStore plans) :
                 JsonSerializer.Deserialize<List<Evidence>>(reader.GetString(3), ArticleJson.Options) ?? []));
         }
 
-        return View(list);
+        return list;
     }
 }

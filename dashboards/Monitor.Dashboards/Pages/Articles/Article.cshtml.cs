@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Articles;
 using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Articles;
+using Monitor.Storage;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Feedback;
 using Monitor.Storage.Plans;
@@ -11,7 +12,7 @@ namespace Monitor.Dashboards.Pages.Articles;
 
 /// <summary>Bài viết: the article as stored with the evidence marked in title, lead and body, its themes per plan with
 /// scores, cited documents, near-duplicates, versions; and the feedback form for those who may give it.</summary>
-public sealed class ArticleModel(ArticleReader articles, ArticleDetails details, FeedbackStore feedback, PlanStore plans) : PageModel
+public sealed partial class ArticleModel(ArticleReader articles, ArticleDetails details, FeedbackStore feedback, PlanStore plans, MonitorDatabase db) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
@@ -29,7 +30,19 @@ public sealed class ArticleModel(ArticleReader articles, ArticleDetails details,
 
     public IReadOnlyList<StoredPlan> Plans { get; private set; } = [];
 
+    public IReadOnlyList<Mention> Mentions { get; private set; } = [];
+
     public string? Message { get; private set; }
+
+    /// <summary>The themes of a plan the page lists: those tagged and those a person decided on, in the plan's order.</summary>
+    public IReadOnlyList<ThemeRow> ThemeRows(StoredPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var tags = Tags.Where(t => t.Plan == plan.Id).ToDictionary(t => t.Theme);
+        var decisions = FeedbackStore.Latest(Feedback, plan.Id);
+        return plan.Plan.Themes.Where(t => tags.ContainsKey(t.Code) || decisions.ContainsKey(t.Code))
+            .Select(t => new ThemeRow(plan.Id, t.Code, t.Title, tags.GetValueOrDefault(t.Code), decisions.GetValueOrDefault(t.Code))).ToList();
+    }
 
     public bool MayGiveFeedback => MonitorRoles.MayGiveFeedback(User, Article.Outlet);
 
@@ -75,6 +88,7 @@ public sealed class ArticleModel(ArticleReader articles, ArticleDetails details,
         Changes = await details.ChangesAsync(id, ct);
         Feedback = await feedback.ForArticleAsync(id, ct);
         Plans = await plans.LatestAsync(ct);
+        Mentions = await MentionsViewComponent.ReadAsync(db, Plans, id, ct);
         if (Request.Query["saved"].ToString() is { Length: > 0 } saved)
         {
             Message = $"Đã ghi nhận xét về chủ đề {saved}.";
