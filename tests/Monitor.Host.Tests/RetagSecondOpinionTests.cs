@@ -19,21 +19,14 @@ namespace Monitor.Host.Tests;
 /// OpenAI-compatible endpoint the test serves on 127.0.0.1 and a real SQLite store.</summary>
 public sealed class RetagSecondOpinionTests : IDisposable
 {
-    private static readonly Plan Plan = new()
-    {
-        Id = "w46",
-        Themes = [new Theme { Code = "2.5", Title = "Kỳ họp thứ 8, Quốc hội khóa XV", Keywords = ["Quốc hội thông qua"] }],
-    };
-
+    private static readonly Plan Plan = SecondOpinionTests.Plan;
     private readonly TempDir _dir = new();
-
-    private static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nhà thầu số {i} thi công cao tốc, giải phóng mặt bằng. ", 9));
 
     /// <summary>One body mention a few hundred characters in: partial and borderline.</summary>
     private static Article Road(int i)
     {
         var title = $"Khởi công đường vành đai {i}";
-        var text = Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + Filler(i + 1);
+        var text = SecondOpinionTests.Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + SecondOpinionTests.Filler(i + 1);
         return new Article
         {
             Id = $"road-{i}", Url = $"https://x.vn/road-{i}", CanonicalUrl = $"https://x.vn/road-{i}", Outlet = "x.vn", Title = title, Text = text,
