@@ -31,10 +31,15 @@ internal static class RetagCommand
             var store = host.Services.GetRequiredService<PlanStore>();
             var stored = await ResolveAsync(store, r.GetValue(plan)!, ct);
             var retagger = ActivatorUtilities.CreateInstance<PlanRetagger>(host.Services);
+            using var opinion = await Tagging.SecondOpinion.RetagSecondOpinion.CreateAsync(host.Services, stored, ct);
             var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề");
-            var summary = await retagger.RetagAsync(stored, bar, ct);
+            var summary = await retagger.RetagAsync(stored, bar, ct, opinion is null ? null : opinion.ReviewAsync);
             bar.Finish();
             await Console.Out.WriteLineAsync(Line(stored, summary, ""));
+            if (opinion is not null)
+            {
+                await Console.Error.WriteLineAsync($"ý kiến thứ hai của mô hình ngôn ngữ: {opinion.Asked} câu hỏi (ngân sách {opinion.Budget} mỗi lần chạy)");
+            }
             // With Elasticsearch configured its articles are re-tagged from it too: in the scaled-out deployment they are
             // there only (the Kafka taggers write it directly), over an embedded pipeline they are SQLite's copies.
             if (host.Services.GetService<ElasticsearchRetagger>() is { } elastic)
