@@ -13,9 +13,11 @@ public sealed record RetagSummary(DateOnly? From, DateOnly? To, long Articles, l
 /// (ARCHITECTURE.md, "Re-tagging": from the store, not by replaying a stream). Each article's tags of that plan are
 /// replaced, tags of older versions left on articles now outside the windows are removed, so running it twice
 /// leaves the same tags.</summary>
-public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
+public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStoreRetagger
 {
     private const int PageSize = 500;
+
+    public string Store => "SQLite";
 
     /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
     public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)

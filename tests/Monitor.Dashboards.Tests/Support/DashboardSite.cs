@@ -77,7 +77,8 @@ internal sealed class DashboardSite : IAsyncDisposable
     public const string PausedOutlet = "Cổng TTĐT Kon Tum";
 
     /// <param name="time">The site's clock (the tests' <see cref="ManualTime"/> for deadlines); the system clock by default.</param>
-    public static async Task<DashboardSite> StartAsync(CancellationToken ct, TimeProvider? time = null)
+    /// <param name="configure">More services (another store's composition) added before the dashboards'.</param>
+    public static async Task<DashboardSite> StartAsync(CancellationToken ct, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var site = new DashboardSite();
         var db = await MonitorDatabase.OpenAsync(site._dir.Path, ct);
@@ -142,11 +143,8 @@ internal sealed class DashboardSite : IAsyncDisposable
         await SeedSourcesAsync(db, ct);
         site.Db = db;
         site.Plan = stored;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(db).AddSingleton(time ?? TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(crawl);
-        builder.Services.AddMonitorDashboards();
-        site._app = builder.Build();
+        (site._time, site._configure) = (time ?? TimeProvider.System, configure);
+        site._app = site.Build();
         var accounts = site._app.Services.GetRequiredService<AccountService>();
         foreach (var role in MonitorRoles.All)
         {
@@ -158,6 +156,41 @@ internal sealed class DashboardSite : IAsyncDisposable
         site._app.MapMonitorDashboards();
         await site._app.StartAsync(ct);
         return site;
+    }
+
+    private TimeProvider _time = TimeProvider.System;
+    private Action<IServiceCollection>? _configure;
+
+    // The web role over the site's store, as monitor serve composes it (one per process).
+    private WebApplication Build()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(Db).AddSingleton(_time).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton(new CrawlState(Db, TimeProvider.System));
+        _configure?.Invoke(builder.Services);
+        builder.Services.AddMonitorDashboards();
+        return builder.Build();
+    }
+
+    /// <summary>Stops the web role and starts it again over the same store, as a restarted <c>monitor serve</c> (a new
+    /// port: <see cref="BaseUrl"/> changes).</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        await _app.StopAsync(ct);
+        await _app.DisposeAsync();
+        _app = Build();
+        _app.MapMonitorDashboards();
+        await _app.StartAsync(ct);
+    }
+
+    /// <summary>A second web role over the same store, as a second <c>monitor serve</c> process would be (its own
+    /// services, its own memory); the caller stops it.</summary>
+    public async Task<WebApplication> StartAnotherAsync(CancellationToken ct)
+    {
+        var app = Build();
+        app.MapMonitorDashboards();
+        await app.StartAsync(ct);
+        return app;
     }
 
     private static Article Article(string id, string outlet, string title, string text, int day) => new()
