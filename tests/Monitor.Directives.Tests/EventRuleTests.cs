@@ -81,7 +81,7 @@ public sealed class EventRuleTests
         var plan = await ImportAsync(new DateOnly(2025, 5, 9));
         var rule = Assert.Single(plan.Themes.Single(t => t.Code == "3").Rules!, r => r.Contains("NEAR/10", StringComparison.Ordinal));
 
-        Assert.StartsWith("(\"Chủ tịch Hồ Chí Minh\" OR \"19-5\") NEAR/10 (\"kỷ niệm\"", rule, StringComparison.Ordinal);
+        Assert.StartsWith("((\"Chủ tịch Hồ Chí Minh\" OR \"19-5\") EXCEPT (\"Luật Chủ tịch Hồ Chí Minh\" OR \"sáng 19-5\" OR \"trưa 19-5\" OR \"chiều 19-5\" OR \"tối 19-5\" OR \"đêm 19-5\" OR \"nay 19-5\")) NEAR/10 (\"kỷ niệm\"", rule, StringComparison.Ordinal);
         Assert.EndsWith("AND date:2025-04-19..2025-05-26", rule, StringComparison.Ordinal);
     }
 
@@ -125,6 +125,21 @@ public sealed class EventRuleTests
 
         Assert.Contains(matcher.Tag(Article(title, Day(2025, 5, 18))).Themes, t => t.Code == "3" && t.Counts);
         Assert.DoesNotContain(matcher.Tag(Article(title, Day(2026, 5, 18))).Themes, t => t.Code == "3");
+    }
+
+    [Fact]
+    public void A_law_named_after_the_people_a_day_honours_and_a_dateline_on_its_date_are_not_the_day()
+    {
+        var theme = new Theme { Code = "7", Title = "Tuyên truyền các ngày kỷ niệm", Window = new DateWindow { From = new DateOnly(2030, 11, 1) } };
+        Parsing.EventRules.Apply(theme, theme.Title, [new PlanEvent { Date = new DateOnly(2030, 11, 20), Title = "Ngày Nhà giáo Việt Nam" }], new DateOnly(2030, 11, 1));
+        var matcher = new PlanMatcher(new Plan { Id = "p", Themes = [theme] });
+        bool Counts(string title, string text) => matcher.Tag(Article(title, Day(2030, 11, 20), text)).Themes.Any(t => t.Code == "7");
+
+        Assert.True(Counts("Học trò tri ân nhà giáo", ""));
+        Assert.True(Counts("Nhiều hoạt động chào mừng 20-11", ""));
+        // The law named after teachers, and the day's date as the report's dateline, near a word of commemoration.
+        Assert.False(Counts("Dự thảo Luật Nhà giáo được chỉnh lý", "Các đại biểu muốn dự thảo Luật Nhà giáo tri ân người đứng lớp bằng tiền lương."));
+        Assert.False(Counts("Khánh thành cầu mới", "Sáng 20-11, tỉnh khánh thành cầu mới, chào mừng khách quý từ các tỉnh bạn."));
     }
 
     private static List<string> EventRulesOf(string themeText, DateOnly issued)

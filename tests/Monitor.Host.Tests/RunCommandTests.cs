@@ -46,6 +46,40 @@ public sealed class RunCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_running_scheduler_keeps_its_schedule_on_a_broken_sources_file_and_takes_the_fixed_one_with_one_line_on_stderr()
+    {
+        using var dir = new TempDir();
+        await using var site = await SampleSiteServer.StartAsync(CancellationToken.None);
+        var sourcesFile = Path.Combine(dir.Path, "sources.yaml");
+        string Source(int i) => $"""
+              - name: {site.Content.Outlets[i].Slug}
+                outlet: "{site.Content.Outlets[i].Name}"
+                feeds: ["{site.BaseUrl}/{site.Content.Outlets[i].Slug}/{(site.Content.Outlets[i].Style == "opengraph" ? "atom.xml" : "rss.xml")}"]
+                schedule: "0 0 5 * * ?"
+
+            """;
+        await File.WriteAllTextAsync(sourcesFile, "sources:\n" + Source(0));
+        using var run = MonitorProcess.Start(new Dictionary<string, string> { ["Monitor__Fetch__MinDelayPerHost"] = "00:00:00.020" },
+            "run", "--sources", sourcesFile, "--data-dir", Path.Combine(dir.Path, "data"));
+        // The start run of the first source ends with its crawl line: the scheduler, and the watcher beside it, are up.
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(run.Lines.Any(l => l.Contains(site.Content.Outlets[0].Slug, StringComparison.Ordinal))), TimeSpan.FromMinutes(1)),
+            string.Join('\n', run.Lines));
+
+        await File.WriteAllTextAsync(sourcesFile, "sources:\n" + Source(0).Replace("0 0 5 * * ?", "mỗi giờ", StringComparison.Ordinal));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(run.Lines.Any(l => l.Contains("có lỗi, vẫn chạy theo lịch cũ", StringComparison.Ordinal))), TimeSpan.FromMinutes(1)),
+            string.Join('\n', run.Lines));
+        await File.WriteAllTextAsync(sourcesFile, "sources:\n" + Source(0) + Source(1));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(run.Lines.Any(l => l.Contains("thêm 1, bỏ 0, đổi lịch 0, đổi cấu hình 0", StringComparison.Ordinal))), TimeSpan.FromMinutes(1)),
+            string.Join('\n', run.Lines));
+
+        output.WriteLine(string.Join('\n', run.Lines));
+        Assert.Contains(run.Lines, l => l.Contains($"{sourcesFile}:5: nguồn '{site.Content.Outlets[0].Slug}': schedule 'mỗi giờ'", StringComparison.Ordinal));
+        Assert.False(run.HasExited);
+        // Every log line went to stderr: monitor run writes nothing on stdout while it runs.
+        Assert.Empty(run.OutputLines);
+    }
+
+    [Fact]
     public async Task A_bad_sources_file_stops_run_with_one_line_and_exit_code_2_before_anything_runs()
     {
         using var dir = new TempDir();

@@ -142,7 +142,7 @@ public sealed class PlanMatcher
         }
 
         candidates.Sort();
-        var matches = new List<ThemeMatch>();
+        var found = new List<(CompiledTheme Theme, SubjectCompetition.Graded Graded)>();
         var evidence = new List<Hit>();
         for (var c = 0; c < candidates.Count; c++)
         {
@@ -174,9 +174,18 @@ public sealed class PlanMatcher
                 continue;
             }
 
+            found.Add((theme, new SubjectCompetition.Graded(score, kept, ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring))));
+        }
+
+        // Another theme that is the article's subject takes its sentences and its opening (SubjectCompetition).
+        var graded = found.Count > 1 && found.Exists(f => f.Graded.Grade == ThemeGrade.Primary) ? found.ConvertAll(f => f.Graded) : null;
+        var matches = new List<ThemeMatch>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var (theme, (score, kept, grade)) = found[i];
             matches.Add(new ThemeMatch(theme.Code, Math.Round(score, 2),
                 [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))],
-                ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring)));
+                graded is null ? grade : SubjectCompetition.Regrade(graded, i, originals, Scoring)));
         }
 
         return [.. matches.OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)];

@@ -16,8 +16,10 @@ public static class ThemeGrade
     /// <summary>Grades one theme's evidence. Primary: in the title, or in the lead and again in the body's opening
     /// or in two of its sentences. Partial: in the lead, in the body's opening, in two or more sentences that make a
     /// tenth of the body's sentences, or in paragraphs devoted to it that make a substantial share of the body.
-    /// Mention: anything else — a sentence or two further into a text about something else.</summary>
-    internal static string Of(List<Hit> evidence, string? body, ScoringOptions options)
+    /// Mention: anything else — a sentence or two further into a text about something else.
+    /// <paramref name="openingCounts"/> is false when another theme is the article's subject: its opening is that
+    /// subject's (<see cref="SubjectCompetition"/>).</summary>
+    internal static string Of(List<Hit> evidence, string? body, ScoringOptions options, bool openingCounts = true)
     {
         var title = false;
         var lead = false;
@@ -35,7 +37,7 @@ public static class ThemeGrade
                     lead = true;
                     break;
                 default:
-                    opening |= hit.Start < options.OpeningChars;
+                    opening |= openingCounts && hit.Start < options.OpeningChars;
                     sentences.Add(SentenceStart(body!, hit.Start));
                     paragraphs.Add(Paragraph(body!, hit.Start));
                     break;
@@ -78,7 +80,7 @@ public static class ThemeGrade
     }
 
     // A sentence starts after ". ", "! ", "? ", "… " or a line break.
-    private static int SentenceStart(string text, int at)
+    internal static int SentenceStart(string text, int at)
     {
         for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
         {

@@ -71,6 +71,10 @@ internal static partial class EventRules
         ("quân đội nhân dân", ["bộ đội", "Quân đội nhân dân"]),
     ];
 
+    /// <summary>Times of day a news report dates itself with ("sáng 20-11", "chiều nay 20-11"); "nay" covers "hôm nay",
+    /// "sáng nay".</summary>
+    private static readonly string[] Datelines = ["sáng", "trưa", "chiều", "tối", "đêm", "nay"];
+
     // Words of a day's name that are not its subject: "Ngày … Việt Nam", "thành lập", "truyền thống", "sinh", "80 năm".
     [GeneratedRegex(@"^(?:\d+\s+năm\s+)?(?:kỷ niệm\s+)?Ngày\s+(?:hội\s+)?(?:thành lập\s+|truyền thống\s+|Hiến chương\s+|sinh\s+)?|\s+Việt Nam$", RegexOptions.IgnoreCase)]
     private static partial Regex DayWords();
@@ -159,20 +163,24 @@ internal static partial class EventRules
             }
         }
 
+        // A law named after the people a day honours is the law ("dự thảo Luật Nhà giáo"), and the day's date after a
+        // time of day is a dateline ("sáng 20-11, Quốc hội thảo luận …"): neither is the day.
+        var date = e.Date.ToString("d-M", CultureInfo.InvariantCulture);
+        var not = subjects.Select(s => $"Luật {s}").Concat(Datelines.Select(d => $"{d} {date}")).ToList();
         var folded = TextTools.Fold(string.Join(" ", subjects));
         foreach (var (named, press) in Honoured.Where(h => TextTools.ContainsWords(folded, TextTools.Fold(h.Named))))
         {
             subjects.AddRange(press.Where(p => !subjects.Contains(p, StringComparer.OrdinalIgnoreCase)));
         }
 
-        subjects.Add(e.Date.ToString("d-M", CultureInfo.InvariantCulture));
+        subjects.Add(date);
         var from = e.Date.AddDays(-DayLeadIn);
         if (anchor is { } a && a < from)
         {
             from = a;
         }
 
-        return $"({Or(subjects)}) NEAR/10 ({Or(DayActions)}) AND {DateTerm(from, e.Date.AddDays(DayAfter))}";
+        return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {DateTerm(from, e.Date.AddDays(DayAfter))}";
     }
 
     private static string DateTerm(DateOnly from, DateOnly to) =>

@@ -7,7 +7,9 @@ namespace Monitor.Directives.Parsing;
 /// recurring subjects of provincial weekly/monthly guidance; docs/tagging-quality.md says how it was checked.
 /// Phrases are matched folded, so none may fold onto an everyday word: "chất vấn" folds like "chất văn", "cháy xe"
 /// like "chạy xe". Administrative labels ("an toàn thực phẩm") stand in every list of a health
-/// or education article and are left to the analyst; a deputy's title ("đại biểu Quốc hội") or a teacher's ("Nhà giáo ưu tú") is no session or day.</summary>
+/// or education article and are left to the analyst; a deputy's title ("đại biểu Quốc hội") or a teacher's ("Nhà giáo ưu tú") is no session or day;
+/// "tôn vinh nhà giáo" is how a law or a policy speaks of the profession (EventRules leaves "tôn vinh" out for the same
+/// reason), so it is no sign of the day either.</summary>
 internal static class TopicLexicon
 {
     public static IReadOnlyList<(string[] Triggers, string[] Phrases)> Entries { get; } =
@@ -23,7 +25,7 @@ internal static class TopicLexicon
         (["kỷ nguyên mới", "vươn mình"],
             ["kỷ nguyên mới", "kỷ nguyên vươn mình", "vươn mình", "40 năm đổi mới"]),
         (["ngày nhà giáo việt nam"],
-            ["Ngày Nhà giáo", "tri ân thầy cô", "nhà giáo tiêu biểu", "nhà giáo trẻ tiêu biểu", "tôn vinh nhà giáo"]),
+            ["Ngày Nhà giáo", "tri ân thầy cô", "nhà giáo tiêu biểu", "nhà giáo trẻ tiêu biểu"]),
         (["ngày thành lập quân đội nhân dân việt nam"],
             ["Ngày thành lập Quân đội nhân dân Việt Nam", "Ngày hội Quốc phòng toàn dân"]),
         (["mặt trận tổ quốc việt nam"],

@@ -62,7 +62,12 @@ internal static class MonitorServices
     public static ILoggingBuilder AddMonitorConsole(this ILoggingBuilder logging)
     {
         logging.ClearProviders();
-        logging.AddConsole(o => o.FormatterName = OneLineConsoleFormatter.FormatterName);
+        // Every level to stderr: stdout carries only the command's output (report --format json, tag's JSON Lines), which a warning must not corrupt.
+        logging.AddConsole(o =>
+        {
+            o.FormatterName = OneLineConsoleFormatter.FormatterName;
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
         logging.AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>();
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);

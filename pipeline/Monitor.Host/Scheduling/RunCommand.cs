@@ -40,7 +40,7 @@ internal static class RunCommand
         var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
         using var crawling = CrawlerLock.Acquire(dataDir);
         builder.Services.AddMonitorCrawler(FetchSettings.From(builder.Configuration));
-        var jobs = builder.Services.AddMonitorJobs(builder.Configuration, sources, once);
+        var jobs = builder.Services.AddMonitorJobs(builder.Configuration, sources, once, sourcesFile);
         // Scaled out, the summaries answer from Elasticsearch and its upkeep joins maintenance:store (docs/elasticsearch.md).
         builder.Services.AddMonitorElasticsearch(builder.Configuration);
         if (kafka)

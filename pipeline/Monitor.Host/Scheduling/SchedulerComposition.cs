@@ -4,6 +4,7 @@ using Monitor.Core.Time;
 using Monitor.Crawlers.Sources;
 using Monitor.Host.Crawling;
 using Monitor.Host.Scheduling.Maintenance;
+using Monitor.Host.Scheduling.Reload;
 using Monitor.Storage.Maintenance;
 using Quartz;
 
@@ -15,7 +16,10 @@ internal static class SchedulerComposition
 {
     /// <summary>Everything <see cref="ScheduledJobs"/> needs (the sources, retention, store upkeep) and the scheduler
     /// itself; settings are checked here, at start. Returns the jobs, for <see cref="OnceRunner"/>.</summary>
-    public static IReadOnlyList<ScheduledJob> AddMonitorJobs(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<SourceDefinition> sources, bool once)
+    /// <param name="sourcesFile">The file <paramref name="sources"/> came from: unless <paramref name="once"/>, a change to it
+    /// is reloaded into the running scheduler (<see cref="SourcesReloader"/>). Null when the sources are not a file (the demo).</param>
+    public static IReadOnlyList<ScheduledJob> AddMonitorJobs(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<SourceDefinition> sources, bool once,
+        string? sourcesFile = null)
     {
         var jobs = ScheduledJobs.All(sources, configuration);
         services.AddSingleton(new SourceCatalog(sources));
@@ -24,6 +28,13 @@ internal static class SchedulerComposition
         services.AddSingleton<IStoreMaintenance, SqliteMaintenance>();
         services.AddSummaryServices(configuration);
         services.AddMonitorScheduler(jobs, once);
+        if (!once && sourcesFile is not null)
+        {
+            services.AddSingleton(new SourcesReloadOptions(sourcesFile));
+            services.AddSingleton<SourcesReloader>();
+            services.AddHostedService(sp => sp.GetRequiredService<SourcesReloader>());
+        }
+
         return jobs;
     }
 
@@ -47,7 +58,7 @@ internal static class SchedulerComposition
                     continue;
                 }
 
-                q.AddTrigger(t => t.ForJob(job.Key).WithIdentity($"cron:{job.Name}")
+                q.AddTrigger(t => t.ForJob(job.Key).WithIdentity(job.CronKey)
                     .WithCronSchedule(job.Cron, c => c.InTimeZone(VietnamTime.Zone).WithMisfireInstruction(job.Misfire)));
                 if (job.RunAtStart)
                 {

@@ -30,6 +30,20 @@ public sealed class RuleMatchingTests
     }
 
     [Fact]
+    public void EXCEPT_keeps_the_occurrences_of_a_phrase_that_lie_outside_a_longer_one()
+    {
+        var theme = Theme("(\"nhà giáo\" EXCEPT (\"Luật Nhà giáo\" OR \"sáng 20-11\")) NEAR/6 (\"tri ân\" OR \"chúc mừng\")");
+
+        Assert.Single(Tag(theme, Article("Học trò tri ân nhà giáo", "")));
+        Assert.Empty(Tag(theme, Article("Dự thảo Luật Nhà giáo tri ân người đứng lớp", "")));
+        // The law is named, and the teachers too: the teachers' occurrence counts.
+        Assert.Single(Tag(theme, Article("Luật Nhà giáo được thông qua, các nhà giáo được chúc mừng", "")));
+        var dated = Theme("(\"20-11\" EXCEPT \"sáng 20-11\") NEAR/6 \"chào mừng\"");
+        Assert.Empty(Tag(dated, Article("Sáng 20-11, tỉnh khánh thành cầu, chào mừng khách", "")));
+        Assert.Single(Tag(dated, Article("Hoạt động chào mừng 20-11", "")));
+    }
+
+    [Fact]
     public void NEAR_counts_the_words_between_two_phrases_in_either_order_within_one_field()
     {
         var theme = Theme("\"xe điện\" NEAR/3 \"cháy\"");

@@ -11,6 +11,7 @@ public sealed class RuleParserTests
     [InlineData("lead:(\"nhà giáo\" OR \"thầy cô\") NEAR/3 \"tri ân\"")]
     [InlineData("ngộ độc thực phẩm")]
     [InlineData("lưu ý: ngộ độc")]
+    [InlineData("(\"nhà giáo\" EXCEPT \"Luật Nhà giáo\") NEAR/10 \"tri ân\"")]
     public void Rules_analysts_write_are_read(string rule) => Assert.Null(RuleSyntax.Check(rule, exclusion: false));
 
     [Theory]
@@ -26,6 +27,7 @@ public sealed class RuleParserTests
     [InlineData("\"…\"", "cụm từ rỗng", 1)]
     [InlineData("   ", "luật rỗng", 1)]
     [InlineData("(\"a b\" AND \"c\") NEAR/2 \"d\"", "NEAR chỉ nối các cụm từ", 1)]
+    [InlineData("\"nhà giáo\" EXCEPT NOT \"luật\"", "EXCEPT chỉ nối các cụm từ", 12)]
     [InlineData("title:(text:\"Quốc hội\")", "giới hạn trường 'text'", 8)]
     public void A_rule_that_cannot_be_read_says_what_is_wrong_and_where(string rule, string message, int column)
     {

@@ -7,6 +7,8 @@ internal sealed class MonitorProcess : IDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
+    private readonly System.Text.StringBuilder _stdout = new();
+    private readonly System.Text.StringBuilder _stderr = new();
 
     private MonitorProcess(Process process) => _process = process;
 
@@ -44,8 +46,8 @@ internal sealed class MonitorProcess : IDisposable
 
         var process = Process.Start(info)!;
         var run = new MonitorProcess(process);
-        process.OutputDataReceived += (_, e) => run.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => run.Append(e.Data);
+        process.OutputDataReceived += (_, e) => run.Append(e.Data, run._stdout);
+        process.ErrorDataReceived += (_, e) => run.Append(e.Data, run._stderr);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (input is not null)
@@ -67,6 +69,32 @@ internal sealed class MonitorProcess : IDisposable
         await run._process.WaitForExitAsync(cts.Token);
         run._process.WaitForExit();
         return (run._process.ExitCode, run.Lines);
+    }
+
+    /// <summary>Runs to completion and returns the exit code, the lines of standard output and those of standard error, apart.</summary>
+    public static async Task<(int ExitCode, string[] Output, string[] Errors)> RunApartAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var run = Start(environment, args);
+        using var cts = new CancellationTokenSource(limit);
+        await run._process.WaitForExitAsync(cts.Token);
+        run._process.WaitForExit();
+        lock (run._output)
+        {
+            return (run._process.ExitCode, run._stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                run._stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    /// <summary>The lines written to standard output so far (the log lines go to standard error).</summary>
+    public string[] OutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
     }
 
     public string[] Lines
@@ -99,7 +127,7 @@ internal sealed class MonitorProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, System.Text.StringBuilder stream)
     {
         if (line is null)
         {
@@ -109,6 +137,7 @@ internal sealed class MonitorProcess : IDisposable
         lock (_output)
         {
             _output.Append(line).Append('\n');
+            stream.Append(line).Append('\n');
         }
     }
 }

@@ -110,6 +110,40 @@ internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : Ru
     }
 }
 
+/// <summary>Left EXCEPT right: the occurrences of left that do not lie inside an occurrence of right ("Nhà giáo" EXCEPT
+/// "Luật Nhà giáo" is the teachers, not the law named after them; "20-11" EXCEPT "sáng 20-11" is the day, not a
+/// dateline). Positional, so it can stand beside NEAR.</summary>
+internal sealed class ExceptNode(RuleNode left, RuleNode right) : RuleNode
+{
+    public override bool IsPositional => true;
+    public override bool NeedsEvidence => true;
+    public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
+
+    public override bool Evaluate(HitIndex hits, List<Hit> evidence)
+    {
+        var found = Occurrences(hits);
+        foreach (var o in found)
+        {
+            evidence.AddRange(o.Hits);
+        }
+
+        return found.Count > 0;
+    }
+
+    public override List<Occurrence> Occurrences(HitIndex hits)
+    {
+        var lefts = left.Occurrences(hits);
+        if (lefts.Count == 0)
+        {
+            return lefts;
+        }
+
+        var rights = right.Occurrences(hits);
+        return rights.Count == 0 ? lefts
+            : lefts.FindAll(l => !rights.Exists(r => r.Field == l.Field && r.FirstWord <= l.FirstWord && r.LastWord >= l.LastWord));
+    }
+}
+
 /// <summary>Every operand true; the evidence is all of theirs.</summary>
 internal sealed class AndNode(IReadOnlyList<RuleNode> operands) : RuleNode
 {

@@ -5,8 +5,8 @@ namespace Monitor.Core.Tagging.Rules;
 
 /// <summary>Reads a rule an analyst writes in a plan:
 /// <c>"ngộ độc thực phẩm" OR ("an toàn thực phẩm" AND NOT "quảng cáo")</c>, <c>"xe điện" NEAR/5 "cháy"</c>,
-/// <c>title:"Quốc hội"</c>, <c>date:2024-10-21..2024-11-30</c>. Phrases are quoted (or bare words); operators are upper case; NOT binds tightest,
-/// then NEAR/n, then AND, then OR. Errors are <see cref="RuleSyntaxException"/> in Vietnamese, with the column.</summary>
+/// <c>title:"Quốc hội"</c>, <c>date:2024-10-21..2024-11-30</c>, <c>"Nhà giáo" EXCEPT "Luật Nhà giáo"</c>. Phrases are quoted (or bare
+/// words); operators are upper case; NOT binds tightest, then EXCEPT, then NEAR/n, then AND, then OR. Errors are <see cref="RuleSyntaxException"/> in Vietnamese, with the column.</summary>
 internal sealed class RuleParser
 {
     /// <summary>Parentheses, NOT and field limits nested deeper than this are refused: the parser and the evaluator
@@ -69,17 +69,36 @@ internal sealed class RuleParser
     private RuleNode ParseNear(ArticleField? field)
     {
         var start = Peek();
-        var node = ParseUnary(field);
+        var node = ParseExcept(field);
         while (Peek() is { Kind: Kind.Near } near)
         {
             _at++;
-            var right = ParseUnary(field);
+            var right = ParseExcept(field);
             if (!node.IsPositional || !right.IsPositional)
             {
                 throw new RuleSyntaxException("NEAR chỉ nối các cụm từ (hoặc nhóm OR của cụm từ), không nối AND/NOT", (node.IsPositional ? near : start)?.Column ?? 1);
             }
 
             node = new NearNode(node, right, near.Distance);
+        }
+
+        return node;
+    }
+
+    private RuleNode ParseExcept(ArticleField? field)
+    {
+        var start = Peek();
+        var node = ParseUnary(field);
+        while (Peek() is { Kind: Kind.Except } except)
+        {
+            _at++;
+            var right = ParseUnary(field);
+            if (!node.IsPositional || !right.IsPositional)
+            {
+                throw new RuleSyntaxException("EXCEPT chỉ nối các cụm từ (hoặc nhóm OR của cụm từ), không nối AND/NOT", (node.IsPositional ? except : start)?.Column ?? 1);
+            }
+
+            node = new ExceptNode(node, right);
         }
 
         return node;
@@ -233,6 +252,8 @@ internal sealed class RuleParser
                 return new Token(Kind.Or, word, column);
             case "NOT":
                 return new Token(Kind.Not, word, column);
+            case "EXCEPT":
+                return new Token(Kind.Except, word, column);
         }
 
         if (word.StartsWith("NEAR", StringComparison.Ordinal))
@@ -308,6 +329,7 @@ internal sealed class RuleParser
         Or,
         Not,
         Near,
+        Except,
         Open,
         Close,
         Field,

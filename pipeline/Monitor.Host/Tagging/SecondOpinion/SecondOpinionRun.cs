@@ -31,8 +31,6 @@ internal sealed class SecondOpinionRun : IDisposable
     {
         ArgumentNullException.ThrowIfNull(matcher);
         var builder = await MonitorServices.CreateBuilderAsync(dataDir, ct);
-        // The tag output is stdout: every log line goes to stderr.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var llm = LlmOptions.From(builder.Configuration);
         if (!llm.Enabled)
         {
