@@ -53,7 +53,7 @@ public sealed class RetagJobTests
         await using var site = await DashboardSite.StartAsync(Ct);
         await using var other = await site.StartAnotherAsync(Ct);
         using var here = await site.ClientAsync(MonitorRoles.Analyst, Ct);
-        using var there = await ClientAsync(other.Urls.First(), MonitorRoles.Admin);
+        using var there = await DashboardSite.ClientAsync(other.Urls.First(), MonitorRoles.Admin, Ct);
 
         // A run the second role started and is still reporting: the first role shows it, and its button starts nothing new.
         var store = other.Services.GetRequiredService<RetagJobStore>();
@@ -128,29 +128,19 @@ public sealed class RetagJobTests
         }
     }
 
-    private static async Task StartAsync(HttpClient http)
+    /// <summary>Presses the re-tag button of plan w46 (a form POST with the page's antiforgery token).</summary>
+    internal static async Task StartAsync(HttpClient http)
     {
         var form = await http.GetStringAsync("/plans/w46/retag", Ct);
         using var answer = await http.PostAsync("/plans/w46/retag", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = DashboardSite.Antiforgery(form) }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
     }
 
-    private static async Task<RetagStatus?> StatusAsync(HttpClient http)
+    /// <summary>What the progress bar polls for plan w46; null before any re-tag.</summary>
+    internal static async Task<RetagStatus?> StatusAsync(HttpClient http)
     {
         using var answer = await http.GetAsync("/api/plans/w46/retag", Ct);
         return answer.StatusCode == HttpStatusCode.NotFound ? null : await answer.Content.ReadFromJsonAsync<RetagStatus>(Ct);
-    }
-
-    private static async Task<HttpClient> ClientAsync(string baseUrl, string user)
-    {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
-        var form = await http.GetStringAsync("/login", Ct);
-        using var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = user, ["password"] = DashboardSite.Password, ["__RequestVerificationToken"] = DashboardSite.Antiforgery(form),
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return http;
     }
 
     private static async Task<long> OldestAsync(DashboardSite site)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -47,14 +45,9 @@ public sealed class ScaledRetagTests
 
         Assert.Equal(["SQLite", "Elasticsearch"], site.Services.GetServices<IStoreRetagger>().Select(r => r.Store));
         using var analyst = await site.ClientAsync(MonitorRoles.Analyst, Ct);
-        var form = await analyst.GetStringAsync("/plans/w46/retag", Ct);
-        using (var start = await analyst.PostAsync("/plans/w46/retag", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = DashboardSite.Antiforgery(form) }), Ct))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        }
-
+        await RetagJobTests.StartAsync(analyst);
         RetagStatus? status = null;
-        Assert.True(await Eventually.TrueAsync(async () => (status = await analyst.GetFromJsonAsync<RetagStatus>("/api/plans/w46/retag", Ct))!.State != "running", TimeSpan.FromSeconds(60)),
+        Assert.True(await Eventually.TrueAsync(async () => (status = await RetagJobTests.StatusAsync(analyst))!.State != "running", TimeSpan.FromSeconds(60)),
             "the re-tag ends");
         Assert.Equal(("done", 10L, 10L), (status!.State, status.Done, status.Total));
         var sqlite = await TagsAsync(site);
@@ -91,13 +84,9 @@ public sealed class ScaledRetagTests
         {
             await site.Services.GetRequiredService<ElasticsearchFeed>().RunAsync(0, 100, Ct);
             using var analyst = await site.ClientAsync(MonitorRoles.Analyst, Ct);
-            var form = await analyst.GetStringAsync("/plans/w46/retag", Ct);
-            using (await analyst.PostAsync("/plans/w46/retag", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = DashboardSite.Antiforgery(form) }), Ct))
-            {
-            }
-
+            await RetagJobTests.StartAsync(analyst);
             RetagStatus? status = null;
-            Assert.True(await Eventually.TrueAsync(async () => (status = await analyst.GetFromJsonAsync<RetagStatus>("/api/plans/w46/retag", Ct))!.State != "running", TimeSpan.FromSeconds(120)),
+            Assert.True(await Eventually.TrueAsync(async () => (status = await RetagJobTests.StatusAsync(analyst))!.State != "running", TimeSpan.FromSeconds(120)),
                 "the re-tag ends");
             Assert.Equal("done", status!.State);
             await indices.RefreshAsync(Ct);

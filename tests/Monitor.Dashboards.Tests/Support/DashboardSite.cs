@@ -52,9 +52,12 @@ internal sealed class DashboardSite : IAsyncDisposable
     }
 
     /// <summary>An HttpClient with a logged-in cookie of <paramref name="user"/> (form login with its antiforgery token).</summary>
-    public async Task<HttpClient> ClientAsync(string? user, CancellationToken ct)
+    public Task<HttpClient> ClientAsync(string? user, CancellationToken ct) => ClientAsync(BaseUrl, user, ct);
+
+    /// <summary>As <see cref="ClientAsync(string?, CancellationToken)"/>, on another web role (<see cref="StartAnotherAsync"/>).</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string? user, CancellationToken ct)
     {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
         if (user is null)
         {
             return http;
