@@ -52,7 +52,7 @@ public static class DashboardEndpoints
             o.Conventions.AuthorizePage("/Plans/Edit", MonitorRoles.PlansPolicy);
             o.Conventions.AuthorizePage("/Plans/Retag", MonitorRoles.PlansPolicy);
             o.Conventions.AuthorizeFolder("/Reports", MonitorRoles.ReportsPolicy);
-        }).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
+        }).AddMvcOptions(o => o.Filters.Add(new Diagnostics.HandlerTiming())).AddApplicationPart(typeof(DashboardEndpoints).Assembly);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(LoginCookie.Configure);
         services.AddAuthorization(MonitorRoles.Configure);
         services.AddAntiforgery(o =>

@@ -28,10 +28,11 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return CoverageAnswers.Coverage(plan, query, daily, count.Count);
     }
 
-    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return CoverageAnswers.QuotasAsync(plan, asOf, (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, ct));
+        return CoverageAnswers.QuotasAsync(plan, asOf, detail,
+            (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct));
     }
 
     public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
@@ -109,8 +110,8 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
             .ToList();
 
     /// <summary>The distinct articles (with their section when asked) of one outlet, or of all when empty, inside the windows.</summary>
-    private async Task<List<(string Id, string? Section)>> CountedAsync(string planId, IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection,
-        CancellationToken ct)
+    private async Task<IReadOnlyList<CountedArticles>> CountedAsync(string planId, IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection,
+        bool listed, CancellationToken ct)
     {
         var query = ElasticsearchQueries.TagsIn(planId, windows, outlet.Length > 0 ? outlet : null);
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -119,9 +120,7 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
             seen.TryAdd(Text(key["article_id"])!, withSection ? Text(key["section"]) : null);
         }
 
-        var ids = seen.Keys.ToArray();
-        Array.Sort(ids, StringComparer.Ordinal);
-        return ids.Select(id => (id, seen[id])).ToList();
+        return CoverageAnswers.Group(seen.Select(a => (a.Key, a.Value)), withSection, listed);
     }
 
     /// <summary>Copies per theme: the linked articles (few) and their tags inside the windows, then the shared rule.</summary>

@@ -20,7 +20,7 @@ public sealed class ApiRowsTests
     {
         await using var site = await DashboardSite.StartAsync(Ct);
         using var http = await site.ClientAsync(MonitorRoles.Editor, Ct);
-        var expected = CoverageRows.Of(await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, AsOf, Ct));
+        var expected = CoverageRows.Of(await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, AsOf, QuotaDetail.Counts, Ct));
 
         using var json = JsonDocument.Parse(await http.GetStringAsync("/api/plans/w46/quotas?asof=2024-11-24", Ct));
 
@@ -32,6 +32,12 @@ public sealed class ApiRowsTests
             row.GetProperty("onTrack").GetBoolean()));
         Assert.Equal(expected[0].Delivered, row.GetProperty("delivered").GetInt32());
         Assert.Equal(JsonSerializer.Serialize(expected, Web), JsonSerializer.Serialize(json.RootElement.Deserialize<List<QuotaStatusRow>>(Web), Web));
+        // The counts only by default; ids=true lists the counted articles, as the store does.
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("articleIds").ValueKind);
+        var listed = CoverageRows.Of(await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, AsOf, QuotaDetail.Articles, Ct));
+        using var withIds = JsonDocument.Parse(await http.GetStringAsync("/api/plans/w46/quotas?asof=2024-11-24&ids=true", Ct));
+        Assert.Equal(expected[0].Delivered, withIds.RootElement[0].GetProperty("articleIds").GetArrayLength());
+        Assert.Equal(JsonSerializer.Serialize(listed, Web), JsonSerializer.Serialize(withIds.RootElement.Deserialize<List<QuotaStatusRow>>(Web), Web));
     }
 
     [Fact]

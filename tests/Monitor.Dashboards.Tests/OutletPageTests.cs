@@ -18,7 +18,7 @@ public sealed class OutletPageTests
     {
         await using var site = await DashboardSite.StartAsync(Ct);
         var asOf = new DateOnly(2024, 11, 24);
-        var quota = (await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, asOf, Ct)).Single(q => q.Outlet == "Báo Kon Tum");
+        var quota = (await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, asOf, QuotaDetail.Articles, Ct)).Single(q => q.Outlet == "Báo Kon Tum");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await Screens.PhoneAsync(browser);
@@ -38,7 +38,7 @@ public sealed class OutletPageTests
         Assert.StartsWith("Tuần 46/2024 (11/11–17/11)", await weeks.Nth(0).Locator(".period").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(["a1"], await weeks.Nth(0).Locator("ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)"));
         Assert.Equal(["x1"], await weeks.Nth(1).Locator("ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)"));
-        Assert.Equal(quota.ArticleIds.Order(StringComparer.Ordinal), (await page.Locator("ul.periods ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)")).Order(StringComparer.Ordinal));
+        Assert.Equal(quota.ArticleIds!.Order(StringComparer.Ordinal), (await page.Locator("ul.periods ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)")).Order(StringComparer.Ordinal));
         Assert.Equal("1/2", await weeks.Nth(0).Locator(".count").InnerTextAsync());
 
         // Theme 2.5 is the plan's for Báo Kon Tum and has no article of it; 1.2 and 3.1 have.
@@ -108,7 +108,7 @@ public sealed class OutletPageTests
     {
         await using var site = await DashboardSite.StartAsync(Ct);
         var asOf = new DateOnly(2024, 11, 24);
-        var quota = (await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, asOf, Ct)).Single(q => q.Outlet == "Báo Kon Tum");
+        var quota = (await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, asOf, QuotaDetail.Articles, Ct)).Single(q => q.Outlet == "Báo Kon Tum");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });

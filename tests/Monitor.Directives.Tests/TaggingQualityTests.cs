@@ -25,9 +25,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         output.WriteLine($"any grade (mentions too): precision {any.Precision:0.000} ({any.Tp}/{any.Tp + any.Fp}), recall {any.Recall:0.000} ({any.Tp}/{any.Tp + any.Fn})");
 
         // Measured 2026-12-07 against the first labels (which count passing mentions), counted grades, with event
-        // rules and stricter grades: precision 0.832 (89/107), recall 0.774 (89/115); at any grade 0.791 / 0.922.
+        // rules and stricter grades: precision 0.832 (89/107), recall 0.774 (89/115); at any grade 0.791 / 0.922; with
+        // subject competition and the day rules' EXCEPT (2026-12-07, later): 0.848 (89/105), 0.774.
         // Against the labels by the counting rule see the test below (docs/tagging-quality.md).
-        Assert.True(quality.Precision >= 0.827, $"precision {quality.Precision:0.000} fell below the measured 0.832");
+        Assert.True(quality.Precision >= 0.843, $"precision {quality.Precision:0.000} fell below the measured 0.848");
         Assert.True(quality.Recall >= 0.769, $"recall {quality.Recall:0.000} fell below the measured 0.774");
     }
 
@@ -83,8 +84,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     }
 
     // Measured 2026-12-07 on the held-out half against the labels by the counting rule, counted grades: precision
-    // 0.803 (49/61), recall 0.891 (49/55); before event rules and stricter grades 0.719 (41/57) / 0.745 (41/55).
-    private const double RulePrecisionFloor = 0.798;
+    // 0.803 (49/61), recall 0.891 (49/55); before event rules and stricter grades 0.719 (41/57) / 0.745 (41/55); with
+    // subject competition and the day rules' EXCEPT: 0.817 (49/60), 0.891 (49/55).
+    private const double RulePrecisionFloor = 0.812;
     private const double RuleRecallFloor = 0.886;
 
     /// <summary>How the matcher's grades fall against the labels: counts per (grade, labelled), over every pair the
@@ -110,8 +112,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     }
 
     // Measured 2026-12-07 on the held-out half against the first labels, counted grades: precision 0.820 (50/61),
-    // recall 0.794 (50/63) (2026-12-06, before event rules and stricter grades: 0.842 / 0.762).
-    private const double HeldOutPrecisionFloor = 0.815;
+    // recall 0.794 (50/63) (2026-12-06, before event rules and stricter grades: 0.842 / 0.762); with subject competition
+    // and the day rules' EXCEPT: 0.833 (50/60), 0.794.
+    private const double HeldOutPrecisionFloor = 0.828;
     private const double HeldOutRecallFloor = 0.789;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Elastic.Transport.Extensions;
 using Monitor.Elasticsearch.Tests.Support;
+using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
 using static Monitor.Elasticsearch.Tests.Support.Documents;
 
@@ -19,7 +20,7 @@ public sealed class ElasticsearchRequestTests
         var cluster = new ScriptedCluster(_ => (200, Answers.Composite([])));
         var store = new ElasticsearchCoverageStore(cluster.Connect(), null!);
 
-        await store.QuotasAsync(new StoredPlan("w46", 1, DateTimeOffset.UnixEpoch, CoverageFixture.Plan()), new DateOnly(2024, 11, 24), Ct);
+        await store.QuotasAsync(new StoredPlan("w46", 1, DateTimeOffset.UnixEpoch, CoverageFixture.Plan()), new DateOnly(2024, 11, 24), QuotaDetail.Counts, Ct);
 
         // The first quota is outlet A's, over every theme; 3.1 opens on 1 January 2025, after the as-of day, and is not asked for.
         var query = JsonNode.Parse(cluster.Requests[0].Body)!["query"]!["bool"]!["filter"]!.AsArray();

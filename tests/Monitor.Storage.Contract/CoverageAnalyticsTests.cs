@@ -62,16 +62,34 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
         var plan = await FillAsync(store.Db);
         var coverage = await _backend.OpenAsync(store.Db);
 
-        var sunday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 24), Ct))[0];
-        var wednesday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 20), Ct))[0];
+        var sunday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 24), QuotaDetail.Articles, Ct))[0];
+        var wednesday = (await coverage.QuotasAsync(plan, new DateOnly(2024, 11, 20), QuotaDetail.Counts, Ct))[0];
 
         // Weeks 46 and 47 are both over on Sunday 24: 2 × 2 required, a2 a3 a4 delivered (a2 once, though it has two themes).
         Assert.Equal((2, 2, 4, 3, 1), (sunday.PeriodsElapsed, sunday.PeriodsCompleted, sunday.Required, sunday.Delivered, sunday.Remaining));
         Assert.Equal(QuotaProgress.Behind, sunday.Progress);
-        Assert.Equal(["a2", "a3", "a4"], sunday.ArticleIds.Select(id => CoverageFixture.Articles.Single(a => Id(a.Name) == id).Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["a2", "a3", "a4"], sunday.ArticleIds!.Select(id => CoverageFixture.Articles.Single(a => Id(a.Name) == id).Name).Order(StringComparer.Ordinal));
         // On Wednesday week 47 is still running: only week 46's two articles were due.
         Assert.Equal((2, 1, 4, 3), (wednesday.PeriodsElapsed, wednesday.PeriodsCompleted, wednesday.Required, wednesday.Delivered));
         Assert.Equal(QuotaProgress.OnTrack, wednesday.Progress);
+        Assert.Null(wednesday.ArticleIds);
+    }
+
+    [ContractFact]
+    public async Task Quotas_counted_without_their_articles_give_the_same_numbers_as_with_them_and_no_ids()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        var coverage = await _backend.OpenAsync(store.Db);
+
+        foreach (var day in new DateOnly[] { new(2024, 11, 20), new(2024, 11, 24), new(2024, 12, 5) })
+        {
+            var listed = await coverage.QuotasAsync(plan, day, QuotaDetail.Articles, Ct);
+            var counted = await coverage.QuotasAsync(plan, day, QuotaDetail.Counts, Ct);
+
+            Assert.Equal(listed.Select(q => q with { ArticleIds = null }), counted);
+            Assert.All(listed, q => Assert.Equal(q.Delivered, q.ArticleIds!.Count));
+        }
     }
 
     [ContractFact]
@@ -80,7 +98,7 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        var quotas = await (await _backend.OpenAsync(store.Db)).QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
+        var quotas = await (await _backend.OpenAsync(store.Db)).QuotasAsync(plan, new DateOnly(2024, 12, 5), QuotaDetail.Articles, Ct);
 
         var column = quotas[1];
         Assert.Equal((B, "Phòng cháy", 2, 1, 1), (column.Outlet, column.Section, column.Required, column.Delivered, column.PeriodsCompleted));

@@ -38,7 +38,7 @@ public abstract class FeedbackTests : IAsyncLifetime
 
         var report = await coverage.CoverageAsync(plan, new CoverageQuery(), Ct);
         var gaps = (await coverage.GapsAsync(plan, new DateOnly(2024, 11, 24), Ct)).Themes.ToDictionary(t => t.Code);
-        var quotas = await coverage.QuotasAsync(plan, new DateOnly(2024, 12, 5), Ct);
+        var quotas = await coverage.QuotasAsync(plan, new DateOnly(2024, 12, 5), QuotaDetail.Counts, Ct);
 
         Assert.Equal(
             [new("1.2", A, "2024-W46", 2), new("1.2", A, "2024-W47", 1), new("1.3", B, "2024-W47", 1), new("1.3", B, "2024-W49", 1), new CoverageCell("2.5", A, "2024-W46", 1)],

@@ -28,7 +28,9 @@ internal static class MonitorApi
         api.MapGet("/plans", ListPlansAsync).WithName("plans").WithSummary("Kế hoạch đã nạp (phiên bản mới nhất) và các phiên bản của mỗi kế hoạch.");
         api.MapGet("/plans/{id}/coverage", CoverageAsync).WithName("coverage")
             .WithSummary("Độ phủ: số bài theo chủ đề × cơ quan × kỳ (week, month, window), trong thời gian của từng chủ đề.");
-        api.MapGet("/plans/{id}/quotas", QuotasAsync).WithName("quotas").WithSummary("Chỉ tiêu theo cơ quan đến hết ngày asof (mặc định: to, hoặc hôm nay).");
+        api.MapGet("/plans/{id}/quotas", QuotasAsync).WithName("quotas")
+            .WithSummary("Chỉ tiêu theo cơ quan đến hết ngày asof (mặc định: to, hoặc hôm nay); ids=true kèm mã mọi bài được đếm (articleIds), "
+                + "mặc định chỉ có số (articleIds = null; các bài theo từng trang: /api/plans/{id}/articles?quota=N&quota_outlet=O).");
         api.MapGet("/plans/{id}/gaps", GapsAsync).WithName("gaps").WithSummary("Khoảng trống theo chủ đề đến hết ngày asof, với tình trạng nguồn tin.");
         api.MapGet("/plans/{id}/events", EventsAsync).WithName("events").WithSummary("Số bài quanh mỗi sự kiện của kế hoạch (days ngày trước và sau, mặc định 3).");
         api.MapGet("/plans/{id}/overview", OverviewAsync).WithName("overview").WithSummary("Số liệu trang Tổng quan (bản đồ nhiệt, ma trận, biểu đồ theo ngày, ô tổng hợp, chỉ tiêu).");
@@ -53,9 +55,10 @@ internal static class MonitorApi
         ICoverageStore coverage, TimeProvider time, CancellationToken ct) =>
         AnswerAsync(id, request, coverage, time, async (plan, f, _) => CoverageRows.Of(await coverage.CoverageAsync(plan, new CoverageQuery(f.Period, f.From, f.To), ct), f.Outlet), ct);
 
-    private static Task<Results<Ok<IReadOnlyList<QuotaStatusRow>>, NotFound<ApiError>, BadRequest<ApiError>>> QuotasAsync(string id, HttpRequest request,
+    private static Task<Results<Ok<IReadOnlyList<QuotaStatusRow>>, NotFound<ApiError>, BadRequest<ApiError>>> QuotasAsync(string id, bool? ids, HttpRequest request,
         ICoverageStore coverage, TimeProvider time, CancellationToken ct) =>
-        AnswerAsync(id, request, coverage, time, async (plan, _, asOf) => CoverageRows.Of(await coverage.QuotasAsync(plan, asOf, ct)), ct);
+        AnswerAsync(id, request, coverage, time, async (plan, _, asOf) => CoverageRows.Of(await coverage.QuotasAsync(plan, asOf,
+            ids == true ? QuotaDetail.Articles : QuotaDetail.Counts, ct)), ct);
 
     private static Task<Results<Ok<IReadOnlyList<GapRow>>, NotFound<ApiError>, BadRequest<ApiError>>> GapsAsync(string id, HttpRequest request,
         ICoverageStore coverage, TimeProvider time, CancellationToken ct) =>

@@ -37,9 +37,9 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
         var f = filters with { Plan = plan.Id, Outlet = chosen };
 
         var quotas = new List<OutletQuota>();
-        foreach (var q in (await coverage.QuotasAsync(plan, asOf, ct)).Where(q => q.Outlet == chosen))
+        foreach (var q in (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).Where(q => q.Outlet == chosen))
         {
-            var counted = await queries.ByIdsAsync(plan.Id, q.ArticleIds, ct);
+            var counted = await queries.ByIdsAsync(plan.Id, q.ArticleIds ?? [], ct);
             var number = (q.Quota + 1).ToString(CultureInfo.InvariantCulture);
             quotas.Add(new OutletQuota(q.Quota, q.Theme, Wording.Rate(q), q.Text, q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
                 $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{(filters with { Plan = plan.Id, Outlet = null }).Query(("quota", number), ("quota_outlet", q.Outlet))}",

@@ -1,4 +1,5 @@
 using Monitor.Core.Time;
+using Monitor.Dashboards.Diagnostics;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
@@ -29,14 +30,25 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
 
     public async Task<OverviewData?> BuildAsync(Filters filters, CancellationToken ct)
     {
-        if (await ResolveAsync(filters, ct) is not var (plan, versions, asOf))
+        (StoredPlan, IReadOnlyList<StoredPlan>, DateOnly)? resolved;
+        using (ServerTimingSpans.Measure("plan"))
+        {
+            resolved = await ResolveAsync(filters, ct);
+        }
+
+        if (resolved is not var (plan, versions, asOf))
         {
             return null;
         }
 
         var f = filters with { Plan = plan.Id };
         var windows = CoverageRules.Windows(plan.Plan, f.From, f.To);
-        var daily = await queries.DailyAsync(plan.Id, windows, f.Outlet, f.Section, ct);
+        List<DailyCount> daily;
+        using (ServerTimingSpans.Measure("daily"))
+        {
+            daily = await queries.DailyAsync(plan.Id, windows, f.Outlet, f.Section, ct);
+        }
+
         var periodName = Filters.PeriodName(f.Period);
         var heat = daily.GroupBy(d => (d.Theme, Period: CoverageRules.Bucket(f.Period, d.Day)))
             .Select(g => new HeatCell(g.Key.Theme, g.Key.Period, g.Sum(d => d.Articles), ListHref(f, g.Key.Theme, null, g.Key.Period)))
@@ -51,20 +63,37 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
         var previous = IsoWeek.Of(asOf.AddDays(-7));
         var weekArticles = await WeekAsync(plan, f, week, ct);
         var previousArticles = await WeekAsync(plan, f, previous, ct);
-        var quotas = (await coverage.QuotasAsync(plan, asOf, ct)).Where(q => f.Outlet is null || q.Outlet == f.Outlet || q.Outlet.Length == 0)
+        var quotaSpan = ServerTimingSpans.Measure("quotas");
+        var quotas = (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct)).Where(q => f.Outlet is null || q.Outlet == f.Outlet || q.Outlet.Length == 0)
             .Select(q => new QuotaRow(q.Quota, q.Theme, q.Outlet, Wording.Rate(q), q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
                 $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{f.Query(("quota", (q.Quota + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("quota_outlet", q.Outlet))}"))
             .ToList();
+        quotaSpan.Dispose();
+        var healthSpan = ServerTimingSpans.Measure("health");
         var sources = await health.ComputeAsync([], ct);
+        healthSpan.Dispose();
         var tiles = new Tiles(week.ToString(), weekArticles, previousArticles, ListHref(f with { From = null, To = null }, null, null, week.ToString()),
             heat.Select(h => h.Theme).Distinct().Count(), plan.Plan.Themes.Count, quotas.Count(q => !q.OnTrack), quotas.Count,
             sources.Count(s => s.NeedsAttention), sources.Count);
-        var outlets = plan.Plan.Themes.SelectMany(t => t.Outlets).Concat(await queries.OutletsAsync(plan.Id, ct)).Distinct().Order(StringComparer.Ordinal).ToList();
+        List<string> outlets;
+        IReadOnlyList<string> sections;
+        using (ServerTimingSpans.Measure("filters"))
+        {
+            outlets = plan.Plan.Themes.SelectMany(t => t.Outlets).Concat(await queries.OutletsAsync(plan.Id, ct)).Distinct().Order(StringComparer.Ordinal).ToList();
+            sections = await queries.SectionsAsync(plan.Id, time, ct);
+        }
+
+        GapReport gaps;
+        using (ServerTimingSpans.Measure("gaps"))
+        {
+            gaps = await coverage.GapsAsync(plan, asOf, ct);
+        }
+
         return new OverviewData(plan.Id, plan.Version, plan.Plan.Directive.Title, versions.Select(v => new VersionRef(v.Version, v.LoadedAt)).ToList(), asOf,
             periodName, f.From, f.To, f.Outlet, f.Section, plan.Plan.Themes.Select(t => new ThemeRef(t.Code, t.Title)).ToList(), outlets,
-            await queries.SectionsAsync(plan.Id, time, ct), Periods(f.Period, daily), heat, matrix, perDay, tiles, quotas)
+            sections, Periods(f.Period, daily), heat, matrix, perDay, tiles, quotas)
         {
-            Gaps = await coverage.GapsAsync(plan, asOf, ct),
+            Gaps = gaps,
             Filters = f,
         };
     }
@@ -79,6 +108,7 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
 
     private async Task<int> WeekAsync(StoredPlan plan, Filters f, IsoWeek week, CancellationToken ct)
     {
+        using var span = ServerTimingSpans.Measure("weeks");
         var windows = CoverageRules.Windows(plan.Plan, week.Monday, week.Sunday);
         return (await queries.ArticlesAsync(plan.Id, windows, f.Outlet, f.Section, 0, 0, ct)).Total;
     }

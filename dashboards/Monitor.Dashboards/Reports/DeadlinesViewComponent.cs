@@ -18,6 +18,7 @@ public sealed class DeadlinesViewComponent(ICoverageStore coverage, TimeProvider
 
     public async Task<IViewComponentResult> InvokeAsync(string plan)
     {
+        using var span = Diagnostics.ServerTimingSpans.Measure("deadlines");
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);
         var stored = await coverage.PlanInForceAsync(plan, today, HttpContext.RequestAborted);
         var tiles = stored is null ? [] : Due(stored.Plan, today);

@@ -178,14 +178,14 @@ public sealed class PlanMatcher
         }
 
         // Another theme that is the article's subject takes its sentences and its opening (SubjectCompetition).
-        var graded = found.Count > 1 && found.Exists(f => f.Graded.Grade == ThemeGrade.Primary) ? found.ConvertAll(f => f.Graded) : null;
+        var grades = found.Count > 1 ? SubjectCompetition.Regrade(found.ConvertAll(f => f.Graded), originals, Scoring) : null;
         var matches = new List<ThemeMatch>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
             var (theme, (score, kept, grade)) = found[i];
             matches.Add(new ThemeMatch(theme.Code, Math.Round(score, 2),
                 [.. kept.Select(h => new Evidence(originals[(int)h.Field]![h.Start..h.End], h.Start, h.End, FieldName(h.Field)))],
-                graded is null ? grade : SubjectCompetition.Regrade(graded, i, originals, Scoring)));
+                grades is null ? grade : grades[i]));
         }
 
         return [.. matches.OrderByDescending(t => t.Score).ThenBy(t => t.Code, StringComparer.Ordinal)];

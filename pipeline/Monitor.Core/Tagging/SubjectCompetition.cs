@@ -6,25 +6,43 @@ namespace Monitor.Core.Tagging;
 /// Quốc hội thảo luận …" is a session sentence that carries a date — and the body's opening is the subject's opening.
 /// The weaker theme counts only on its own sentences: in the title or lead, spread over the body, or in a paragraph
 /// devoted to it; otherwise it stays as a mention. Grades only move down; the evidence shown is unchanged.</summary>
-internal static class SubjectCompetition
+internal sealed class SubjectCompetition
 {
-    /// <summary>A candidate grade of one theme before competition: its kept evidence and score.</summary>
+    private readonly List<Graded> _themes;
+    private readonly string?[] _originals;
+    private readonly ScoringOptions _options;
+    private readonly int[]?[] _sentenceStarts = new int[]?[3];
+
+    private SubjectCompetition(List<Graded> themes, string?[] originals, ScoringOptions options) =>
+        (_themes, _originals, _options) = (themes, originals, options);
+
+    /// <summary>A theme's grade before competition: its kept evidence and score.</summary>
     internal readonly record struct Graded(double Score, List<Hit> Kept, string Grade);
 
-    /// <summary>The grade of <paramref name="at"/> after competition with the other themes of the same article.</summary>
-    public static string Regrade(List<Graded> themes, int at, string?[] originals, ScoringOptions options)
+    /// <summary>The themes' grades after competition, in the same order; null when nothing competes (fewer
+    /// than two themes, or none is primary).</summary>
+    public static List<string>? Regrade(List<Graded> themes, string?[] originals, ScoringOptions options)
     {
-        var self = themes[at];
+        if (themes.Count < 2 || !themes.Exists(t => t.Grade == ThemeGrade.Primary))
+        {
+            return null;
+        }
+
+        var competition = new SubjectCompetition(themes, originals, options);
+        return themes.ConvertAll(t => competition.Grade(t));
+    }
+
+    private string Grade(Graded self)
+    {
         if (self.Grade == ThemeGrade.Mention)
         {
             return self.Grade;
         }
 
-        HashSet<(ArticleField, int)>? shared = null;
-        for (var i = 0; i < themes.Count; i++)
+        HashSet<long>? shared = null;
+        foreach (var rival in _themes)
         {
-            var rival = themes[i];
-            if (i == at || rival.Grade != ThemeGrade.Primary || rival.Score <= self.Score)
+            if (rival.Grade != ThemeGrade.Primary || rival.Score <= self.Score)
             {
                 continue;
             }
@@ -32,7 +50,7 @@ internal static class SubjectCompetition
             shared ??= [];
             foreach (var hit in rival.Kept)
             {
-                shared.Add(Sentence(hit, originals));
+                shared.Add(Sentence(hit));
             }
         }
 
@@ -41,18 +59,38 @@ internal static class SubjectCompetition
             return self.Grade;
         }
 
-        var own = self.Kept.Where(h => !shared.Contains(Sentence(h, originals))).ToList();
+        var own = self.Kept.FindAll(h => !shared.Contains(Sentence(h)));
         if (own.Count == 0)
         {
             return ThemeGrade.Mention;
         }
 
-        var grade = ThemeGrade.Of(own, originals[(int)ArticleField.Text], options, openingCounts: false);
+        var grade = ThemeGrade.Of(own, _originals[(int)ArticleField.Text], _options, openingCounts: false);
         return Rank(grade) < Rank(self.Grade) ? grade : self.Grade;
     }
 
-    private static (ArticleField, int) Sentence(in Hit hit, string?[] originals) =>
-        (hit.Field, ThemeGrade.SentenceStart(originals[(int)hit.Field] ?? "", hit.Start));
+    // The sentence a hit is in, as (field, sentence start): one forward pass per field, then a binary search per hit.
+    private long Sentence(in Hit hit)
+    {
+        var starts = _sentenceStarts[(int)hit.Field] ??= Starts(_originals[(int)hit.Field] ?? "");
+        var at = Array.BinarySearch(starts, hit.Start);
+        return ((long)hit.Field << 32) | (uint)starts[at >= 0 ? at : ~at - 1];
+    }
+
+    // Sentence starts as ThemeGrade.SentenceStart sees them: 0, and after ". ", "! ", "? ", "… " or a line break.
+    private static int[] Starts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…'))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
 
     private static int Rank(string grade) => grade switch
     {

@@ -80,7 +80,7 @@ public static class ThemeGrade
     }
 
     // A sentence starts after ". ", "! ", "? ", "… " or a line break.
-    internal static int SentenceStart(string text, int at)
+    private static int SentenceStart(string text, int at)
     {
         for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
         {

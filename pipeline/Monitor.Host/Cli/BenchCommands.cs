@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Monitor.Host.Bench;
+using Monitor.Host.Composition;
 using Monitor.Lab.Bench;
 
 namespace Monitor.Host.Cli;
@@ -9,15 +9,34 @@ internal static class BenchCommands
 {
     public static Command Create() => new("bench", "Đo hiệu năng (kết quả ghi trong README).")
     {
-        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), KafkaBench.Create(), Summary(), Dashboard(), Learn(),
+        Pipeline(), Extract(), Import(), Coverage(), Tag(), Crawl(), Kafka(), Summary(), Dashboard(), Learn(),
     };
 
     private static Command Pipeline()
     {
         var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
         var pipeline = new Command("pipeline", "Đo tốc độ hàng đợi → gắn chủ đề → lưu trên cơ sở dữ liệu SQLite mới (bài/giây).") { articles };
-        pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(r.GetValue(articles), ct)));
+        pipeline.SetAction((r, ct) => CommonOptions.Guard(() => PipelineBench.RunAsync(LabComposition.Executable, r.GetValue(articles), ct)));
         return pipeline;
+    }
+
+    private static Command Kafka()
+    {
+        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
+        var taggers = new Option<int>("--taggers") { Description = "Số thành viên gắn chủ đề trong nhóm tiêu thụ (1–6).", DefaultValueFactory = _ => 1 };
+        var store = new Option<string>("--store") { Description = "Nơi ghi: sqlite, none (chỉ gắn chủ đề và xác nhận) hoặc elasticsearch (cần MONITOR_ELASTICSEARCH_URL).", DefaultValueFactory = _ => "sqlite" };
+        var kafka = new Command("kafka", "Đo tốc độ Kafka (cụm giả lập 3 broker) → gắn chủ đề → lưu: bài/giây, độ trễ p50/p99.") { articles, taggers, store };
+        kafka.SetAction((r, ct) => CommonOptions.Guard(() =>
+        {
+            var (count, members, where) = (r.GetValue(articles), r.GetValue(taggers), r.GetValue(store)!);
+            var elasticsearch = Environment.GetEnvironmentVariable("MONITOR_ELASTICSEARCH_URL");
+            return count < 1 ? throw new UserInputException($"--articles {count}: phải lớn hơn 0")
+                : members is < 1 or > 6 ? throw new UserInputException($"--taggers {members}: phải từ 1 đến 6 (chủ đề có 6 phân vùng)")
+                : !KafkaBench.Stores.Contains(where) ? throw new UserInputException($"--store '{where}': dùng sqlite, none hoặc elasticsearch")
+                : where == "elasticsearch" && string.IsNullOrEmpty(elasticsearch) ? throw new UserInputException("--store elasticsearch: cần đặt MONITOR_ELASTICSEARCH_URL=http://HOST:9200")
+                : KafkaBench.RunAsync(LabComposition.Executable, count, members, where, elasticsearch, ct);
+        }));
+        return kafka;
     }
 
     private static Command Extract()

@@ -32,7 +32,7 @@ internal static class ReportCommands
             async (s, p, q, ct) => Both(await s.CoverageAsync(p, new CoverageQuery(q.Period, q.From, q.To), ct), CoverageTables.Coverage, CoverageRows.Of),
             From, To, Period);
         var quotas = Report("quotas", "Chỉ tiêu: phải có, đã có, còn thiếu, đúng hay chậm tiến độ, và các bài được tính.",
-            async (s, p, q, ct) => Both(await s.QuotasAsync(p, q.AsOf, ct), r => CoverageTables.Quotas(p.Id, p.Version, q.AsOf, r), CoverageRows.Of));
+            async (s, p, q, ct) => Both(await s.QuotasAsync(p, q.AsOf, QuotaDetail.Articles, ct), r => CoverageTables.Quotas(p.Id, p.Version, q.AsOf, r), CoverageRows.Of));
         var gaps = Report("gaps", "Khoảng trống: chủ đề chưa có bài, chỉ một cơ quan đưa tin, độ trễ, và tình trạng nguồn tin bên cạnh.",
             async (s, p, q, ct) => Both(await s.GapsAsync(p, q.AsOf, ct), CoverageTables.Gaps, CoverageRows.Of));
         var events = Report("events", "Sự kiện: số bài của kế hoạch trong những ngày quanh mỗi sự kiện.",

@@ -41,7 +41,7 @@ internal static class CoverageTables
         [
             N(q.Quota + 1), CoverageWords.Theme(q.Theme), CoverageWords.Outlet(q.Outlet), CoverageWords.Rate(q),
             q.To is null ? $"từ {D(q.From)}" : $"{D(q.From)} – {D(q.To)}", N(q.PeriodsElapsed), N(q.Required), N(q.Delivered), N(q.Remaining), CoverageWords.Progress(q.Progress), q.Section ?? "",
-            string.Join(' ', q.ArticleIds),
+            string.Join(' ', q.ArticleIds ?? []),
         ]).ToList();
         var behind = quotas.Count(q => !q.OnTrack);
         return new ReportTable($"Chỉ tiêu kế hoạch {planId} (phiên bản {version}) đến hết ngày {D(asOf)}",

@@ -47,7 +47,7 @@ public sealed class ResultsBuilder(ICoverageStore store, PlanArticles articles, 
             var rows = byArticle[id];
             return new AnnexArticle(rows[0].Day, h.Outlet, h.Section, h.Title, h.Url, rows.Select(r => r.Theme).Distinct().ToList());
         }).OrderBy(a => a.Day).ThenBy(a => a.Outlet, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
-        var quotas = await store.QuotasAsync(plan, end, ct);
+        var quotas = await store.QuotasAsync(plan, end, QuotaDetail.Counts, ct);
         return new ResultsReport(plan.Id, plan.Version, plan.Plan.Directive, start, end, results, quotas, annex);
     }
 }

@@ -30,7 +30,7 @@ public sealed class QuotaReminders(PlanStore plans, ICoverageStore store, Summar
             }
 
             List<ThemeGap>? uncovered = null;
-            foreach (var q in await store.QuotasAsync(plan, today, ct))
+            foreach (var q in await store.QuotasAsync(plan, today, QuotaDetail.Counts, ct))
             {
                 if (q.Delivered >= q.Required || CoverageRules.PeriodStart(q.Period, today) is not { } start)
                 {

@@ -37,7 +37,7 @@ public sealed class SummaryBuilder(ICoverageStore store, PlanArticles articles, 
         var linked = links.SelectMany(l => new[] { l.A, l.B }).ToHashSet(StringComparer.Ordinal);
         var copies = Stories(tagged.DistinctBy(t => t.Id).Where(t => linked.Contains(t.Id)), links).Sum(g => g.Copies.Count);
         var notable = await NotableAsync(inForce, tagged, links, linked, ct);
-        var quotas = (await store.QuotasAsync(plan, asOf, ct)).Where(q => !q.OnTrack).ToList();
+        var quotas = (await store.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct)).Where(q => !q.OnTrack).ToList();
         var outletsOfPlan = inForce.SelectMany(t => t.Outlets).Concat(tagged.Select(t => t.Outlet)).Where(o => o.Length > 0).Distinct().ToList();
         var health = await store.HealthAsync(outletsOfPlan, asOf, ct);
         var attention = health.Where(h => h.Unhealthy || h.State == SourceState.Untracked).Select(h => new SourceAttention(h.Outlet, CoverageWords.Health(h), h.Sources)).ToList();

@@ -6,6 +6,10 @@ namespace Monitor.Storage.Coverage;
 /// <summary>Articles of a theme on one Vietnamese day ("yyyy-MM-dd") in one outlet, as a store counts them.</summary>
 public sealed record DailyCount(string Theme, string Day, string Outlet, int Articles);
 
+/// <summary>Distinct articles a quota counts in one section (null: sections not asked for, or none), with their ids
+/// when the answer lists them.</summary>
+public sealed record CountedArticles(string? Section, int Articles, IReadOnlyList<string>? Ids);
+
 /// <summary>The answers both stores build from what they read: a store supplies daily counts, counted articles, copies
 /// and source health; the assembly into reports is this one code, so the SQLite and Elasticsearch stores cannot drift.</summary>
 public static class CoverageAnswers
@@ -21,10 +25,11 @@ public static class CoverageAnswers
         return new CoverageReport(plan.Id, plan.Version, plan.Plan.Themes.Select(t => (t.Code, t.Title)).ToList(), cells, stored, query);
     }
 
-    /// <summary>Every quota per outlet; <paramref name="counted"/> reads the distinct articles (id, section) of an outlet
-    /// ("" = all outlets) inside the windows, with their section when the flag asks for it.</summary>
-    public static async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf,
-        Func<IReadOnlyList<ThemeWindow>, string, bool, Task<List<(string Id, string? Section)>>> counted)
+    /// <summary>Every quota per outlet; <paramref name="counted"/> reads the distinct articles of an outlet ("" = all
+    /// outlets) inside the windows as <see cref="CountedArticles"/>: per section when the flag asks for it (a column
+    /// quota), with their ids only when <paramref name="detail"/> lists them.</summary>
+    public static async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail,
+        Func<IReadOnlyList<ThemeWindow>, string, bool, Task<IReadOnlyList<CountedArticles>>> counted)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(counted);
@@ -39,25 +44,34 @@ public static class CoverageAnswers
             var (elapsed, completed) = CoverageRules.Periods(quota.Period, from, to, asOf);
             foreach (var outlet in CoverageRules.QuotaOutlets(plan.Plan, quota))
             {
-                var articles = await counted(windows, outlet, CoverageRules.IsColumnQuota(quota));
+                IEnumerable<CountedArticles> groups = await counted(windows, outlet, CoverageRules.IsColumnQuota(quota));
                 string? section = null;
                 if (CoverageRules.IsColumnQuota(quota))
                 {
-                    var column = CoverageRules.ColumnSections(plan.Plan, quota, articles.Select(c => c.Section).OfType<string>().Distinct());
+                    var column = CoverageRules.ColumnSections(plan.Plan, quota, groups.Select(g => g.Section).OfType<string>().Distinct());
                     if (column.Count > 0)
                     {
-                        articles = articles.Where(c => c.Section is not null && column.Contains(c.Section)).ToList();
+                        groups = groups.Where(g => g.Section is not null && column.Contains(g.Section)).ToList();
                         section = string.Join(", ", column);
                     }
                 }
 
+                var ids = detail == QuotaDetail.Articles ? groups.SelectMany(g => g.Ids ?? []).Order(StringComparer.Ordinal).ToList() : null;
                 statuses.Add(new QuotaStatus(i, quota.Theme, outlet, quota.Count, quota.Unit, quota.Period, from, to, elapsed, completed,
-                    quota.Count * elapsed, articles.Count, section, articles.Select(c => c.Id).ToList(), quota.Text));
+                    quota.Count * elapsed, groups.Sum(g => g.Articles), section, ids, quota.Text));
             }
         }
 
         return statuses;
     }
+
+    /// <summary>Distinct articles (id, section) grouped as <see cref="QuotasAsync"/> wants them from a store that reads
+    /// them one by one: one group, or one per section when <paramref name="bySection"/>; ids kept when
+    /// <paramref name="listed"/>.</summary>
+    public static IReadOnlyList<CountedArticles> Group(IEnumerable<(string Id, string? Section)> distinct, bool bySection, bool listed) =>
+        distinct.GroupBy(a => bySection ? a.Section : null)
+            .Select(g => new CountedArticles(g.Key, g.Count(), listed ? g.Select(a => a.Id).ToList() : null))
+            .ToList();
 
     /// <summary>The outlets whose health a gap report needs: every theme's outlets and every outlet that covered one.</summary>
     public static IReadOnlyList<string> GapOutlets(StoredPlan plan, IEnumerable<DailyCount> daily) =>

@@ -7,9 +7,10 @@ public sealed record CoverageRow(string Theme, string Outlet, string Period, int
 
 /// <summary>One quota of the plan for one outlet (empty: every outlet) as of a day. <paramref name="Quota"/> is its
 /// number in the plan from 1, as the quota table and the dashboard's links number it; <paramref name="Progress"/> is
-/// <c>met</c>, <c>on_track</c> or <c>behind</c>.</summary>
+/// <c>met</c>, <c>on_track</c> or <c>behind</c>; <paramref name="ArticleIds"/> the counted articles' ids when the answer
+/// lists them (<c>report quotas</c>, the API with <c>ids=true</c>), null when it counts only.</summary>
 public sealed record QuotaStatusRow(int Quota, string? Theme, string Outlet, string Text, int Count, string Unit, string Period, DateOnly From, DateOnly? To,
-    int PeriodsElapsed, int PeriodsCompleted, int Required, int Delivered, int Remaining, string Progress, bool OnTrack, string? Section, IReadOnlyList<string> ArticleIds);
+    int PeriodsElapsed, int PeriodsCompleted, int Required, int Delivered, int Remaining, string Progress, bool OnTrack, string? Section, IReadOnlyList<string>? ArticleIds);
 
 /// <summary>One theme's coverage so far in its window. <paramref name="Kind"/> is <c>none</c>, <c>not_started</c>,
 /// <c>uncovered</c> or <c>single_outlet</c>; <paramref name="Health"/> covers the outlets that should have covered it and did not.</summary>

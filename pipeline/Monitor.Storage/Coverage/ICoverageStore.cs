@@ -9,8 +9,9 @@ public interface ICoverageStore
     /// <summary>Theme × outlet × period counts, inside each theme's window and the requested range.</summary>
     Task<CoverageReport> CoverageAsync(StoredPlan plan, CoverageQuery query, CancellationToken ct);
 
-    /// <summary>Every quota of the plan, per outlet, as of the end of <paramref name="asOf"/> (a Vietnamese day).</summary>
-    Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct);
+    /// <summary>Every quota of the plan, per outlet, as of the end of <paramref name="asOf"/> (a Vietnamese day); with
+    /// <see cref="QuotaDetail.Articles"/> also the counted articles' ids, which cost a read of every one of them.</summary>
+    Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct);
 
     /// <summary>Per theme: who covered it so far, the first day and latency, and the health of the outlets missing.</summary>
     Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct);

@@ -7,6 +7,8 @@ namespace Monitor.Storage.Coverage;
 /// <param name="PeriodsCompleted">Periods of the window ended by the as-of day.</param>
 /// <param name="Required">Count × periods elapsed: what must be delivered by the end of the running period.</param>
 /// <param name="Section">The outlet's column a "chuyên mục" quota counted, when its articles carry one that matches.</param>
+/// <param name="ArticleIds">The counted articles' ids in ordinal order when asked for (<see cref="QuotaDetail.Articles"/>);
+/// null when the answer counts only (<see cref="QuotaDetail.Counts"/>).</param>
 public sealed record QuotaStatus(
     int Quota,
     string? Theme,
@@ -21,7 +23,7 @@ public sealed record QuotaStatus(
     int Required,
     int Delivered,
     string? Section,
-    IReadOnlyList<string> ArticleIds,
+    IReadOnlyList<string>? ArticleIds,
     string Text)
 {
     public int Remaining => Math.Max(0, Required - Delivered);
@@ -39,4 +41,12 @@ public enum QuotaProgress
     Met,
     OnTrack,
     Behind,
+}
+
+/// <summary>What a quota answer carries: the counts only (the overview, summaries, reminders, the API by default: the
+/// store counts, no id travels) or also every counted article's id (a page or report that lists them).</summary>
+public enum QuotaDetail
+{
+    Counts,
+    Articles,
 }

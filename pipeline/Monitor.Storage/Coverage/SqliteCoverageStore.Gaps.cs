@@ -76,12 +76,9 @@ public sealed partial class SqliteCoverageStore
         {
             var (from, to) = (e.Date.AddDays(-days), e.Date.AddDays(days));
             var windows = plan.Plan.Themes.Select(t => new ThemeWindow(t.Code, from, to));
-            await using var command = connection.Command($"""
-                {WindowsCte}
-                SELECT tg.outlet, COUNT(DISTINCT tg.article_id)
-                FROM w CROSS JOIN tags tg ON tg.plan_id = $plan AND tg.theme_code = w.code AND tg.day BETWEEN w.f AND w.t
-                GROUP BY 1 ORDER BY 1
-                """, null, ("$windows", WindowsJson(windows)), ("$plan", plan.Id));
+            // Distinct articles per outlet streamed in (outlet, day, article) order (WindowedArticles): no temporary B-tree of ids.
+            await using var command = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT outlet, COUNT(*) FROM hits GROUP BY outlet ORDER BY outlet"),
+                plan.Id, windows);
             result.Add(new EventCoverage(e.Date, e.Title, from, to, await ListAsync(command, r => (r.GetString(0), r.GetInt32(1)), ct)));
         }
 

@@ -1,27 +1,36 @@
+using System.Globalization;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Storage.Coverage;
 
 public sealed partial class SqliteCoverageStore
 {
-    public async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = await ConnectAsync(ct);
-        return await CoverageAnswers.QuotasAsync(plan, asOf, (windows, outlet, withSection) => CountedAsync(connection, plan.Id, windows, outlet, withSection, ct));
+        return await CoverageAnswers.QuotasAsync(plan, asOf, detail,
+            (windows, outlet, withSection) => CountedAsync(connection, plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct));
     }
 
-    /// <summary>The distinct articles (with their section when asked) of one outlet, or of all when empty, inside the windows.</summary>
-    private static async Task<List<(string Id, string? Section)>> CountedAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
-        IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection, CancellationToken ct)
+    /// <summary>The distinct articles (per section when asked) of one outlet, or of all when empty, inside the windows,
+    /// with their ids when <paramref name="listed"/>.</summary>
+    private static async Task<IReadOnlyList<CountedArticles>> CountedAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
+        IReadOnlyList<ThemeWindow> windows, string outlet, bool withSection, bool listed, CancellationToken ct)
     {
         if (!withSection)
         {
-            // Only the ids: the distinct articles of the outlet (or of all) in one ordered pass per outlet (WindowedArticles).
-            await using var hits = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT id FROM hits"), planId, windows, outlet.Length > 0 ? outlet : null);
+            // The distinct articles of the outlet (or of all) in one ordered pass per outlet (WindowedArticles): counted
+            // by SQLite when no id is wanted (the overview's 52,000 of a million-article store never leave it).
+            await using var hits = WindowedArticles.Bind(connection.Command($"{WindowedArticles.Cte} SELECT {(listed ? "id" : "COUNT(*)")} FROM hits"),
+                planId, windows, outlet.Length > 0 ? outlet : null);
+            if (!listed)
+            {
+                return [new CountedArticles(null, Convert.ToInt32(await hits.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture), null)];
+            }
+
             var found = await ListAsync(hits, r => r.GetString(0), ct);
-            found.Sort(StringComparer.Ordinal);
-            return found.Select(id => (id, (string?)null)).ToList();
+            return [new CountedArticles(null, found.Count, found)];
         }
 
         var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -63,8 +72,6 @@ public sealed partial class SqliteCoverageStore
             }
         }
 
-        var ids = seen.Keys.ToArray();
-        Array.Sort(ids, StringComparer.Ordinal);
-        return ids.Select(id => (id, seen[id])).ToList();
+        return CoverageAnswers.Group(seen.Select(a => (a.Key, a.Value)), bySection: true, listed);
     }
 }

@@ -85,7 +85,7 @@ public sealed class ReportFormatTests
         return
         [
             CoverageTables.Coverage(await store.CoverageAsync(plan, new CoverageQuery(), CancellationToken.None)),
-            CoverageTables.Quotas(plan.Id, plan.Version, AsOf, await store.QuotasAsync(plan, AsOf, CancellationToken.None)),
+            CoverageTables.Quotas(plan.Id, plan.Version, AsOf, await store.QuotasAsync(plan, AsOf, QuotaDetail.Articles, CancellationToken.None)),
             CoverageTables.Gaps(await store.GapsAsync(plan, AsOf, CancellationToken.None)),
             CoverageTables.Events(plan.Id, plan.Version, 3, await store.EventsAsync(plan, 3, CancellationToken.None)),
         ];

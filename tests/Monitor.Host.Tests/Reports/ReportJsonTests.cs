@@ -45,7 +45,7 @@ public sealed class ReportJsonTests
         using var dir = new TempDir();
         var (store, plan) = await FillAsync(dir.Path);
         var asOf = new DateOnly(2024, 11, 24);
-        var quotas = CoverageRows.Of(await store.QuotasAsync(plan, asOf, CancellationToken.None));
+        var quotas = CoverageRows.Of(await store.QuotasAsync(plan, asOf, QuotaDetail.Articles, CancellationToken.None));
         var gaps = CoverageRows.Of(await store.GapsAsync(plan, asOf, CancellationToken.None));
 
         var quotaRun = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "report", "quotas", "--plan", "w46", "--as-of", "2024-11-24", "--format", "json", "--data-dir", dir.Path);

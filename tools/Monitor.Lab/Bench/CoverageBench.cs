@@ -28,7 +28,8 @@ public static class CoverageBench
                 ("coverage by month", async () => (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Month), ct)).Cells.Count),
                 ("coverage, whole window", async () => (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window), ct)).Cells.Count),
                 ("coverage --from --to (1 week)", async () => (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, new(2024, 11, 18), new(2024, 11, 24)), ct)).Cells.Count),
-                ("quotas (with counted ids)", async () => (await store.QuotasAsync(plan, asOf, ct)).Sum(q => q.ArticleIds.Count)),
+                ("quotas (counts, as the overview)", async () => (await store.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct)).Sum(q => q.Delivered)),
+                ("quotas (with counted ids)", async () => (await store.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).Sum(q => q.ArticleIds!.Count)),
                 ("gaps (with source health)", async () => (await store.GapsAsync(plan, asOf, ct)).Themes.Count),
                 ("events (±3 days)", async () => (await store.EventsAsync(plan, 3, ct)).Sum(e => e.Articles)),
             })

@@ -86,7 +86,7 @@ public static class SummaryBench
                 + (await store.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Week, monday.AddDays(-7), sunday.AddDays(-7)), ct)).Cells.Count),
             ("tagged rows of the week", async () => (await articles.TaggedAsync(plan, monday, sunday, ct)).Count),
             ("near-duplicate links", async () => (await articles.LinksAsync(ids, ct)).Count),
-            ("quotas", async () => (await store.QuotasAsync(plan, sunday, ct)).Count),
+            ("quotas", async () => (await store.QuotasAsync(plan, sunday, QuotaDetail.Counts, ct)).Count),
             ("source health", async () => (await store.HealthAsync(plan.Plan.Themes.SelectMany(t => t.Outlets).Distinct().ToList(), sunday, ct)).Count),
             ("week before, distinct count", async () => await articles.CountAsync(plan, monday.AddDays(-7), sunday.AddDays(-7), ct)),
             ("references cited", async () => (await articles.ReferencesAsync(plan, monday, sunday, ct)).Count),

@@ -82,7 +82,7 @@ public static class TagCliBench
     private static (string Exe, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(TagCliBench).Assembly.Location]) : (path, []);
+        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly")]) : (path, []);
     }
 
     private static async Task<double> TimeAsync(string file, string[] args, string output, CancellationToken ct)

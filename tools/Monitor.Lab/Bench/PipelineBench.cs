@@ -1,25 +1,24 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Articles;
-using Monitor.Host.Composition;
 using Monitor.Lab.SampleSite;
-using Monitor.Lab.Bench;
-using Monitor.Host.Pipeline;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Queue;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
-/// <summary>monitor bench pipeline: generated 3 KB articles through the embedded queue → tag → store.</summary>
-internal static class PipelineBench
+/// <summary>monitor bench pipeline: generated 3 KB articles through the embedded queue → tag → store, composed as the
+/// executable composes <c>monitor work</c> (<see cref="ExecutableComposition"/>).</summary>
+public static class PipelineBench
 {
-    public static async Task<int> RunAsync(int count, CancellationToken ct)
+    public static async Task<int> RunAsync(ExecutableComposition executable, int count, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(executable);
         var dir = Path.Combine(Path.GetTempPath(), "monitor-bench-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var builder = await MonitorServices.CreateBuilderAsync(dir, ct);
+            var builder = await executable.CreateBuilder(dir, ct);
             using var host = builder.Build();
             var services = host.Services;
             var plan = SamplePlan.Load();
@@ -37,7 +36,7 @@ internal static class PipelineBench
 
             var enqueue = clock.Elapsed;
             clock.Restart();
-            var handled = await services.GetRequiredService<PipelineWorker>().DrainAsync(ct);
+            var handled = await executable.DrainQueue(services, ct);
             var process = clock.Elapsed;
             var stored = await services.GetRequiredService<ArticleReader>().CountAsync(ct);
             Console.WriteLine($"bench pipeline: {count} generated articles of 3 KB, plan of {plan.Themes.Count} themes");

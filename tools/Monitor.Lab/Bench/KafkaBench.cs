@@ -1,61 +1,39 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Bus;
-using Monitor.Host.Cli;
 using Monitor.Elasticsearch;
-using Monitor.Host.Composition;
 using Monitor.Lab.SampleSite;
-using Monitor.Lab.Bench;
-using Monitor.Host.Pipeline.Kafka;
 using Monitor.Kafka;
 using Monitor.Kafka.Consuming;
 using Monitor.Lab.KafkaMock;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Plans;
 
-namespace Monitor.Host.Bench;
+namespace Monitor.Lab.Bench;
 
 /// <summary>monitor bench kafka: generated articles through a 3-broker mock cluster: produce → consume → tag →
 /// store → publish tags; articles/s and end-to-end latency (produce timestamp → stored). <c>--taggers N</c> runs N
 /// members of the tagger group (each its own host, consumer and writer, in this process); <c>--store</c> is where they
 /// write: sqlite (one fresh file, one writer at a time), none (tag and acknowledge only: the cost of everything but the
 /// store) or elasticsearch (MONITOR_ELASTICSEARCH_URL, indices with a prefix of their own, deleted afterwards).</summary>
-internal static class KafkaBench
+public static class KafkaBench
 {
-    private static readonly string[] Stores = ["sqlite", "none", "elasticsearch"];
+    /// <summary>The places a tagger may write to (<c>--store</c>).</summary>
+    public static IReadOnlyList<string> Stores { get; } = ["sqlite", "none", "elasticsearch"];
 
-    public static Command Create()
+    /// <param name="elasticsearch">The cluster for <c>store</c> = elasticsearch (MONITOR_ELASTICSEARCH_URL); the caller
+    /// has checked the arguments (one line each in the CLI).</param>
+    public static async Task<int> RunAsync(ExecutableComposition executable, int count, int taggers, string store, string? elasticsearch, CancellationToken ct)
     {
-        var articles = new Option<int>("--articles") { Description = "Số bài sinh ra để đo.", DefaultValueFactory = _ => 20_000 };
-        var taggers = new Option<int>("--taggers") { Description = "Số thành viên gắn chủ đề trong nhóm tiêu thụ (1–6).", DefaultValueFactory = _ => 1 };
-        var store = new Option<string>("--store") { Description = "Nơi ghi: sqlite, none (chỉ gắn chủ đề và xác nhận) hoặc elasticsearch (cần MONITOR_ELASTICSEARCH_URL).", DefaultValueFactory = _ => "sqlite" };
-        var command = new Command("kafka", "Đo tốc độ Kafka (cụm giả lập 3 broker) → gắn chủ đề → lưu: bài/giây, độ trễ p50/p99.") { articles, taggers, store };
-        command.SetAction((r, ct) => CommonOptions.Guard(() => RunAsync(r.GetValue(articles), r.GetValue(taggers), r.GetValue(store)!, ct)));
-        return command;
-    }
-
-    public static async Task<int> RunAsync(int count, int taggers, string store, CancellationToken ct)
-    {
-        if (count < 1)
-        {
-            throw new UserInputException($"--articles {count}: phải lớn hơn 0");
-        }
-
-        if (taggers is < 1 or > 6)
-        {
-            throw new UserInputException($"--taggers {taggers}: phải từ 1 đến 6 (chủ đề có 6 phân vùng)");
-        }
-
-        var elasticsearch = Environment.GetEnvironmentVariable("MONITOR_ELASTICSEARCH_URL");
+        ArgumentNullException.ThrowIfNull(executable);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(taggers, 1);
         if (!Stores.Contains(store) || (store == "elasticsearch" && string.IsNullOrEmpty(elasticsearch)))
         {
-            throw new UserInputException(store == "elasticsearch"
-                ? "--store elasticsearch: cần đặt MONITOR_ELASTICSEARCH_URL=http://HOST:9200"
-                : $"--store '{store}': dùng sqlite, none hoặc elasticsearch");
+            throw new ArgumentException($"store '{store}' (elasticsearch needs its URL)", nameof(store));
         }
 
         var dir = Path.Combine(Path.GetTempPath(), "monitor-bench-kafka-" + Guid.NewGuid().ToString("N")[..8]);
@@ -67,9 +45,9 @@ internal static class KafkaBench
             var latencies = new List<long>(count);
             for (var i = 0; i < taggers; i++)
             {
-                var builder = await MonitorServices.CreateBuilderAsync(dir, ct);
+                var builder = await executable.CreateBuilder(dir, ct);
                 builder.Logging.AddFilter("Monitor.Kafka", LogLevel.Warning);
-                builder.UseKafkaBus(cluster.BootstrapServers);
+                executable.UseKafkaTagger(builder, cluster.BootstrapServers);
                 if (store == "elasticsearch")
                 {
                     builder.Configuration["Monitor:Elasticsearch:Url"] = elasticsearch;
@@ -81,15 +59,14 @@ internal static class KafkaBench
                     builder.Services.AddSingleton<IArticleTagWriter, NoStore>();
                 }
 
-                builder.Services.AddSingleton<KafkaTagger>();
                 builder.Services.AddKafkaConsumer(sp =>
                 {
-                    var tagger = sp.GetRequiredService<KafkaTagger>();
+                    var tagger = executable.Tagger(sp);
                     var time = sp.GetRequiredService<TimeProvider>();
                     var options = sp.GetRequiredService<IOptions<KafkaOptions>>().Value;
                     return new KafkaConsumerRole("tagger", options.RawTopic, "monitor-bench", async (batch, token) =>
                     {
-                        await tagger.HandleAsync(batch, token);
+                        await tagger(batch, token);
                         var stored = time.GetUtcNow().ToUnixTimeMilliseconds();
                         lock (latencies)
                         {
@@ -110,7 +87,7 @@ internal static class KafkaBench
             foreach (var host in hosts)
             {
                 await host.Services.StartElasticsearchAsync(ct);
-                await host.StartKafkaAsync(ct);
+                await executable.StartKafka(host, ct);
             }
 
             var consumers = hosts.Select(h => h.Services.GetServices<IHostedService>().OfType<KafkaConsumerService>().Single()).ToList();
