@@ -14,7 +14,7 @@ namespace Monitor.Host.Tests;
 /// serves on 127.0.0.1, with its cache in a real SQLite store.</summary>
 public sealed class SecondOpinionTests : IDisposable
 {
-    private static readonly Plan Plan = new()
+    internal static readonly Plan Plan = new()
     {
         Id = "w46",
         Themes = [new Theme { Code = "2.5", Title = "Kỳ họp thứ 8, Quốc hội khóa XV", Keywords = ["Quốc hội thông qua"] }],
@@ -23,7 +23,7 @@ public sealed class SecondOpinionTests : IDisposable
     private static readonly PlanMatcher Matcher = new(Plan);
     private readonly TempDir _dir = new();
 
-    private static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nhà thầu số {i} thi công cao tốc, giải phóng mặt bằng. ", 9));
+    internal static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nhà thầu số {i} thi công cao tốc, giải phóng mặt bằng. ", 9));
 
     /// <summary>One body mention a few hundred characters in: partial, score under twice the threshold, so borderline.</summary>
     private static Article Road(int i) => Article($"road-{i}", $"Khởi công đường vành đai {i}", Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + Filler(i + 1));

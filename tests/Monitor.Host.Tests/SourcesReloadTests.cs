@@ -121,6 +121,22 @@ public sealed class SourcesReloadTests
         Assert.Contains("thêm 2, bỏ 0", Assert.Single(run.Log.Lines, l => l.Level == LogLevel.Information).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_shipped_sources_file_read_twice_is_no_change_and_an_edit_of_any_setting_is_one_updated_source()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "crawlers", "sources.yaml");
+        var running = SourcesFile.Load(path);
+        var edited = SourcesFile.Load(path);
+
+        Assert.True(SourcesChange.Between(running, edited).IsEmpty);
+        edited[0].Politeness = new PolitenessOverrides { MinDelaySeconds = (edited[0].Politeness?.MinDelaySeconds ?? 2) + 1 };
+        edited[^1].Extraction = (edited[^1].Extraction ?? new Monitor.Crawlers.Extraction.ExtractionProfile()) with { Body = "article .noi-dung-moi" };
+        edited[1].Listings.Add(new ListingDefinition { Url = "https://example.vn/moi.html" });
+        var change = SourcesChange.Between(running, edited);
+        Assert.Equal([edited[0].Name, edited[1].Name, edited[^1].Name], change.Updated);
+        Assert.Equal("thêm 0, bỏ 0, đổi lịch 0, đổi cấu hình 3", change.Summary);
+    }
+
     private static string Yaml(params (string Name, string Cron, string Feed)[] sources) =>
         "sources:\n" + string.Concat(sources.Select(s => $"  - name: {s.Name}\n    outlet: Báo {s.Name.ToUpperInvariant()}\n    feeds: [\"{s.Feed}\"]\n    schedule: \"{s.Cron}\"\n"));
 

@@ -12,6 +12,10 @@ public sealed class LlmOptions
     public string? Key { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary><c>Monitor:Llm:SecondOpinion</c>: the tagger's optional second opinion in runs that have no
+    /// command-line budget (<c>monitor retag</c>; docs/tagging.md, "Second opinion").</summary>
+    public SecondOpinionSettings SecondOpinion { get; set; } = new();
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The section as configured (environment <c>Monitor__Llm__Endpoint</c>, settings files); unset = disabled.</summary>
@@ -41,6 +45,18 @@ public sealed class LlmOptions
             errors.Add($"{Section}:TimeoutSeconds '{TimeoutSeconds}': cần 1–600 giây");
         }
 
+        if (SecondOpinion.Budget < 0)
+        {
+            errors.Add($"{Section}:SecondOpinion:Budget '{SecondOpinion.Budget}': cần số câu hỏi tối đa ≥ 0 (0 = tắt)");
+        }
+
         return errors;
     }
+}
+
+/// <summary>Settings section <c>Monitor:Llm:SecondOpinion</c>.</summary>
+public sealed class SecondOpinionSettings
+{
+    /// <summary>Questions the model may be asked per run (one <c>monitor retag</c>); 0 (the default) = off.</summary>
+    public int Budget { get; set; }
 }

@@ -1,3 +1,4 @@
+using Monitor.Core.Articles;
 using Monitor.Core.Learning;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
@@ -19,8 +20,14 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStore
 
     public string Store => "SQLite";
 
+    /// <summary>The re-tag every store runs (no review stage: the dashboard's and Elasticsearch's path).</summary>
+    Task<RetagSummary> IStoreRetagger.RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct) => RetagAsync(plan, progress, ct);
+
     /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
-    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    /// <param name="review">An optional last stage over each article's result (the language model's second opinion,
+    /// docs/tagging.md), run before the page's transaction so no store lock is held while it waits.</param>
+    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct,
+        Func<Article, TagResult, CancellationToken, ValueTask<TagResult>>? review = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var matcher = new PlanMatcher(plan.Plan);
@@ -42,6 +49,11 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStore
             }
 
             var results = page.Select(p => matcher.Tag(p.Article, model)).ToList();
+            for (var i = 0; review is not null && i < results.Count; i++)
+            {
+                results[i] = await review(page[i].Article, results[i], ct);
+            }
+
             await using (var connection = await db.ConnectAsync(ct))
             await using (var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(ct))
             {

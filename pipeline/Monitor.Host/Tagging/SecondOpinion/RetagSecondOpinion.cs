@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
+using Monitor.Host.Cli;
+using Monitor.Reports.Narrative;
+using Monitor.Storage.Learning;
+using Monitor.Storage.Plans;
+
+namespace Monitor.Host.Tagging.SecondOpinion;
+
+/// <summary>The second opinion in <c>monitor retag</c>: one re-tag is one run, and its budget is
+/// <c>Monitor:Llm:SecondOpinion:Budget</c> (0, the default, = off). Same stage, same cache and same borderline rule
+/// as <c>monitor tag --second-opinion N</c>.</summary>
+internal sealed class RetagSecondOpinion : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly LlmSecondOpinion _stage;
+    private readonly StoredPlan _plan;
+    private readonly Monitor.Core.Learning.RelevanceModel? _model;
+
+    private RetagSecondOpinion(HttpClient http, LlmSecondOpinion stage, StoredPlan plan, Monitor.Core.Learning.RelevanceModel? model, int budget) =>
+        (_http, _stage, _plan, _model, Budget) = (http, stage, plan, model, budget);
+
+    public int Budget { get; }
+
+    /// <summary>Questions sent in this run.</summary>
+    public int Asked => _stage.Asked;
+
+    /// <summary>The run's stage, or null when the budget is 0.</summary>
+    /// <exception cref="UserInputException">A budget is set but Monitor:Llm is not, or a setting is wrong.</exception>
+    public static async Task<RetagSecondOpinion?> CreateAsync(IServiceProvider services, StoredPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(plan);
+        var llm = LlmOptions.From(services.GetRequiredService<IConfiguration>());
+        if (llm.SecondOpinion.Budget < 0)
+        {
+            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget '{llm.SecondOpinion.Budget}': cần số câu hỏi tối đa ≥ 0 (0 = tắt)");
+        }
+
+        if (llm.SecondOpinion.Budget == 0)
+        {
+            return null;
+        }
+
+        if (!llm.Enabled)
+        {
+            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget: cần cấu hình {LlmOptions.Section}:Endpoint và {LlmOptions.Section}:Model (API tương thích OpenAI)");
+        }
+
+        if (llm.Validate() is [var first, ..])
+        {
+            throw new UserInputException(first);
+        }
+
+        var model = await services.GetRequiredService<RelevanceModels>().FindAsync(plan.Id, ct);
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5) };
+        var stage = new LlmSecondOpinion(llm, http, services.GetRequiredService<SecondOpinions>(), llm.SecondOpinion.Budget,
+            services.GetRequiredService<ILogger<LlmSecondOpinion>>());
+        return new RetagSecondOpinion(http, stage, plan, model, llm.SecondOpinion.Budget);
+    }
+
+    public ValueTask<TagResult> ReviewAsync(Article article, TagResult result, CancellationToken ct) =>
+        _stage.ReviewAsync(article, result, _plan.Plan, _plan.Version, _model, ScoringOptions.Default.Threshold, ct);
+
+    public void Dispose() => _http.Dispose();
+}
