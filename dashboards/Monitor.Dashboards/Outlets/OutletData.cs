@@ -2,8 +2,9 @@ using Monitor.Dashboards.Overview;
 
 namespace Monitor.Dashboards.Outlets;
 
-/// <summary>One period of a quota for one outlet: what it asked, what was delivered in it, and those articles.</summary>
-public sealed record QuotaPeriod(string Label, DateOnly From, DateOnly To, bool Running, int Required, int Delivered, IReadOnlyList<ListedArticle> Articles);
+/// <summary>One period of a quota for one outlet: what it asked, what was delivered in it, the newest of those articles
+/// (at most <see cref="OutletPageBuilder.PeriodListed"/>) and the link to all of them.</summary>
+public sealed record QuotaPeriod(string Label, DateOnly From, DateOnly To, bool Running, int Required, int Delivered, IReadOnlyList<ListedArticle> Articles, string Href);
 
 /// <summary>A quota of the plan for the outlet, up to the as-of day, with its periods.</summary>
 public sealed record OutletQuota(int Quota, string? Theme, string Rate, string Text, int Required, int Delivered, int Remaining, string Status, bool OnTrack,

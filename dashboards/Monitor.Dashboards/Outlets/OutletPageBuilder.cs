@@ -13,6 +13,9 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
     public const int RecentWeeks = 4;
     public const int RecentLimit = 50;
 
+    /// <summary>Counted articles listed under each quota period; the period's link lists them all.</summary>
+    public const int PeriodListed = 20;
+
     /// <summary>The outlets a plan names or its tags hold, sorted.</summary>
     public async Task<IReadOnlyList<string>> OutletsAsync(Storage.Plans.StoredPlan plan, CancellationToken ct)
     {
@@ -37,13 +40,12 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
         var f = filters with { Plan = plan.Id, Outlet = chosen };
 
         var quotas = new List<OutletQuota>();
-        foreach (var q in (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).Where(q => q.Outlet == chosen))
+        foreach (var q in (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct)).Where(q => q.Outlet == chosen))
         {
-            var counted = await queries.ByIdsAsync(plan.Id, q.ArticleIds ?? [], ct);
             var number = (q.Quota + 1).ToString(CultureInfo.InvariantCulture);
             quotas.Add(new OutletQuota(q.Quota, q.Theme, Wording.Rate(q), q.Text, q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
                 $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{(filters with { Plan = plan.Id, Outlet = null }).Query(("quota", number), ("quota_outlet", q.Outlet))}",
-                Periods(q, counted, asOf)));
+                await PeriodsAsync(plan, q, asOf, ct)));
         }
 
         var report = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window, null, asOf), ct);
@@ -62,8 +64,12 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
         return new OutletData(plan.Id, plan.Version, plan.Plan.Directive.Title, chosen, asOf, offered, quotas, covered, uncovered, recentFrom, recent);
     }
 
-    /// <summary>The quota's periods from its window's start to the as-of day, each with the counted articles of its days.</summary>
-    private static List<QuotaPeriod> Periods(QuotaStatus q, IReadOnlyList<ListedArticle> counted, DateOnly asOf)
+    /// <summary>The quota's periods from its window's start to the as-of day, each with how many counted articles its
+    /// days hold and the newest <see cref="PeriodListed"/> of them (the rest behind the period's link). The count and
+    /// the list read the quota's windows cut to the period (WindowedArticles, as the quota's own count), so a large
+    /// outlet's 50,000 counted articles are not all read to show a number. A column quota ("chuyên mục") counts its
+    /// sections' articles: its few are placed by their days, as before.</summary>
+    private async Task<List<QuotaPeriod>> PeriodsAsync(Storage.Plans.StoredPlan plan, QuotaStatus q, DateOnly asOf, CancellationToken ct)
     {
         var periods = new List<QuotaPeriod>();
         if (CoverageRules.PeriodStart(q.Period, q.From) is not { } start)
@@ -71,13 +77,31 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
             return periods;
         }
 
+        var quota = plan.Plan.Quotas[q.Quota];
+        var column = q.Section is null ? null
+            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).First(s => s.Quota == q.Quota && s.Outlet == q.Outlet).ArticleIds ?? [], ct);
+        var windows = CoverageRules.QuotaWindows(plan.Plan, quota, asOf);
         for (var s = start; s <= asOf && (q.To is null || s <= q.To); s = Next(q.Period, s))
         {
             var last = Next(q.Period, s).AddDays(-1);
             var end = q.To is { } t && t < last ? t : last;
-            var (from, to) = (CoverageRules.Key(s < q.From ? q.From : s), CoverageRules.Key(end));
-            var articles = counted.Where(a => string.CompareOrdinal(a.Day, from) >= 0 && string.CompareOrdinal(a.Day, to) <= 0).ToList();
-            periods.Add(new QuotaPeriod(Label(q.Period, s, end), s < q.From ? q.From : s, end, end > asOf, q.Count, articles.Count, articles));
+            var first = s < q.From ? q.From : s;
+            var (from, to) = (CoverageRules.Key(first), CoverageRules.Key(end));
+            int delivered;
+            IReadOnlyList<ListedArticle> listed;
+            if (column is not null)
+            {
+                var inPeriod = column.Where(a => string.CompareOrdinal(a.Day, from) >= 0 && string.CompareOrdinal(a.Day, to) <= 0).ToList();
+                (delivered, listed) = (inPeriod.Count, inPeriod.Take(PeriodListed).ToList());
+            }
+            else
+            {
+                var cut = windows.Select(w => new ThemeWindow(w.Code, w.From is { } f && f > first ? f : first, w.To is { } e && e < end ? e : end)).ToList();
+                (delivered, listed) = await queries.ArticlesAsync(plan.Id, cut, q.Outlet.Length > 0 ? q.Outlet : null, null, 0, PeriodListed, ct);
+            }
+
+            periods.Add(new QuotaPeriod(Label(q.Period, s, end), first, end, end > asOf, q.Count, delivered, listed,
+                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{new Filters(plan.Id, From: first, To: end < asOf ? end : asOf, Outlet: q.Outlet.Length > 0 ? q.Outlet : null).Query(("theme", q.Theme))}"));
         }
 
         return periods;

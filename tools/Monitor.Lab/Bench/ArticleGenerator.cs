@@ -7,7 +7,7 @@ namespace Monitor.Lab.Bench;
 /// plan keyword so the tagger does real work. Deterministic for a seed.</summary>
 public sealed class ArticleGenerator(IReadOnlyList<string> keywords, int seed = 46)
 {
-    private static readonly string[] Words = ("tỉnh huyện xã người dân cán bộ kinh tế phát triển sản xuất nông nghiệp du lịch văn hóa giáo dục y tế " +
+    internal static readonly string[] Words = ("tỉnh huyện xã người dân cán bộ kinh tế phát triển sản xuất nông nghiệp du lịch văn hóa giáo dục y tế " +
         "giao thông công trình dự án đầu tư thu hoạch mùa vụ cà phê cao su lúa nước học sinh giáo viên bệnh viện trạm y tế hội nghị triển khai " +
         "thực hiện kế hoạch nhiệm vụ năm tháng tuần kết quả đạt được chỉ tiêu đề ra đồng bào dân tộc thiểu số vùng sâu vùng xa biên giới " +
         "thời tiết mưa lớn nắng nóng an ninh trật tự lực lượng chức năng kiểm tra xử lý vi phạm doanh nghiệp thị trường giá cả hàng hóa").Split(' ');

@@ -46,37 +46,38 @@ public static class DashboardBench
                 var id = Uri.EscapeDataString(plan.Id);
                 var worst = 0.0;
                 var exit = 0;
-                (string Name, string Path)[] targets =
+                var checks = new DashboardBenchChecks(http, db, plan);
+                var article = await checks.ArticleAsync(ct);
+                (string Name, string Path, Func<string, string, Task<bool>>? Check)[] targets =
                 [
-                    ("overview page (Tổng quan)", $"/?plan={id}"),
-                    ("coverage API", $"/api/plans/{id}/coverage"),
-                    ("overview API (charts)", $"/api/plans/{id}/overview"),
+                    ("overview page (Tổng quan)", $"/?plan={id}", checks.OverviewPageAsync),
+                    ("coverage API", $"/api/plans/{id}/coverage", (_, body) => CheckCoverage(body, expected)),
+                    ("overview API (charts)", $"/api/plans/{id}/overview", (path, _) => CheckTilesAsync(http, path, db, plan, ct)),
+                    ("Tìm kiếm, accented", "/search?q=" + Uri.EscapeDataString(CoverageBenchSearch.Accented), checks.SearchAsync),
+                    ("Tìm kiếm, no accents", "/search?q=" + Uri.EscapeDataString(CoverageBenchSearch.Unaccented), checks.SearchAsync),
+                    ("Cơ quan báo chí", $"/outlets/{Uri.EscapeDataString(DashboardBenchChecks.Outlet)}?plan={id}", checks.OutletAsync),
+                    ("Chủ đề", $"/plans/{id}/themes/{DashboardBenchChecks.Theme}", checks.ThemeAsync),
+                    ("Bài viết", $"/articles/{article.Id}", (_, body) => Task.FromResult(DashboardBenchChecks.Article(body, article))),
+                    ("Nguồn tin", "/sources", null),
                 ];
                 await WarmUpAsync(http, server, targets.Select(t => t.Path).ToList(), ct);
 
-                foreach (var (name, path) in targets)
+                foreach (var (name, path, check) in targets)
                 {
                     var cpuBefore = ProcessCpu(server);
                     var (server50, server95, client50, client95, body, parts) = await MeasureAsync(http, path, requests, ct);
                     var cpu = (ProcessCpu(server) - cpuBefore).TotalMilliseconds / (requests + 3);
                     worst = Math.Max(worst, server95);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {name,-26} server p50 {server50,6:N1} ms, p95 {server95,6:N1} ms; round trip p50 {client50,6:N1} ms, p95 {client95,6:N1} ms; server CPU {cpu,5:N1} ms a request  ({body:N0} bytes; GET {path})"));
+                        $"  {name,-26} server p50 {server50,6:N1} ms, p95 {server95,6:N1} ms; round trip p50 {client50,6:N1} ms, p95 {client95,6:N1} ms; server CPU {cpu,5:N1} ms a request  ({System.Text.Encoding.UTF8.GetByteCount(body):N0} bytes; GET {path})"));
                     if (parts.Length > 0)
                     {
                         Console.WriteLine($"  {"",-26} server parts, p50: {parts}");
                     }
 
-                    if (path.EndsWith("/coverage", StringComparison.Ordinal))
+                    if (check is not null && !await check(path, body))
                     {
-                        using var json = JsonDocument.Parse(await http.GetStringAsync(path, ct));
-                        var answered = json.RootElement.EnumerateArray().Sum(r => r.GetProperty("articles").GetInt32());
-                        Console.WriteLine($"  {"",-26} coverage API sums {answered:N0} articles, the store {expected:N0}: {(answered == expected ? "equal" : "DIFFERENT")}");
-                        exit = answered == expected ? exit : 1;
-                    }
-                    else if (path.Contains("/overview", StringComparison.Ordinal))
-                    {
-                        exit = await CheckTilesAsync(http, path, db, plan, ct) ? exit : 1;
+                        exit = 1;
                     }
                 }
 
@@ -97,6 +98,14 @@ public static class DashboardBench
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    private static Task<bool> CheckCoverage(string body, long expected)
+    {
+        using var json = JsonDocument.Parse(body);
+        var answered = json.RootElement.EnumerateArray().Sum(r => r.GetProperty("articles").GetInt32());
+        Console.WriteLine($"  {"",-26} coverage API sums {answered:N0} articles, the store {expected:N0}: {(answered == expected ? "equal" : "DIFFERENT")}");
+        return Task.FromResult(answered == expected);
     }
 
     /// <summary>The overview's week tiles (distinct articles this week and the week before) against the tag rows of
@@ -140,13 +149,13 @@ public static class DashboardBench
 
     /// <summary><paramref name="requests"/> one after another (after three more to warm up): server time from Server-Timing,
     /// round trip from sending to the last byte read, and the median of each named part the server reported.</summary>
-    private static async Task<(double Server50, double Server95, double Client50, double Client95, long Bytes, string Parts)> MeasureAsync(HttpClient http, string path,
+    private static async Task<(double Server50, double Server95, double Client50, double Client95, string Body, string Parts)> MeasureAsync(HttpClient http, string path,
         int requests, CancellationToken ct)
     {
         var server = new List<double>();
         var client = new List<double>();
         var parts = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        long bytes = 0;
+        var text = "";
         for (var i = -3; i < requests; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -163,7 +172,7 @@ public static class DashboardBench
                 continue;
             }
 
-            bytes = body.Length;
+            text = System.Text.Encoding.UTF8.GetString(body);
             client.Add(elapsed);
             var timing = ServerTimes(response);
             server.Add(timing["app"]);
@@ -176,7 +185,7 @@ public static class DashboardBench
         server.Sort();
         client.Sort();
         var named = string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {Percentile([.. p.Value.Order()], 0.50):N1}")));
-        return (Percentile(server, 0.50), Percentile(server, 0.95), Percentile(client, 0.50), Percentile(client, 0.95), bytes, named);
+        return (Percentile(server, 0.50), Percentile(server, 0.95), Percentile(client, 0.50), Percentile(client, 0.95), text, named);
     }
 
     /// <summary>The entries of <c>Server-Timing: app;dur=MS, name;dur=MS, …</c> (the whole answer, then its named parts).</summary>

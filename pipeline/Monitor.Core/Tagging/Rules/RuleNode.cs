@@ -64,15 +64,12 @@ internal sealed class PhraseNode(string folded, ArticleField? field) : RuleNode
     }
 }
 
-/// <summary>Left NEAR/n right: both occur in the same field with at most n words between them, in either order.</summary>
-internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : RuleNode
+/// <summary>A node made of located occurrences of its operands (NEAR, EXCEPT): true when it has one, and its evidence
+/// is the hits they are made of.</summary>
+internal abstract class OccurrenceNode : RuleNode
 {
-    // A pathological rule over a long text cannot multiply pairs without end.
-    private const int MaxOccurrences = 256;
-
     public override bool IsPositional => true;
     public override bool NeedsEvidence => true;
-    public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
 
     public override bool Evaluate(HitIndex hits, List<Hit> evidence)
     {
@@ -84,6 +81,17 @@ internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : Ru
 
         return found.Count > 0;
     }
+
+    public abstract override List<Occurrence> Occurrences(HitIndex hits);
+}
+
+/// <summary>Left NEAR/n right: both occur in the same field with at most n words between them, in either order.</summary>
+internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : OccurrenceNode
+{
+    // A pathological rule over a long text cannot multiply pairs without end.
+    private const int MaxOccurrences = 256;
+
+    public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
 
     public override List<Occurrence> Occurrences(HitIndex hits)
     {
@@ -113,22 +121,9 @@ internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : Ru
 /// <summary>Left EXCEPT right: the occurrences of left that do not lie inside an occurrence of right ("Nhà giáo" EXCEPT
 /// "Luật Nhà giáo" is the teachers, not the law named after them; "20-11" EXCEPT "sáng 20-11" is the day, not a
 /// dateline). Positional, so it can stand beside NEAR.</summary>
-internal sealed class ExceptNode(RuleNode left, RuleNode right) : RuleNode
+internal sealed class ExceptNode(RuleNode left, RuleNode right) : OccurrenceNode
 {
-    public override bool IsPositional => true;
-    public override bool NeedsEvidence => true;
     public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
-
-    public override bool Evaluate(HitIndex hits, List<Hit> evidence)
-    {
-        var found = Occurrences(hits);
-        foreach (var o in found)
-        {
-            evidence.AddRange(o.Hits);
-        }
-
-        return found.Count > 0;
-    }
 
     public override List<Occurrence> Occurrences(HitIndex hits)
     {
