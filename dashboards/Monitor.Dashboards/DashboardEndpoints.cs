@@ -36,7 +36,12 @@ public static class DashboardEndpoints
         services.TryAddSingleton<PlanDraftStore>();
         services.TryAddSingleton<DirectiveUpload>();
         services.TryAddSingleton<PlanEditor>();
+        // Re-tag jobs live in the store (a restart or another web process sees them); every store's retagger runs, SQLite's
+        // always (AddMonitorElasticsearch adds Elasticsearch's).
+        services.TryAddSingleton(sp => new RetagJobStore(sp.GetRequiredService<Storage.MonitorDatabase>(), sp.GetRequiredService<TimeProvider>(), RetagJobs.StaleAfter));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
         services.TryAddSingleton<RetagJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetagJobs>());
         services.AddMonitorDashboardPages();
         services.AddRazorPages(o =>
         {

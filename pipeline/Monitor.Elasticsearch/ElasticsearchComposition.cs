@@ -5,6 +5,7 @@ using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Feedback;
 using Monitor.Storage.Maintenance;
+using Monitor.Storage.Plans;
 
 namespace Monitor.Elasticsearch;
 
@@ -47,6 +48,11 @@ public static class ElasticsearchComposition
         services.AddSingleton<ElasticsearchIndexer>();
         services.AddSingleton<ElasticsearchFeed>();
         services.AddSingleton<ElasticsearchRetagger>();
+        // monitor retag and the dashboard's re-tag run every IStoreRetagger: SQLite's (its copies over an embedded
+        // pipeline), then Elasticsearch's (the store of record when scaled out).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, ElasticsearchStoreRetagger>());
+        services.TryAddSingleton<Storage.Learning.RelevanceModels>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreMaintenance, ElasticsearchMaintenance>());
         // Feedback: decisions stay in SQLite; the dashboard's store applies each to the tags index, every write applies those in force.
         services.TryAddSingleton<FeedbackDecisions>();

@@ -336,6 +336,29 @@ internal static class Schema
         DROP INDEX tags_outlet_day;
         CREATE INDEX tags_outlet_article ON tags(plan_id, outlet, day, article_id, theme_code, section);
         """,
+        "-- reserved for overview (step 14)",
+        // Step 15, dashboard (issue 13): who saved each plan version (the editor's refused save names them), and the
+        // re-tags started from the Kế hoạch page, kept in the store so a restarted or another web process shows them. A
+        // running job's heartbeat tells a live run from one its process left behind (RetagJobStore). At most one running
+        // job per plan, across processes.
+        """
+        ALTER TABLE plans ADD COLUMN saved_by TEXT;
+        CREATE TABLE retag_jobs (
+            id INTEGER PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            plan_version INTEGER NOT NULL,
+            started_by TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('running', 'done', 'failed', 'interrupted')),
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            heartbeat_at TEXT NOT NULL,
+            finished_at TEXT,
+            message TEXT
+        );
+        CREATE INDEX retag_jobs_plan ON retag_jobs(plan_id, id);
+        CREATE UNIQUE INDEX retag_jobs_running ON retag_jobs(plan_id) WHERE state = 'running';
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

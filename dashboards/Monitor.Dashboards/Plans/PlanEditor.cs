@@ -67,17 +67,27 @@ public sealed class PlanEditor(PlanStore plans, PlanDraftStore drafts)
         return new EditorCheck(messages, messages.Any(m => m.IsError) ? null : plan);
     }
 
-    /// <summary>Stores the checked plan as a new version (an unchanged plan adds none) and marks its draft saved.</summary>
-    public async Task<(StoredPlan Stored, bool Changed)> SaveAsync(Plan plan, long? draft, CancellationToken ct)
+    /// <summary>Stores the checked plan as a new version for <paramref name="user"/> (an unchanged plan adds none) and marks
+    /// its draft saved. With <paramref name="basedOn"/> the save is refused when the newest stored version is another
+    /// (<see cref="PlanSave.Newer"/> then names the versions saved meanwhile).</summary>
+    public async Task<PlanSave> SaveAsync(Plan plan, long? draft, string user, int? basedOn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var before = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan.Id)?.Version;
-        var stored = await plans.SaveAsync(plan, ct);
-        if (draft is { } id)
+        var save = await plans.SaveAsync(plan, user, basedOn, ct);
+        if (draft is { } id && save.Stored is { } stored)
         {
             await drafts.MarkSavedAsync(id, stored.Id, stored.Version, ct);
         }
 
-        return (stored, stored.Version != before);
+        return save;
+    }
+
+    /// <summary>The refusal of a save another analyst's version overtook, in one Vietnamese sentence: who saved which
+    /// version when.</summary>
+    public static string Overtaken(int basedOn, IReadOnlyList<PlanVersionSaved> newer)
+    {
+        ArgumentNullException.ThrowIfNull(newer);
+        var saves = newer.Select(v => $"v{v.Version} do {(v.SavedBy is { } by ? by : "lệnh nạp kế hoạch")} lưu lúc {v.SavedAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+        return $"Chưa lưu: bạn sửa từ phiên bản v{basedOn}, nhưng trong lúc đó đã có {(newer.Count == 1 ? "phiên bản mới hơn" : $"{newer.Count} phiên bản mới hơn")}: {string.Join("; ", saves)}. Nội dung bạn nhập vẫn giữ nguyên bên dưới.";
     }
 }

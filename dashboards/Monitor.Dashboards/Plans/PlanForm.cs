@@ -15,6 +15,10 @@ public sealed class PlanForm
     /// <summary>The stored version this edit started from (the base when there is no draft), or null.</summary>
     public int? BaseVersion { get; set; }
 
+    /// <summary>The newer version an analyst, told their save was overtaken, chose to save over (sent only by that
+    /// button); null: the save expects <see cref="BaseVersion"/> to be the newest.</summary>
+    public int? Overwrite { get; set; }
+
     public string? Title { get; set; }
 
     public List<ThemeForm> Themes { get; set; } = [];

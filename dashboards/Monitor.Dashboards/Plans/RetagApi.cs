@@ -14,6 +14,6 @@ internal static class RetagApi
         app.MapGet("/api/plans/{id}/retag", Status).RequireAuthorization(MonitorRoles.PlansPolicy).WithName("retag")
             .WithSummary("Tiến độ gắn lại chủ đề của kế hoạch (bài đã xong / tổng số bài trong khung thời gian).");
 
-    private static Results<Ok<RetagStatus>, NotFound<ApiError>> Status(string id, RetagJobs jobs) =>
-        jobs.Get(id) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound(new ApiError($"kế hoạch '{id}' chưa được gắn lại từ trang này"));
+    private static async Task<Results<Ok<RetagStatus>, NotFound<ApiError>>> Status(string id, RetagJobs jobs, CancellationToken ct) =>
+        await jobs.GetAsync(id, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound(new ApiError($"kế hoạch '{id}' chưa được gắn lại từ trang này"));
 }

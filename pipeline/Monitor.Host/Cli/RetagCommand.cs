@@ -4,7 +4,6 @@ using Monitor.Directives.Checking;
 using Monitor.Core.Tagging;
 using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
-using Monitor.Storage.Learning;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Cli;
@@ -30,24 +29,24 @@ internal static class RetagCommand
             await host.Services.StartElasticsearchAsync(ct);
             var store = host.Services.GetRequiredService<PlanStore>();
             var stored = await ResolveAsync(store, r.GetValue(plan)!, ct);
-            var retagger = ActivatorUtilities.CreateInstance<PlanRetagger>(host.Services);
             using var opinion = await Tagging.SecondOpinion.RetagSecondOpinion.CreateAsync(host.Services, stored, ct);
-            var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề");
-            var summary = await retagger.RetagAsync(stored, bar, ct, opinion is null ? null : opinion.ReviewAsync);
-            bar.Finish();
-            await Console.Out.WriteLineAsync(Line(stored, summary, ""));
+            // Every store a re-tag goes through, as the dashboard's re-tag: SQLite, then Elasticsearch when configured (in the
+            // scaled-out deployment its articles are there only; over an embedded pipeline they are SQLite's copies). The
+            // language model's second opinion reviews SQLite's re-tag, as before.
+            foreach (var retagger in host.Services.GetServices<IStoreRetagger>())
+            {
+                var suffix = retagger is PlanRetagger ? "" : $" ({retagger.Store})";
+                var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề" + suffix);
+                var summary = retagger is PlanRetagger sqlite && opinion is not null
+                    ? await sqlite.RetagAsync(stored, bar, ct, opinion.ReviewAsync)
+                    : await retagger.RetagAsync(stored, bar, ct);
+                bar.Finish();
+                await Console.Out.WriteLineAsync(Line(stored, summary, suffix));
+            }
+
             if (opinion is not null)
             {
                 await Console.Error.WriteLineAsync($"ý kiến thứ hai của mô hình ngôn ngữ: {opinion.Asked} câu hỏi (ngân sách {opinion.Budget} mỗi lần chạy)");
-            }
-            // With Elasticsearch configured its articles are re-tagged from it too: in the scaled-out deployment they are
-            // there only (the Kafka taggers write it directly), over an embedded pipeline they are SQLite's copies.
-            if (host.Services.GetService<ElasticsearchRetagger>() is { } elastic)
-            {
-                bar = new ProgressBar(Console.Error, "Gắn lại chủ đề (Elasticsearch)");
-                summary = await elastic.RetagAsync(stored, bar, ct, await host.Services.GetRequiredService<RelevanceModels>().FindAsync(stored.Id, ct));
-                bar.Finish();
-                await Console.Out.WriteLineAsync(Line(stored, summary, " (Elasticsearch)"));
             }
 
             return 0;

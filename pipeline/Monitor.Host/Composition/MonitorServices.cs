@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -35,6 +36,8 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        // SQLite first among the stores a re-tag runs through (AddMonitorElasticsearch adds its own after it).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
         services.AddSingleton<TagAndStoreHandler>();

@@ -14,9 +14,14 @@ public sealed record RetagSummary(DateOnly? From, DateOnly? To, long Articles, l
 /// (ARCHITECTURE.md, "Re-tagging": from the store, not by replaying a stream). Each article's tags of that plan are
 /// replaced, tags of older versions left on articles now outside the windows are removed, so running it twice
 /// leaves the same tags.</summary>
-public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time)
+public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStoreRetagger
 {
     private const int PageSize = 500;
+
+    public string Store => "SQLite";
+
+    /// <summary>The re-tag every store runs (no review stage: the dashboard's and Elasticsearch's path).</summary>
+    Task<RetagSummary> IStoreRetagger.RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct) => RetagAsync(plan, progress, ct);
 
     /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
     /// <param name="review">An optional last stage over each article's result (the language model's second opinion,

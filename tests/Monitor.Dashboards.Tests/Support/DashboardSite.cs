@@ -52,9 +52,12 @@ internal sealed class DashboardSite : IAsyncDisposable
     }
 
     /// <summary>An HttpClient with a logged-in cookie of <paramref name="user"/> (form login with its antiforgery token).</summary>
-    public async Task<HttpClient> ClientAsync(string? user, CancellationToken ct)
+    public Task<HttpClient> ClientAsync(string? user, CancellationToken ct) => ClientAsync(BaseUrl, user, ct);
+
+    /// <summary>As <see cref="ClientAsync(string?, CancellationToken)"/>, on another web role (<see cref="StartAnotherAsync"/>).</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string? user, CancellationToken ct)
     {
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
         if (user is null)
         {
             return http;
@@ -77,7 +80,8 @@ internal sealed class DashboardSite : IAsyncDisposable
     public const string PausedOutlet = "Cổng TTĐT Kon Tum";
 
     /// <param name="time">The site's clock (the tests' <see cref="ManualTime"/> for deadlines); the system clock by default.</param>
-    public static async Task<DashboardSite> StartAsync(CancellationToken ct, TimeProvider? time = null)
+    /// <param name="configure">More services (another store's composition) added before the dashboards'.</param>
+    public static async Task<DashboardSite> StartAsync(CancellationToken ct, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var site = new DashboardSite();
         var db = await MonitorDatabase.OpenAsync(site._dir.Path, ct);
@@ -142,11 +146,8 @@ internal sealed class DashboardSite : IAsyncDisposable
         await SeedSourcesAsync(db, ct);
         site.Db = db;
         site.Plan = stored;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(db).AddSingleton(time ?? TimeProvider.System).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton<IArticleStore, SqliteArticleStore>().AddSingleton(crawl);
-        builder.Services.AddMonitorDashboards();
-        site._app = builder.Build();
+        (site._time, site._configure) = (time ?? TimeProvider.System, configure);
+        site._app = site.Build();
         var accounts = site._app.Services.GetRequiredService<AccountService>();
         foreach (var role in MonitorRoles.All)
         {
@@ -158,6 +159,41 @@ internal sealed class DashboardSite : IAsyncDisposable
         site._app.MapMonitorDashboards();
         await site._app.StartAsync(ct);
         return site;
+    }
+
+    private TimeProvider _time = TimeProvider.System;
+    private Action<IServiceCollection>? _configure;
+
+    // The web role over the site's store, as monitor serve composes it (one per process).
+    private WebApplication Build()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(Db).AddSingleton(_time).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton<IArticleStore, SqliteArticleStore>().AddSingleton(new CrawlState(Db, TimeProvider.System));
+        _configure?.Invoke(builder.Services);
+        builder.Services.AddMonitorDashboards();
+        return builder.Build();
+    }
+
+    /// <summary>Stops the web role and starts it again over the same store, as a restarted <c>monitor serve</c> (a new
+    /// port: <see cref="BaseUrl"/> changes).</summary>
+    public async Task RestartAsync(CancellationToken ct)
+    {
+        await _app.StopAsync(ct);
+        await _app.DisposeAsync();
+        _app = Build();
+        _app.MapMonitorDashboards();
+        await _app.StartAsync(ct);
+    }
+
+    /// <summary>A second web role over the same store, as a second <c>monitor serve</c> process would be (its own
+    /// services, its own memory); the caller stops it.</summary>
+    public async Task<WebApplication> StartAnotherAsync(CancellationToken ct)
+    {
+        var app = Build();
+        app.MapMonitorDashboards();
+        await app.StartAsync(ct);
+        return app;
     }
 
     private static Article Article(string id, string outlet, string title, string text, int day) => new()

@@ -29,6 +29,13 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
 
     public string? Notice { get; private set; }
 
+    /// <summary>The versions saved since the form's base when a save was refused for them (the page names them, links
+    /// their diff and offers to save over the newest).</summary>
+    public IReadOnlyList<PlanVersionSaved> Overtaken { get; private set; } = [];
+
+    /// <summary>Why a posted form cannot be read at all (a hand-made request), one line.</summary>
+    private string? PostProblem { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string plan, long? draft, CancellationToken ct)
     {
         if (!await LoadAsync(plan, draft, null, ct))
@@ -44,7 +51,7 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
     {
         if (!await LoadPostedAsync(plan, ct))
         {
-            return NotFound();
+            return Unreadable();
         }
 
         Result = PlanEditor.Check(Base, Form);
@@ -56,7 +63,7 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
     {
         if (!await LoadPostedAsync(plan, ct))
         {
-            return NotFound();
+            return Unreadable();
         }
 
         Result = PlanEditor.Check(Base, Form);
@@ -66,15 +73,25 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
             return Page();
         }
 
-        var (stored, changed) = await editor.SaveAsync(Result.Plan, Form.Draft, ct);
-        return Redirect($"/plans/{Uri.EscapeDataString(stored.Id)}/retag?saved={stored.Version}{(changed ? "" : "&unchanged=true")}");
+        // An edit of a stored plan is saved only over the version it started from (or the newer one the analyst chose to
+        // save over after being told of it); an upload's draft creates or extends its plan as before.
+        var save = await editor.SaveAsync(Result.Plan, Form.Draft, User.Identity!.Name!, Form.Draft is null ? Form.Overwrite ?? Form.BaseVersion : null, ct);
+        if (save.Stored is not { } stored)
+        {
+            Overtaken = save.Newer;
+            Latest = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return Redirect($"/plans/{Uri.EscapeDataString(stored.Id)}/retag?saved={stored.Version}{(save.Changed ? "" : "&unchanged=true")}");
     }
 
     public async Task<IActionResult> OnPostAddThemeAsync(string plan, CancellationToken ct)
     {
         if (!await LoadPostedAsync(plan, ct))
         {
-            return NotFound();
+            return Unreadable();
         }
 
         Form.Themes.Add(new ThemeForm());
@@ -85,12 +102,15 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
     {
         if (!await LoadPostedAsync(plan, ct))
         {
-            return NotFound();
+            return Unreadable();
         }
 
         Form.Quotas.Add(new QuotaForm { Period = "week" });
         return Page();
     }
+
+    // A posted form that names no version, or one the plan does not have, is one line (400); an unknown plan or draft is 404.
+    private IActionResult Unreadable() => PostProblem is null ? NotFound() : BadRequest(PostProblem);
 
     private async Task<bool> LoadPostedAsync(string plan, CancellationToken ct)
     {
@@ -100,6 +120,12 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
         }
 
         Form.Prune();
+        if (Form.Draft is null && Form.BaseVersion is null)
+        {
+            PostProblem = $"Form.BaseVersion: thiếu phiên bản mà bản sửa kế hoạch {plan} dựa trên; mở lại trang sửa rồi lưu.";
+            return false;
+        }
+
         return await LoadAsync(Form.Draft is null ? plan : Form.PlanId, Form.Draft, Form.BaseVersion, ct);
     }
 
@@ -118,9 +144,10 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
         }
 
         var versions = await plans.VersionsAsync(plan, ct);
-        var chosen = versions.FirstOrDefault(v => v.Version == baseVersion) ?? (versions.Count > 0 ? versions[^1] : null);
+        var chosen = versions.FirstOrDefault(v => v.Version == baseVersion) ?? (versions.Count > 0 && baseVersion is null ? versions[^1] : null);
         if (chosen is null)
         {
+            PostProblem = versions.Count > 0 ? $"Form.BaseVersion: kế hoạch {plan} không có phiên bản v{baseVersion}." : null;
             return false;
         }
 

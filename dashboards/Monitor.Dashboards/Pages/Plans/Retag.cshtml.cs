@@ -24,7 +24,7 @@ public sealed class RetagModel(PlanStore plans, RetagJobs jobs) : PageModel
             return NotFound();
         }
 
-        (Plan, Saved, Unchanged, Status) = (latest, saved, unchanged, jobs.Get(plan));
+        (Plan, Saved, Unchanged, Status) = (latest, saved, unchanged, await jobs.GetAsync(plan, ct));
         return Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class RetagModel(PlanStore plans, RetagJobs jobs) : PageModel
             return NotFound();
         }
 
-        jobs.Start(latest);
+        await jobs.StartAsync(latest, User.Identity!.Name!, ct);
         return Redirect($"/plans/{Uri.EscapeDataString(plan)}/retag");
     }
 

@@ -50,7 +50,7 @@
         bar.textContent = s.done + '/' + s.total;
         count.textContent = s.done + '/' + s.total + ' bài';
         state.textContent = s.message || 'Đang gắn lại…';
-        state.className = s.state === 'failed' ? 'gap' : s.state === 'done' ? 'ok' : '';
+        state.className = s.state === 'failed' || s.state === 'interrupted' ? 'gap' : s.state === 'done' ? 'ok' : '';
         retag.setAttribute('data-state', s.state);
         retag.setAttribute('data-polls', String(polls));
         if (button) { button.disabled = s.state === 'running'; }

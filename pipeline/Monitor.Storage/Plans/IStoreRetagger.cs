@@ -1,0 +1,13 @@
+namespace Monitor.Storage.Plans;
+
+/// <summary>A store that re-tags the articles it holds against a stored plan version: SQLite (<see cref="PlanRetagger"/>)
+/// always, Elasticsearch when it is configured (registered by <c>AddMonitorElasticsearch</c>). <c>monitor retag</c> and
+/// the dashboard's re-tag run every registered one in registration order, so both choose the stores the same way.</summary>
+public interface IStoreRetagger
+{
+    /// <summary>The store's name, for progress and messages ("SQLite", "Elasticsearch").</summary>
+    string Store { get; }
+
+    /// <param name="progress">Gets (articles done, articles in the windows) as the store goes.</param>
+    Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct);
+}
