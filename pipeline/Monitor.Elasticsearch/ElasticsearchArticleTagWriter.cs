@@ -22,10 +22,16 @@ public sealed class ElasticsearchArticleTagWriter(ElasticsearchIndexer indexer, 
         var taggedAt = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         return batch.Articles.Select((article, i) =>
         {
-            var document = ArticleDocument.Of(article, batch.Search[i]);
-            // Passing mentions never count (docs/tagging.md, "What counts"): the indices hold counted themes only.
-            var tags = batch.Plans.SelectMany((plan, p) => batch.Results[i][p].Themes.Where(theme => theme.Counts)
-                    .Select(theme => TagDocument.Of(document, plan.Id, plan.Version, theme.Code, theme.Score, taggedAt)))
+            var results = batch.Plans.Select((plan, p) => (Plan: plan, Result: batch.Results[i][p])).ToList();
+            // Passing mentions never count (docs/tagging.md, "What counts"): the tags index holds counted themes only; the
+            // mentions ride on the article document for its page.
+            var mentions = results.SelectMany(r => r.Result.Themes.Where(theme => !theme.Counts).Select(theme => new MentionDocument
+            {
+                PlanId = r.Plan.Id, PlanVersion = r.Plan.Version, ThemeCode = theme.Code, Score = theme.Score, Evidence = theme.Evidence,
+            })).ToList();
+            var document = ArticleDocument.Of(article, batch.Search[i], references: results.SelectMany(r => r.Result.References), mentions: mentions);
+            var tags = results.SelectMany(r => r.Result.Themes.Where(theme => theme.Counts)
+                    .Select(theme => TagDocument.Of(document, r.Plan.Id, r.Plan.Version, theme.Code, theme.Score, taggedAt, theme.Evidence, theme.Grade)))
                 .ToList();
             return new IndexedArticle(document, tags);
         }).ToList();

@@ -57,8 +57,12 @@ public static class ElasticsearchComposition
         // Feedback: decisions stay in SQLite; the dashboard's store applies each to the tags index, every write applies those in force.
         services.TryAddSingleton<FeedbackDecisions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITagFeedbackSink, ElasticsearchFeedbackSink>());
+        services.AddSingleton<ElasticsearchFeedbackReplay>();
         services.TryAddSingleton<SqliteCoverageStore>();
+        // Counts and the articles behind them come from the same store: both replaced together, never one alone.
         services.Replace(ServiceDescriptor.Singleton<ICoverageStore, ElasticsearchCoverageStore>());
+        services.AddSingleton<ElasticsearchArticleStore>();
+        services.Replace(ServiceDescriptor.Singleton<IArticleStore>(sp => sp.GetRequiredService<ElasticsearchArticleStore>()));
         if (use.HasFlag(ElasticsearchUse.Feed) && options.FeedIntervalSeconds > 0)
         {
             services.AddHostedService<ElasticsearchFeeder>();

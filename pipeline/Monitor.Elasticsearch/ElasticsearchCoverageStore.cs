@@ -12,7 +12,8 @@ namespace Monitor.Elasticsearch;
 /// and theme, so a bucket's document count is a count of distinct articles, exact at any size), the arithmetic and the
 /// assembly from <see cref="CoverageRules"/> and <see cref="CoverageAnswers"/>. Plans and crawl state stay in the SQLite
 /// database, so the plan in force and source health are the SQLite store's answers (docs/elasticsearch.md).</summary>
-public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connection, SqliteCoverageStore sqlite) : ICoverageStore
+/// <param name="articles">Where the last article of each outlet is read for source health (the index; without it, SQLite's articles).</param>
+public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connection, SqliteCoverageStore sqlite, ElasticsearchArticleStore? articles = null) : ICoverageStore
 {
     /// <summary>Ids per terms filter when the store asks about a list of articles.</summary>
     private const int IdsPerRequest = 10_000;
@@ -90,9 +91,10 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return new ThemeStories(plan.Id, plan.Version, theme, title, asOf, CoverageRules.GroupStories(articles, links));
     }
 
-    /// <summary>Crawl state lives in the SQLite database (the crawler writes it there in every mode): its store answers.</summary>
+    /// <summary>Crawl state lives in the SQLite database (the crawler writes it there in every mode): its store answers,
+    /// with the last article of each outlet read from the articles index, where the taggers write.</summary>
     public Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct) =>
-        sqlite.HealthAsync(outlets, asOf, ct);
+        articles is null ? sqlite.HealthAsync(outlets, asOf, ct) : sqlite.HealthAsync(outlets, asOf, articles, ct);
 
     /// <summary>Plans live in the SQLite database (small, versioned, loaded by an analyst): its store answers.</summary>
     public Task<StoredPlan?> PlanInForceAsync(string planId, DateOnly asOf, CancellationToken ct) => sqlite.PlanInForceAsync(planId, asOf, ct);
@@ -140,16 +142,19 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return CoverageAnswers.Copies(links, tags);
     }
 
+    private Task<List<(IReadOnlyDictionary<string, FieldValue> Key, long Count)>> BucketsAsync(string index, Query query, string[] fields, CancellationToken ct,
+        params string[] missing) => BucketsAsync(Client, index, query, fields, ct, missing);
+
     /// <summary>Every bucket of a composite aggregation, page after page (after_key), as (key, document count).</summary>
-    private async Task<List<(IReadOnlyDictionary<string, FieldValue> Key, long Count)>> BucketsAsync(string index, Query query, string[] fields, CancellationToken ct,
-        params string[] missing)
+    internal static async Task<List<(IReadOnlyDictionary<string, FieldValue> Key, long Count)>> BucketsAsync(ElasticsearchClient client, string index, Query query,
+        string[] fields, CancellationToken ct, params string[] missing)
     {
         var list = new List<(IReadOnlyDictionary<string, FieldValue>, long)>();
         IReadOnlyDictionary<string, FieldValue>? after = null;
         do
         {
             var request = ElasticsearchQueries.Composite(index, query, fields, after, missing);
-            var answer = (await Client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {index}/_search");
+            var answer = (await client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {index}/_search");
             var aggregation = answer.Aggregations?.GetComposite(ElasticsearchQueries.Aggregation);
             var buckets = aggregation?.Buckets ?? [];
             list.AddRange(buckets.Select(b => (b.Key, b.DocCount)));
@@ -160,5 +165,5 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return list;
     }
 
-    private static string? Text(FieldValue value) => value.IsNull ? null : value.TryGetString(out var text) ? text : value.ToString();
+    internal static string? Text(FieldValue value) => value.IsNull ? null : value.TryGetString(out var text) ? text : value.ToString();
 }

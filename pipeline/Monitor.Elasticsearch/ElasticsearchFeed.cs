@@ -8,7 +8,8 @@ using Monitor.Storage;
 namespace Monitor.Elasticsearch;
 
 /// <summary>Feeds the indices from the SQLite store, where the embedded tagger writes: every stored article (in pages by
-/// its sequence number) with its current tags for every plan and its near-duplicate links, through the indexer. Writing
+/// its sequence number) with its current tags (and their evidence) for every plan, its passing mentions, cited
+/// documents and near-duplicate links, through the indexer. Writing
 /// is idempotent by id, so a feed can be run again at any time. (The Kafka taggers write to Elasticsearch directly and
 /// need no feed: docs/elasticsearch.md.)</summary>
 public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer indexer, ElasticsearchIndices indices)
@@ -80,7 +81,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
         var ids = JsonSerializer.Serialize(articles.Select(a => a.Doc.Id));
         var tags = new List<TagDocument>();
         await using (var command = connection.Command("""
-            SELECT article_id, plan_id, plan_version, theme_code, score, outlet, section, day, week, month, tagged_at
+            SELECT article_id, plan_id, plan_version, theme_code, score, outlet, section, day, week, month, tagged_at, evidence, grade
             FROM tags WHERE article_id IN (SELECT value FROM json_each($ids))
             """, null, ("$ids", ids)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -91,7 +92,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
                 {
                     ArticleId = reader.GetString(0), PlanId = reader.GetString(1), PlanVersion = reader.GetInt32(2), ThemeCode = reader.GetString(3),
                     Score = reader.GetDouble(4), Outlet = reader.NullableString(5), Section = reader.NullableString(6), Day = reader.NullableString(7),
-                    Week = reader.NullableString(8), Month = reader.NullableString(9), TaggedAt = reader.GetString(10),
+                    Week = reader.NullableString(8), Month = reader.NullableString(9), TaggedAt = reader.GetString(10), Evidence = Evidence(reader.GetString(11)), Grade = reader.GetString(12),
                 });
             }
         }
@@ -107,11 +108,45 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
             }
         }
 
+        var references = new List<(string Article, string Number)>();
+        await using (var command = connection.Command("SELECT article_id, number FROM article_references WHERE article_id IN (SELECT value FROM json_each($ids))",
+            null, ("$ids", ids)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                references.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var mentions = new List<(string Article, MentionDocument Mention)>();
+        await using (var command = connection.Command("""
+            SELECT article_id, plan_id, plan_version, theme_code, score, evidence FROM tag_mentions WHERE article_id IN (SELECT value FROM json_each($ids))
+            ORDER BY article_id, plan_id, theme_code
+            """, null, ("$ids", ids)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                mentions.Add((reader.GetString(0), new MentionDocument
+                {
+                    PlanId = reader.GetString(1), PlanVersion = reader.GetInt32(2), ThemeCode = reader.GetString(3), Score = reader.GetDouble(4), Evidence = Evidence(reader.GetString(5)),
+                }));
+            }
+        }
+
+        var citedBy = references.ToLookup(r => r.Article, r => r.Number, StringComparer.Ordinal);
+        var mentionsOf = mentions.ToLookup(m => m.Article, m => m.Mention, StringComparer.Ordinal);
         var tagsOf = tags.ToLookup(t => t.ArticleId, StringComparer.Ordinal);
         var linksOf = links.ToLookup(l => l.Article, l => l.Of, StringComparer.Ordinal);
-        var page = articles.Select(a => new IndexedArticle(a.Doc with { DuplicateOf = linksOf[a.Doc.Id].Order(StringComparer.Ordinal).ToList() }, tagsOf[a.Doc.Id].ToList())).ToList();
+        var page = articles.Select(a => new IndexedArticle(a.Doc with
+        {
+            DuplicateOf = linksOf[a.Doc.Id].Order(StringComparer.Ordinal).ToList(), References = ArticleDocument.Cited(citedBy[a.Doc.Id]), Mentions = mentionsOf[a.Doc.Id].ToList(),
+        }, tagsOf[a.Doc.Id].ToList())).ToList();
         return (page, articles[^1].Seq);
     }
+
+    private static List<Core.Tagging.Evidence> Evidence(string json) => JsonSerializer.Deserialize<List<Core.Tagging.Evidence>>(json, ArticleJson.Options) ?? [];
 
     private static DateTimeOffset? Instant(string? value) => value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,9 @@ public sealed class ElasticsearchIndices(ElasticsearchConnection connection)
         { "week", new KeywordProperty() },
         { "month", new KeywordProperty() },
         { "duplicate_of", new KeywordProperty() },
+        { "references", new KeywordProperty() },
+        { "mentions", new ObjectProperty { Enabled = false } },
+        { "counted_at", new LongNumberProperty() },
     });
 
     /// <summary>The tags mapping: what coverage filters and groups on. One document per article, plan and theme, so a
@@ -49,6 +52,8 @@ public sealed class ElasticsearchIndices(ElasticsearchConnection connection)
         { "week", new KeywordProperty() },
         { "month", new KeywordProperty() },
         { "tagged_at", new DateProperty() },
+        { "evidence", new ObjectProperty { Enabled = false } },
+        { "grade", new KeywordProperty() },
     });
 
     /// <summary>Creates each index with its mapping when it is missing; an existing index gets the mapping put again,

@@ -69,6 +69,16 @@ public static class ElasticsearchQueries
         Query = new IdsQuery { Values = new Ids(ids) },
     };
 
+    /// <summary>A search of the first <paramref name="size"/> documents of a query in the given order, with only the fields asked for.</summary>
+    public static SearchRequest Fields(string index, Query query, int size, ICollection<SortOptions> sort, params string[] fields) => new(index)
+    {
+        Size = size,
+        Query = query,
+        Sort = sort,
+        TrackTotalHits = new TrackHits(false),
+        Source = new SourceConfig(new SourceFilter { Includes = fields.Select(f => (Field)f).ToArray() }),
+    };
+
     public static Query Term(string field, string value) => new TermQuery(field, value);
 
     public static Query Terms(string field, IEnumerable<string> values) =>

@@ -49,8 +49,14 @@ public sealed class ElasticsearchRetagger(ElasticsearchConnection connection, El
                 {
                     var article = document.ToArticle();
                     var result = matcher.Tag(article, model);
-                    var themes = result.Themes.Where(t => t.Counts).Select(t => TagDocument.Of(document, plan.Id, plan.Version, t.Code, t.Score, now)).ToList();
-                    return new IndexedArticle(document, themes);
+                    // The article's mentions of this plan and its citations are the re-tag's; other plans' mentions stay.
+                    var mentions = document.Mentions.Where(m => m.PlanId != plan.Id).Concat(result.Themes.Where(t => !t.Counts).Select(t => new MentionDocument
+                    {
+                        PlanId = plan.Id, PlanVersion = plan.Version, ThemeCode = t.Code, Score = t.Score, Evidence = t.Evidence,
+                    })).ToList();
+                    var written = document with { Mentions = mentions, References = ArticleDocument.Cited(result.References) };
+                    var themes = result.Themes.Where(t => t.Counts).Select(t => TagDocument.Of(written, plan.Id, plan.Version, t.Code, t.Score, now, t.Evidence, t.Grade)).ToList();
+                    return new IndexedArticle(written, themes);
                 }).ToList();
                 await indexer.IndexAsync(batch, [plan.Id], ct);
                 done += batch.Count;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
 using Monitor.Core.Time;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
@@ -51,13 +52,24 @@ public sealed record ArticleDocument
 
     public IReadOnlyList<string> DuplicateOf { get; init; } = [];
 
+    /// <summary>The document numbers the article cites (the tagger's extraction: the article's, whatever the plan), ordinal order.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The themes the article only passes by, per plan: never counted, shown on the article page (kept in the
+    /// source, not indexed).</summary>
+    public IReadOnlyList<MentionDocument> Mentions { get; init; } = [];
+
+    /// <summary>The instant lists sort and cut on, in epoch milliseconds: published, else fetched (SQLite's <c>published_utc</c>).</summary>
+    public long CountedAt { get; init; }
+
     /// <summary>The version guard of a direct write: the fetch time in milliseconds, so with <c>external_gte</c> an older
     /// fetch is refused and the same fetch written again (a redelivery) is accepted.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public long Version => DateTimeOffset.Parse(FetchedAt, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
     /// <summary>The document of an article, with its folded search text when the caller has it already.</summary>
-    public static ArticleDocument Of(Article article, SearchText? search = null, IReadOnlyList<string>? duplicateOf = null)
+    public static ArticleDocument Of(Article article, SearchText? search = null, IReadOnlyList<string>? duplicateOf = null, IEnumerable<string>? references = null,
+        IReadOnlyList<MentionDocument>? mentions = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         search ??= SearchText.Of(article);
@@ -69,6 +81,7 @@ public sealed record ArticleDocument
             Modified = Iso(article.Modified), Author = article.Author, Language = article.Language, FetchedAt = Iso(article.FetchedAt)!,
             ContentHash = article.ContentHash, TitleFolded = search.Title, TextFolded = search.Body, Day = CoverageRules.Key(day),
             Week = IsoWeek.Of(day).ToString(), Month = day.ToString("yyyy-MM", CultureInfo.InvariantCulture), DuplicateOf = duplicateOf ?? [],
+            References = Cited(references ?? []), Mentions = mentions ?? [], CountedAt = (article.Published ?? article.FetchedAt).ToUnixTimeMilliseconds(),
         };
     }
 
@@ -80,6 +93,9 @@ public sealed record ArticleDocument
         FetchedAt = Parse(FetchedAt)!.Value, ContentHash = ContentHash,
     };
 
+    /// <summary>Cited document numbers as the document keeps them: each once, ordinal order.</summary>
+    public static IReadOnlyList<string> Cited(IEnumerable<string> numbers) => numbers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The Vietnamese day an article counts on: published, else fetched (as the SQLite tags' columns have it).</summary>
     public static DateOnly DayOf(Article article)
     {
@@ -90,4 +106,18 @@ public sealed record ArticleDocument
     private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Parse(string? value) => value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+}
+
+/// <summary>A theme an article only passes by (grade "mention"), for one plan: what the article page shows apart.</summary>
+public sealed record MentionDocument
+{
+    public required string PlanId { get; init; }
+
+    public required int PlanVersion { get; init; }
+
+    public required string ThemeCode { get; init; }
+
+    public required double Score { get; init; }
+
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 }

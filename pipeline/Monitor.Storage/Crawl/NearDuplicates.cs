@@ -45,6 +45,24 @@ public sealed class NearDuplicates(MonitorDatabase db, TimeProvider time)
         return links;
     }
 
+    /// <summary>The links of one article, either direction, each as (this article, the other, distance).</summary>
+    public async Task<IReadOnlyList<NearDuplicate>> OfAsync(string articleId, CancellationToken ct)
+    {
+        await using var connection = await db.ConnectAsync(ct);
+        await using var command = connection.Command("""
+            SELECT duplicate_of, distance FROM near_duplicates WHERE article_id = $id
+            UNION SELECT article_id, distance FROM near_duplicates WHERE duplicate_of = $id
+            """, null, ("$id", articleId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<NearDuplicate>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new NearDuplicate(articleId, reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyList<NearDuplicate>> LinksAsync(CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);

@@ -30,14 +30,23 @@ public sealed class FeedbackDecisions(MonitorDatabase db)
             return [];
         }
 
+        return await ReadAsync("f.plan_id IN (SELECT value FROM json_each($plans)) AND f.article_id IN (SELECT value FROM json_each($ids))",
+            ct, ("$plans", JsonSerializer.Serialize(planIds)), ("$ids", JsonSerializer.Serialize(articleIds)));
+    }
+
+    /// <summary>Every decision in force, oldest first: what a store that missed some re-applies (the nightly upkeep).</summary>
+    public Task<IReadOnlyList<TagDecision>> InForceAsync(CancellationToken ct) => ReadAsync("1", ct);
+
+    private async Task<IReadOnlyList<TagDecision>> ReadAsync(string where, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
         await using var connection = await db.ConnectAsync(ct);
-        await using var command = connection.Command("""
+        await using var command = connection.Command($"""
             SELECT f.plan_id, (SELECT COALESCE(MAX(p.version), 1) FROM plans p WHERE p.plan_id = f.plan_id), f.article_id, f.theme_code, f.verdict
             FROM feedback f
-            WHERE f.plan_id IN (SELECT value FROM json_each($plans)) AND f.article_id IN (SELECT value FROM json_each($ids))
+            WHERE {where}
               AND f.id = (SELECT MAX(g.id) FROM feedback g WHERE g.plan_id = f.plan_id AND g.article_id = f.article_id AND g.theme_code = f.theme_code)
             ORDER BY f.id
-            """, null, ("$plans", JsonSerializer.Serialize(planIds)), ("$ids", JsonSerializer.Serialize(articleIds)));
+            """, null, parameters);
         var list = new List<TagDecision>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -22,4 +22,13 @@ internal static class Answers
     public static string Refused(string index, string id, int status, string type, string reason) =>
         "{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + id + "\",\"status\":" + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"error\":{\"type\":\"" + type + "\",\"reason\":\"" + reason
             + "\",\"index_uuid\":\"aAsFqTI0Tc2W0LCWgPNrOA\",\"shard\":\"0\",\"index\":\"" + index + "\"}}}";
+
+    /// <summary>A composite bucket keyed by text fields only, with its document count.</summary>
+    public static string Keyed(int count, params (string Field, string Value)[] key) =>
+        "{\"key\":{" + string.Join(",", key.Select(k => "\"" + k.Field + "\":\"" + k.Value + "\"")) + "},\"doc_count\":" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+
+    /// <summary>A search answer with these hits (each a document id and its source, JSON), in the order given.</summary>
+    public static string Hits(string index, params (string Id, string Source)[] hits) =>
+        """{"took":3,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"max_score":null,"hits":["""
+        + string.Join(",", hits.Select(h => "{\"_index\":\"" + index + "\",\"_id\":\"" + h.Id + "\",\"_score\":null,\"_source\":" + h.Source + "}")) + "]}}";
 }

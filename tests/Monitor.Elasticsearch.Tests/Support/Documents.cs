@@ -16,4 +16,10 @@ internal static class Documents
         var article = Article(id);
         return new IndexedArticle(article, themes.Select(t => TagDocument.Of(article, "w46", 1, t, 1.0, "2024-11-12T09:00:00.000+07:00")).ToList());
     }
+
+    /// <summary>A passing mention of a theme, with one piece of evidence in the body.</summary>
+    public static MentionDocument MentionOf(string plan, string theme) => new()
+    {
+        PlanId = plan, PlanVersion = 1, ThemeCode = theme, Score = 0.4, Evidence = [new Core.Tagging.Evidence("xe điện", 30, 37, "text")],
+    };
 }

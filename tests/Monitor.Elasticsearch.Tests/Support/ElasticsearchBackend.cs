@@ -29,7 +29,7 @@ internal sealed class ElasticsearchBackend : ICoverageBackend
         _indices ??= new ElasticsearchIndices(_connection);
         // Two articles per _bulk request: the fixture's seven articles take several pages.
         await new ElasticsearchFeed(db, new ElasticsearchIndexer(_connection), _indices).RunAsync(0, 2, CancellationToken.None);
-        return new ElasticsearchCoverageStore(_connection, new SqliteCoverageStore(db, TimeProvider.System));
+        return new ElasticsearchCoverageStore(_connection, new SqliteCoverageStore(db, TimeProvider.System), new ElasticsearchArticleStore(_connection, db, TimeProvider.System));
     }
 
     public FeedbackStore Feedback(MonitorDatabase db) => new(db, TimeProvider.System, [new ElasticsearchFeedbackSink(Connection, TimeProvider.System)]);
@@ -37,11 +37,11 @@ internal sealed class ElasticsearchBackend : ICoverageBackend
     public IArticleTagWriter Writer(MonitorDatabase db) =>
         new ElasticsearchArticleTagWriter(new ElasticsearchIndexer(Connection, new FeedbackDecisions(db)), TimeProvider.System);
 
-    public IArticleStore Articles(MonitorDatabase db) => throw new NotSupportedException("the Elasticsearch article store is not built yet");
+    public IArticleStore Articles(MonitorDatabase db) => new ElasticsearchArticleStore(Connection, db, TimeProvider.System);
 
     public async Task NightlyAsync(MonitorDatabase db)
     {
-        await new ElasticsearchMaintenance(_indices!).RunAsync(CancellationToken.None);
+        await new ElasticsearchMaintenance(_indices!, new ElasticsearchFeedbackReplay(Connection, new FeedbackDecisions(db), TimeProvider.System)).RunAsync(CancellationToken.None);
         await SettleAsync();
     }
 
