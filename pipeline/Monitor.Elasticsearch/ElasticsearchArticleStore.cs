@@ -1,11 +1,9 @@
 using System.Globalization;
 using Elastic.Clients.Elasticsearch;
-using Elastic.Clients.Elasticsearch.Core.Search;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitor.Elasticsearch.Documents;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
-using Monitor.Storage.Crawl;
 using Monitor.Storage.Plans;
 using Monitor.Storage.Summaries;
 

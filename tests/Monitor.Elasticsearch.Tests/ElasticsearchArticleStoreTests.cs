@@ -13,6 +13,8 @@ namespace Monitor.Elasticsearch.Tests;
 /// and the reading; the contract suite against a real cluster proves the answers.</summary>
 public sealed class ElasticsearchArticleStoreTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
+
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly StoredPlan Plan = new("w46", 1, DateTimeOffset.UnixEpoch, CoverageFixture.Plan());
 
@@ -36,7 +38,7 @@ public sealed class ElasticsearchArticleStoreTests
         Assert.Equal("""{"composite":{"size":1000,"sources":[{"article_id":{"terms":{"field":"article_id"}}}]}}""", distinct["aggregations"]!["c"]!.ToJsonString());
         var filter = distinct["query"]!["bool"]!["filter"]!.AsArray();
         Assert.Equal(CoverageFixture.B, filter[0]!["bool"]!["filter"]![2]!["term"]!["outlet"]!["value"]!.GetValue<string>());
-        Assert.Equal("""{"term":{"section":{"value":"Phòng cháy"}}}""", filter[1]!.ToJsonString());
+        Assert.Equal("Phòng cháy", filter[1]!["term"]!["section"]!["value"]!.GetValue<string>());
         // Every counted article's fields by id, then the page's themes only.
         var fields = JsonNode.Parse(cluster.Requests[1].Body)!;
         Assert.Equal(["a1", "a2", "a3"], fields["query"]!["ids"]!["values"]!.AsArray().Select(v => v!.GetValue<string>()));
@@ -44,18 +46,18 @@ public sealed class ElasticsearchArticleStoreTests
         Assert.Equal(["a2"], JsonNode.Parse(cluster.Requests[2].Body)!["query"]!["bool"]!["filter"]![1]!["terms"]!["article_id"]!.AsArray().Select(v => v!.GetValue<string>()));
         // a3 is the newest, a2 (fetched, never published) the second: offset 1 takes it; its themes in ordinal order.
         Assert.Equal(3, total);
-        Assert.Equal(("a2", "Tin a2", "2024-11-12", "https://x.vn/a2", ["1.2", "1.3"]), Tuple(Assert.Single(page)));
+        Assert.Equal(("a2", "Tin a2", "2024-11-12", "https://x.vn/a2", "1.2 1.3"), Tuple(Assert.Single(page)));
     }
 
     [Fact]
     public async Task The_article_page_asks_for_its_tags_in_page_order_and_reads_evidence_grade_mentions_and_citations()
     {
         var tag = """{"plan_id":"w46","plan_version":2,"theme_code":"1.2","score":2.5,"grade":"partial","evidence":[{"text":"ngộ độc","start":6,"end":13,"field":"title"}]}""";
-        var article = System.Text.Json.JsonSerializer.Serialize(Documents.Article("a1") with
+        var article = System.Text.Json.JsonSerializer.Serialize(Support.Documents.Article("a1") with
         {
             References = ["12/CT-UBND", "45/KH-UBND"],
-            Mentions = [Documents.MentionOf("w46", "1.3")],
-        }, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower });
+            Mentions = [Support.Documents.MentionOf("w46", "1.3")],
+        }, SnakeCase);
         var cluster = new ScriptedCluster(r => r.Method == "GET"
             ? (200, $$"""{"_index":"t-articles","_id":"a1","_version":1731376800000,"_seq_no":0,"_primary_term":1,"found":true,"_source":{{article}}}""")
             : (200, Answers.Hits("t-tags", ("a1|w46|1.2", tag))));
@@ -92,7 +94,7 @@ public sealed class ElasticsearchArticleStoreTests
     [Fact]
     public async Task The_last_article_of_an_outlet_is_its_newest_day_up_to_the_as_of_day()
     {
-        var cluster = new ScriptedCluster(r => r.Body.Contains(CoverageFixture.A, StringComparison.Ordinal)
+        var cluster = new ScriptedCluster(r => System.Text.RegularExpressions.Regex.Unescape(r.Body).Contains(CoverageFixture.A, StringComparison.Ordinal)
             ? (200, Answers.Hits("t-articles", ("a4", """{"day":"2024-11-18"}""")))
             : (200, Answers.Hits("t-articles")));
         var store = new ElasticsearchArticleStore(cluster.Connect(), null!, TimeProvider.System);
@@ -101,7 +103,8 @@ public sealed class ElasticsearchArticleStoreTests
 
         Assert.Equal([(CoverageFixture.A, new DateOnly(2024, 11, 18))], days.Select(kv => (kv.Key, kv.Value)));
         var first = JsonNode.Parse(cluster.Requests[0].Body)!;
-        Assert.Equal((1, """[{"day":{"order":"desc"}}]"""), (first["size"]!.GetValue<int>(), first["sort"]!.ToJsonString()));
+        // The client writes a single sort as one object, which the REST specification allows beside an array.
+        Assert.Equal((1, """{"day":{"order":"desc"}}"""), (first["size"]!.GetValue<int>(), first["sort"]!.ToJsonString()));
         Assert.Equal("""{"range":{"day":{"format":"yyyy-MM-dd","lte":"2024-11-30"}}}""", first["query"]!["bool"]!["filter"]![1]!.ToJsonString());
     }
 
@@ -156,5 +159,5 @@ public sealed class ElasticsearchArticleStoreTests
     private static string Source(string id, string? published, long countedAt) =>
         $$"""{"id":"{{id}}","title":"Tin {{id}}","outlet":"{{CoverageFixture.B}}","section":"Phòng cháy","day":"2024-11-12","url":"https://x.vn/{{id}}","published":{{(published is null ? "null" : "\"" + published + "\"")}},"fetched_at":"2024-11-12T10:00:00.000+07:00","counted_at":{{countedAt}}}""";
 
-    private static (string, string, string, string, string[]) Tuple(ListedArticle a) => (a.Id, a.Title, a.Day, a.Url, a.Themes.ToArray());
+    private static (string, string, string, string, string) Tuple(ListedArticle a) => (a.Id, a.Title, a.Day, a.Url, string.Join(' ', a.Themes));
 }
