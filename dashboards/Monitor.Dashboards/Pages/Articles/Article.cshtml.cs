@@ -87,7 +87,7 @@ public sealed partial class ArticleModel(ArticleDetails details, FeedbackStore f
         Changes = await details.ChangesAsync(id, ct);
         Feedback = await feedback.ForArticleAsync(id, ct);
         Plans = await plans.LatestAsync(ct);
-        Mentions = await MentionsViewComponent.ReadAsync(store, Plans, id, ct);
+        Mentions = await Monitor.Dashboards.Articles.Mentions.ReadAsync(store, Plans, id, ct);
         if (Request.Query["saved"].ToString() is { Length: > 0 } saved)
         {
             Message = $"Đã ghi nhận xét về chủ đề {saved}.";

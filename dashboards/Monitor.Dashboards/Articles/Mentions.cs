@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Tagging;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Plans;
@@ -9,18 +8,11 @@ namespace Monitor.Dashboards.Articles;
 /// from the counted themes, never counted.</summary>
 public sealed record Mention(string Plan, string Theme, string Title, double Score, IReadOnlyList<Evidence> Evidence);
 
-/// <summary>The article page's "Chỉ nhắc đến" section: the passing mentions of every stored plan.</summary>
-[ViewComponent(Name = "Mentions")]
-public sealed class MentionsViewComponent(IArticleStore store, PlanStore plans) : ViewComponent
+/// <summary>The article page's "Chỉ nhắc đến" section and its download read the passing mentions here, once per view.</summary>
+public static class Mentions
 {
-    public async Task<IViewComponentResult> InvokeAsync(string article)
-    {
-        var ct = HttpContext.RequestAborted;
-        return View(await ReadAsync(store, await plans.LatestAsync(ct), article, ct));
-    }
-
-    /// <summary>The passing mentions of an article, by plan and theme, titled from the newest version of each plan
-    /// (the section and its download read them here), through the store's <see cref="IArticleStore"/>.</summary>
+    /// <summary>The passing mentions of an article, by plan and theme, titled from the newest version of each plan,
+    /// through the store's <see cref="IArticleStore"/>.</summary>
     public static async Task<IReadOnlyList<Mention>> ReadAsync(IArticleStore store, IReadOnlyList<StoredPlan> plans, string article, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
