@@ -39,6 +39,8 @@ internal sealed class ElasticsearchBackend : ICoverageBackend
 
     public IArticleStore Articles(MonitorDatabase db) => new ElasticsearchArticleStore(Connection, db, TimeProvider.System);
 
+    public Storage.Search.IArticleSearch Search(MonitorDatabase db) => new ElasticsearchArticleSearch(Connection);
+
     public async Task NightlyAsync(MonitorDatabase db)
     {
         await new ElasticsearchMaintenance(_indices!, new ElasticsearchFeedbackReplay(Connection, new FeedbackDecisions(db), TimeProvider.System)).RunAsync(CancellationToken.None);
