@@ -38,6 +38,7 @@ public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, Fee
             batch = ElasticsearchFeedback.Apply(batch, plans, await feedback.ForAsync(plans, batch.Select(a => a.Article.Id).ToList(), ct));
         }
 
+        batch = await ArticleHistory.ApplyAsync(connection, batch, ct);
         if (duplicates is not null)
         {
             batch = WithCopies(batch, await duplicates.CopiedAsync(batch.Select(a => a.Article.Id).Distinct(StringComparer.Ordinal).ToList(), ct));
