@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 using static Monitor.Storage.Contract.CoverageFixture;
 
@@ -46,7 +47,7 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
         var coverage = await _backend.OpenAsync(store.Db);
         var asOf = new DateOnly(2024, 11, 24);
 
-        var stories = (await coverage.StoriesAsync(plan, "1.2", asOf, Ct))!;
+        var stories = (await coverage.StoriesAsync(plan, "1.2", asOf, StoryPage.All, Ct))!;
         var gap = (await coverage.GapsAsync(plan, asOf, Ct)).Themes.Single(t => t.Code == "1.2");
 
         // In the window up to the 24th: a2, a3, a4 (A) and s1, s2, s3.
@@ -55,7 +56,9 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
         Assert.Equal((s1.Id, s2.Id), (grouped.Original.Id, Assert.Single(grouped.Copies).Id));
         Assert.DoesNotContain(stories.Stories, s => s.Original.Id == s2.Id);
         Assert.Equal((gap.Articles, gap.Stories), (stories.Articles, stories.Stories.Count));
-        Assert.Equal(stories.Stories.Select(s => s.Original.Day).Order(), stories.Stories.Select(s => s.Original.Day));
+        Assert.Equal(stories.Stories.Count, stories.Total);
+        // Newest story first.
+        Assert.Equal(stories.Stories.Select(s => s.Original.Day).OrderDescending(), stories.Stories.Select(s => s.Original.Day));
     }
 
     [ContractFact]
@@ -64,6 +67,6 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
         await using var store = await StoreFixture.CreateAsync();
         var plan = await FillAsync(store.Db);
 
-        Assert.Null(await (await _backend.OpenAsync(store.Db)).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), Ct));
+        Assert.Null(await (await _backend.OpenAsync(store.Db)).StoriesAsync(plan, "9.9", new DateOnly(2024, 11, 24), StoryPage.All, Ct));
     }
 }
