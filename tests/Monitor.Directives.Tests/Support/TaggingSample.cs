@@ -31,6 +31,10 @@ internal sealed class TaggingSample
     /// <summary>The same articles judged again by the counting rule of issue 14 (2026-12-07; changed rows give their reason).</summary>
     public static string RuleLabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.rule.tsv");
 
+    /// <summary>The 601 corpus articles outside the first sample, judged by the counting rule on 2026-12-07 (issue 14): a
+    /// second tuning set, almost all negatives (the file's header says how they were chosen and read).</summary>
+    public static string FreshLabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.fresh.tsv");
+
     public static string CorpusPath => Path.GetFullPath(Path.Combine(Seeds.Root, "..", "shared", "corpus", "tuoitre-2024-11", "articles.jsonl"));
 
     /// <summary>The corpus articles with the labels of <paramref name="labelsPath"/> (the first labels when null).</summary>
