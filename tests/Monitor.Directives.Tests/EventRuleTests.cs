@@ -130,9 +130,7 @@ public sealed class EventRuleTests
     [Fact]
     public void A_law_named_after_the_people_a_day_honours_and_a_dateline_on_its_date_are_not_the_day()
     {
-        var theme = new Theme { Code = "7", Title = "Tuyên truyền các ngày kỷ niệm", Window = new DateWindow { From = new DateOnly(2030, 11, 1) } };
-        Parsing.EventRules.Apply(theme, theme.Title, [new PlanEvent { Date = new DateOnly(2030, 11, 20), Title = "Ngày Nhà giáo Việt Nam" }], new DateOnly(2030, 11, 1));
-        var matcher = new PlanMatcher(new Plan { Id = "p", Themes = [theme] });
+        var matcher = DayMatcher(new PlanEvent { Date = new DateOnly(2030, 11, 20), Title = "Ngày Nhà giáo Việt Nam" });
         bool Counts(string title, string text) => matcher.Tag(Article(title, Day(2030, 11, 20), text)).Themes.Any(t => t.Code == "7");
 
         Assert.True(Counts("Học trò tri ân nhà giáo", ""));
@@ -140,6 +138,51 @@ public sealed class EventRuleTests
         // The law named after teachers, and the day's date as the report's dateline, near a word of commemoration.
         Assert.False(Counts("Dự thảo Luật Nhà giáo được chỉnh lý", "Các đại biểu muốn dự thảo Luật Nhà giáo tri ân người đứng lớp bằng tiền lương."));
         Assert.False(Counts("Khánh thành cầu mới", "Sáng 20-11, tỉnh khánh thành cầu mới, chào mừng khách quý từ các tỉnh bạn."));
+    }
+
+    [Fact]
+    public void The_people_a_day_honours_count_near_what_honours_them_not_when_they_welcome_a_guest()
+    {
+        var matcher = DayMatcher(new PlanEvent { Date = new DateOnly(2030, 11, 20), Title = "Ngày Nhà giáo Việt Nam" });
+        bool Counts(string title, string text) => matcher.Tag(Article(title, Day(2030, 11, 18), text)).Themes.Any(t => t.Code == "7" && t.Counts);
+
+        Assert.True(Counts("Học trò tri ân giáo viên vùng cao", ""));
+        Assert.True(Counts("Tuyên dương 50 giáo viên tiêu biểu", ""));
+        Assert.True(Counts("Trường tổ chức mít tinh chào mừng 20-11", ""));
+        // Teachers welcoming a visitor, teachers at their school's own anniversary: the people act, nobody honours them.
+        Assert.False(Counts("Phu nhân Thủ tướng thăm trường mầm non", "Các cháu và giáo viên chào mừng đoàn khách bằng tiết mục múa."));
+        Assert.False(Counts("Trường THPT Hòa Bình tròn 50 năm", "Giáo viên và cựu học sinh dự lễ kỷ niệm 50 năm thành lập trường."));
+    }
+
+    [Fact]
+    public void The_army_day_counts_by_its_name_and_its_troops_only_when_they_are_honoured()
+    {
+        var matcher = DayMatcher(new PlanEvent { Date = new DateOnly(2030, 12, 22), Title = "Ngày thành lập Quân đội nhân dân Việt Nam" });
+        bool Counts(string title, string text) => matcher.Tag(Article(title, Day(2030, 12, 10), text)).Themes.Any(t => t.Code == "7" && t.Counts);
+
+        Assert.True(Counts("Tri ân bộ đội Cụ Hồ", ""));
+        Assert.True(Counts("Nhiều hoạt động kỷ niệm ngày thành lập Quân đội nhân dân", ""));
+        Assert.False(Counts("Bộ đội diễu binh chào mừng Tổng thống nước bạn", ""));
+    }
+
+    [Fact]
+    public void A_report_presented_before_the_assembly_in_session_is_the_session_and_before_a_foreign_parliament_it_is_not()
+    {
+        var theme = new Theme { Code = "2.5", Title = "Kết quả Kỳ họp thứ 3, Quốc hội khóa XVI", Window = new DateWindow { From = new DateOnly(2030, 11, 1) } };
+        Parsing.EventRules.Apply(theme, theme.Title, [], new DateOnly(2030, 11, 1));
+        var matcher = new PlanMatcher(new Plan { Id = "p", Themes = [theme] });
+        bool Counts(string title, string text) => matcher.Tag(Article(title, Day(2030, 11, 20), text)).Themes.Any(t => t.Code == "2.5" && t.Counts);
+
+        Assert.True(Counts("Thu hồi hơn 600 tỉ đồng tài sản tham nhũng",
+            "Sáng 20-11, Tổng Thanh tra trình bày báo cáo công tác phòng chống tham nhũng năm 2030 trước Quốc hội. Cơ quan thẩm tra đề nghị làm rõ nguyên nhân."));
+        Assert.False(Counts("Thủ tướng Anh bảo vệ ngân sách", "Thủ tướng Anh trình bày báo cáo ngân sách trước Quốc hội Anh, phe đối lập phản đối."));
+    }
+
+    private static PlanMatcher DayMatcher(PlanEvent day)
+    {
+        var theme = new Theme { Code = "7", Title = "Tuyên truyền các ngày kỷ niệm", Window = new DateWindow { From = day.Date.AddDays(-40) } };
+        Parsing.EventRules.Apply(theme, theme.Title, [day], day.Date.AddDays(-40));
+        return new PlanMatcher(new Plan { Id = "p", Themes = [theme] });
     }
 
     private static List<string> EventRulesOf(string themeText, DateOnly issued)

@@ -44,6 +44,9 @@ internal static partial class EventRules
     /// Committee): "kỳ họp" is the directive's own word for the event.</summary>
     private static readonly string[] SessionContext = ["kỳ họp", "đại biểu", "phiên họp", "phiên thảo luận", "thẩm tra", "Ủy ban Thường vụ"];
 
+    /// <summary>What is presented to a session: a report, a bill's submission ("tờ trình").</summary>
+    private static readonly string[] Presented = ["trình bày", "báo cáo", "tờ trình"];
+
     /// <summary>A bill before the session is its business too, whoever speaks of it ("nêu ý kiến về dự Luật Nhà giáo
     /// tại tổ", "tiếp thu, chỉnh lý dự Luật Bảo hiểm y tế").</summary>
     private static readonly string[] Bills = ["dự luật", "dự án luật", "dự thảo luật"];
@@ -63,12 +66,17 @@ internal static partial class EventRules
         "trao tặng", "khen thưởng", "dịp", "nhân ngày",
     ];
 
-    /// <summary>How the press names the people a day honours when the directive names the day after them ("thầy cô"
-    /// alone folds like "thấy có").</summary>
-    private static readonly (string Named, string[] Press)[] Honoured =
+    /// <summary>What is done to the people a day honours on their day. The people also act on any other day: teachers
+    /// "chào mừng" a visiting guest, hold a "mít tinh", mark their school's "kỷ niệm 50 năm", troops parade "chào mừng"
+    /// a head of state; so near the people, unlike near the day's name or date, only honouring counts.</summary>
+    private static readonly string[] HonourActions = ["tri ân", "vinh danh", "tuyên dương", "chúc mừng", "trao tặng", "khen thưởng", "nhân ngày"];
+
+    /// <summary>A day named after <c>Named</c>: the other names the press gives it, and the people the day honours as
+    /// the press names them ("thầy cô" alone folds like "thấy có").</summary>
+    private static readonly (string Named, string[] Names, string[] People)[] Honoured =
     [
-        ("nhà giáo", ["thầy cô giáo", "các thầy cô", "giáo viên"]),
-        ("quân đội nhân dân", ["bộ đội", "Quân đội nhân dân"]),
+        ("nhà giáo", [], ["thầy cô giáo", "các thầy cô", "giáo viên"]),
+        ("quân đội nhân dân", ["Quân đội nhân dân"], ["bộ đội"]),
     ];
 
     /// <summary>Times of day a news report dates itself with ("sáng 20-11", "chiều nay 20-11"); "nay" covers "hôm nay",
@@ -91,7 +99,7 @@ internal static partial class EventRules
 
         foreach (var e in events)
         {
-            rules.Add(Day(e, anchor));
+            rules.AddRange(Day(e, anchor));
         }
 
         if (rules.Count > 0)
@@ -122,7 +130,14 @@ internal static partial class EventRules
         // speaks of the session or of the body's members as the directive and the Vietnamese press name them. NOT NOT
         // makes that a condition without evidence: "đại biểu" in a lead is no sign that the session is the subject.
         var own = $"NOT NOT ({Or(SessionContext)}) AND {DateTerm(window.Value.From, window.Value.To)}";
-        var rules = new List<string> { $"({Or(actors)}) NEAR/8 ({Or(SessionActions)}) AND {own}" };
+        // A report or a bill is presented "before" the body in session ("trình bày báo cáo công tác phòng chống tham
+        // nhũng năm 2024 trước Quốc hội"): the Law's "the session hears reports", told from the presenter's side, with
+        // the report's title between verb and body, so a wider reach than the actor's rule.
+        var rules = new List<string>
+        {
+            $"({Or(actors)}) NEAR/8 ({Or(SessionActions)}) AND {own}",
+            $"({Or(Presented)}) NEAR/12 ({Or(actors.Select(a => $"trước {a}"))}) AND {own}",
+        };
         if (actors[0] == "Quốc hội")
         {
             rules.Add($"({Or(Bills)}) NEAR/12 ({Or(BillActions)}) AND NOT NOT \"Quốc hội\" AND {own}");
@@ -148,10 +163,11 @@ internal static partial class EventRules
         return anchor is { } a ? (a.AddDays(-SessionReach), a.AddDays(SessionReach)) : null;
     }
 
-    /// <summary>A day's rule: who or what it honours, or its date as the press writes it ("20-11"), near what a
-    /// commemoration does, from <see cref="DayLeadIn"/> days before (or the directive's issue, when earlier: "hướng
-    /// tới kỷ niệm" a month and more ahead) to <see cref="DayAfter"/> days after.</summary>
-    internal static string Day(PlanEvent e, DateOnly? anchor)
+    /// <summary>A day's rules: what it is named after, or its date as the press writes it ("20-11"), near what a
+    /// commemoration does; the people it honours ("giáo viên") near what honours them; from <see cref="DayLeadIn"/> days
+    /// before (or the directive's issue, when earlier: "hướng tới kỷ niệm" a month and more ahead) to
+    /// <see cref="DayAfter"/> days after.</summary>
+    internal static IEnumerable<string> Day(PlanEvent e, DateOnly? anchor)
     {
         var subjects = new List<string>();
         foreach (var part in e.Title.Split(" - ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -168,9 +184,11 @@ internal static partial class EventRules
         var date = e.Date.ToString("d-M", CultureInfo.InvariantCulture);
         var not = subjects.Select(s => $"Luật {s}").Concat(Datelines.Select(d => $"{d} {date}")).ToList();
         var folded = TextTools.Fold(string.Join(" ", subjects));
-        foreach (var (named, press) in Honoured.Where(h => TextTools.ContainsWords(folded, TextTools.Fold(h.Named))))
+        var people = new List<string>();
+        foreach (var (_, names, press) in Honoured.Where(h => TextTools.ContainsWords(folded, TextTools.Fold(h.Named))))
         {
-            subjects.AddRange(press.Where(p => !subjects.Contains(p, StringComparer.OrdinalIgnoreCase)));
+            subjects.AddRange(names.Where(p => !subjects.Contains(p, StringComparer.OrdinalIgnoreCase)));
+            people.AddRange(press);
         }
 
         subjects.Add(date);
@@ -180,7 +198,12 @@ internal static partial class EventRules
             from = a;
         }
 
-        return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {DateTerm(from, e.Date.AddDays(DayAfter))}";
+        var window = DateTerm(from, e.Date.AddDays(DayAfter));
+        yield return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {window}";
+        if (people.Count > 0)
+        {
+            yield return $"({Or(people)}) NEAR/10 ({Or(HonourActions)}) AND {window}";
+        }
     }
 
     private static string DateTerm(DateOnly from, DateOnly to) =>

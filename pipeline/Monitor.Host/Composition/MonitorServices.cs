@@ -40,6 +40,8 @@ internal static class MonitorServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
+        // Off unless Monitor:Llm:SecondOpinion:Budget is set (a wrong setting stops the worker at start, in one line).
+        services.AddSingleton(WorkerSecondOpinion.Create);
         services.AddSingleton<TagAndStoreHandler>();
         // Both buses pause (not dead-letter) while SQLite is busy, locked, full or failing (docs/kafka.md, bad messages).
         services.AddSingleton(new BadMessagePolicy(SqliteFailures.IsUnavailable));

@@ -54,9 +54,23 @@ internal sealed class PipelineWorker(SqliteQueue queue, TagAndStoreHandler handl
     }
 
     private Task HandleAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken ct) =>
-        policy.HandleAsync(batch, (messages, token) => queue.ProcessAsync(SqliteQueue.RawTopic, messages, handler.HandleAsync, token),
+        policy.HandleAsync(batch, ProcessAsync,
             (message, error, tries, token) => queue.DeadLetterAsync(SqliteQueue.RawTopic, message, $"{error.GetType().Name}: {error.Message} (tries: {tries})", token),
             MaxTries, time, Note, ct);
+
+    /// <summary>Tags inside the queue's transaction (the default), or, with the second opinion on, tags and asks the model
+    /// first so that no store lock is held while it answers, then stores in the transaction.</summary>
+    private async Task ProcessAsync(IReadOnlyList<QueuedMessage> messages, CancellationToken ct)
+    {
+        if (!handler.PreparesOutsideTransaction)
+        {
+            await queue.ProcessAsync(SqliteQueue.RawTopic, messages, handler.HandleAsync, ct);
+            return;
+        }
+
+        var prepared = await handler.PrepareAsync(messages, ct);
+        await queue.ProcessAsync(SqliteQueue.RawTopic, messages, (connection, tx, _, token) => handler.StoreAsync(connection, tx, prepared, token), ct);
+    }
 
     private void Note(BadMessageNote<QueuedMessage> note)
     {

@@ -20,7 +20,8 @@ namespace Monitor.Host.Tagging.SecondOpinion;
 /// mention. Never required: an unreadable answer keeps the rule's grade with one warning line; a failure or a timeout
 /// keeps it too, with one warning line, and stops asking for the rest of the run (an endpoint that is down is not
 /// asked again and again); past the budget, one warning line and the rules' grades.</summary>
-internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, SecondOpinions cache, int budget, ILogger<LlmSecondOpinion> log)
+/// <param name="quietOverBudget">The embedded worker's later batches of a day whose budget is spent: no warning again.</param>
+internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, SecondOpinions cache, int budget, ILogger<LlmSecondOpinion> log, bool quietOverBudget = false)
 {
     private const int TextChars = 3000;
     private const string Instructions = """
@@ -39,10 +40,16 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
 
     private int _asked;
     private int _stopped;
-    private int _overBudget;
+    private int _overBudget = quietOverBudget ? 1 : 0;
 
     /// <summary>Requests sent so far in this run.</summary>
     public int Asked => Math.Min(Volatile.Read(ref _asked), budget);
+
+    /// <summary>A request failed or timed out: nothing more is asked in this run.</summary>
+    public bool Stopped => Volatile.Read(ref _stopped) != 0;
+
+    /// <summary>A borderline pair found the budget spent.</summary>
+    public bool OverBudget => Volatile.Read(ref _asked) > budget;
 
     /// <summary>The result with the borderline themes' grades set by the model's answers (cached or asked now).</summary>
     public async ValueTask<TagResult> ReviewAsync(Article article, TagResult result, Plan plan, int planVersion, RelevanceModel? model, double threshold, CancellationToken ct)

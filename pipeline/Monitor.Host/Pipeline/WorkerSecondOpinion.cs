@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Tagging;
+using Monitor.Core.Time;
+using Monitor.Host.Cli;
+using Monitor.Host.Tagging.SecondOpinion;
+using Monitor.Reports.Narrative;
+using Monitor.Storage.Articles;
+using Monitor.Storage.Learning;
+
+namespace Monitor.Host.Pipeline;
+
+/// <summary>The second opinion in the embedded worker (issue 14 item 5): the worker has no end, so its
+/// <c>Monitor:Llm:SecondOpinion:Budget</c> is the questions per Vietnamese day; the borderline pairs of a batch are
+/// reviewed after tagging and before the queue's transaction opens, so no store lock is held while the model answers.
+/// Off (the default) when the budget is 0: the worker then tags inside the transaction as before. A failure or a
+/// timeout keeps the rules' grades and stops asking for <see cref="PauseAfterFailure"/>; cached answers still apply.</summary>
+internal sealed class WorkerSecondOpinion : IDisposable
+{
+    /// <summary>How long the worker stops asking after a request failed or timed out (an endpoint that is down is not
+    /// asked once per batch).</summary>
+    public static readonly TimeSpan PauseAfterFailure = TimeSpan.FromMinutes(10);
+
+    private readonly LlmOptions? _options;
+    private readonly HttpClient? _http;
+    private readonly SecondOpinions? _cache;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LlmSecondOpinion>? _log;
+    private readonly Lock _gate = new();
+    private DateOnly _day;
+    private int _spent;
+    private bool _warned;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    private WorkerSecondOpinion(TimeProvider time, LlmOptions? options = null, SecondOpinions? cache = null, ILogger<LlmSecondOpinion>? log = null)
+    {
+        (_time, _options, _cache, _log) = (time, options, cache, log);
+        _http = options is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5) };
+    }
+
+    /// <summary>False when <c>Monitor:Llm:SecondOpinion:Budget</c> is 0 or unset: the default path.</summary>
+    public bool Enabled => _options is not null;
+
+    /// <summary>Questions sent on the current Vietnamese day.</summary>
+    public int AskedToday
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _day == Today() ? _spent : 0;
+            }
+        }
+    }
+
+    /// <summary>The worker's stage from the host's settings; off without a budget.</summary>
+    /// <exception cref="UserInputException">A budget is set but Monitor:Llm is not, or a setting is wrong.</exception>
+    public static WorkerSecondOpinion Create(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var time = services.GetRequiredService<TimeProvider>();
+        var llm = services.GetService<IConfiguration>() is { } configuration ? LlmOptions.From(configuration) : new LlmOptions();
+        if (llm.SecondOpinion.Budget < 0)
+        {
+            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget '{llm.SecondOpinion.Budget}': cần số câu hỏi tối đa ≥ 0 (0 = tắt)");
+        }
+
+        if (llm.SecondOpinion.Budget == 0)
+        {
+            return new WorkerSecondOpinion(time);
+        }
+
+        if (!llm.Enabled)
+        {
+            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget: cần cấu hình {LlmOptions.Section}:Endpoint và {LlmOptions.Section}:Model (API tương thích OpenAI)");
+        }
+
+        if (llm.Validate() is [var first, ..])
+        {
+            throw new UserInputException(first);
+        }
+
+        return new WorkerSecondOpinion(time, llm, services.GetRequiredService<SecondOpinions>(), services.GetRequiredService<ILogger<LlmSecondOpinion>>());
+    }
+
+    /// <summary>The batch with its borderline pairs' grades set by the model (cached answers, then new questions while
+    /// the day's budget lasts). Call it outside any store transaction.</summary>
+    public async Task<TaggedBatch> ReviewAsync(TaggedBatch batch, IReadOnlyList<TagAndStoreHandler.CurrentPlan> plans, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(plans);
+        if (_options is null)
+        {
+            return batch;
+        }
+
+        var stage = Stage();
+        var results = new TagResult[batch.Results.Length][];
+        for (var i = 0; i < batch.Articles.Count; i++)
+        {
+            results[i] = new TagResult[plans.Count];
+            for (var p = 0; p < plans.Count; p++)
+            {
+                var plan = plans[p];
+                results[i][p] = await stage.ReviewAsync(batch.Articles[i], batch.Results[i][p], plan.Plan, plan.Version, plan.Model, plan.Matcher.Threshold, ct);
+            }
+        }
+
+        Settle(stage);
+        return batch with { Results = results };
+    }
+
+    /// <summary>A stage for one batch with what is left of the day's budget (0 while paused after a failure: the cache only).</summary>
+    private LlmSecondOpinion Stage()
+    {
+        lock (_gate)
+        {
+            var today = Today();
+            if (today != _day)
+            {
+                (_day, _spent, _warned) = (today, 0, false);
+            }
+
+            var paused = _time.GetUtcNow() < _pausedUntil;
+            var left = paused ? 0 : Math.Max(0, _options!.SecondOpinion.Budget - _spent);
+            return new LlmSecondOpinion(_options!, _http!, _cache!, left, _log!, quietOverBudget: _warned || paused);
+        }
+    }
+
+    private void Settle(LlmSecondOpinion stage)
+    {
+        lock (_gate)
+        {
+            _spent += stage.Asked;
+            _warned |= stage.OverBudget && _time.GetUtcNow() >= _pausedUntil;
+            if (stage.Stopped)
+            {
+                _pausedUntil = _time.GetUtcNow() + PauseAfterFailure;
+            }
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.ToLocal(_time.GetUtcNow()).DateTime);
+
+    public void Dispose() => _http?.Dispose();
+}
