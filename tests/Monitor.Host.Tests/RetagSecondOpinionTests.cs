@@ -22,8 +22,8 @@ public sealed class RetagSecondOpinionTests : IDisposable
     private static readonly Plan Plan = SecondOpinionTests.Plan;
     private readonly TempDir _dir = new();
 
-    /// <summary>One body mention a few hundred characters in: partial and borderline.</summary>
-    private static Article Road(int i)
+    /// <summary>One body mention a few hundred characters in: partial and borderline (also the worker's test article).</summary>
+    internal static Article Road(int i)
     {
         var title = $"Khởi công đường vành đai {i}";
         var text = SecondOpinionTests.Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + SecondOpinionTests.Filler(i + 1);

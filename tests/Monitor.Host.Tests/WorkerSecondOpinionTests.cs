@@ -29,17 +29,6 @@ public sealed class WorkerSecondOpinionTests : IDisposable
     private readonly ListLogger<LlmSecondOpinion> _log = new();
     private int _next;
 
-    private static Article Road(int i)
-    {
-        var title = $"Khởi công đường vành đai {i}";
-        var text = SecondOpinionTests.Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + SecondOpinionTests.Filler(i + 1);
-        return new Article
-        {
-            Id = $"road-{i}", Url = $"https://x.vn/road-{i}", CanonicalUrl = $"https://x.vn/road-{i}", Outlet = "x.vn", Title = title, Text = text,
-            ContentHash = ArticleId.ContentHash(title, null, text), Published = new DateTimeOffset(2024, 11, 20, 9, 0, 0, TimeSpan.FromHours(7)),
-        };
-    }
-
     private async Task<ServiceProvider> StartAsync(string? endpoint, int? budget)
     {
         var db = await MonitorDatabase.OpenAsync(_dir.Path, Ct, TimeSpan.FromMilliseconds(100));
@@ -61,7 +50,7 @@ public sealed class WorkerSecondOpinionTests : IDisposable
 
     private async Task<(long Tags, long Mentions)> DrainAsync(ServiceProvider services, int articles)
     {
-        var batch = Enumerable.Range(0, articles).Select(_ => Road(++_next)).Select(a => new QueueMessage(a.Id, ArticleJson.Serialize(a))).ToList();
+        var batch = Enumerable.Range(0, articles).Select(_ => RetagSecondOpinionTests.Road(++_next)).Select(a => new QueueMessage(a.Id, ArticleJson.Serialize(a))).ToList();
         await services.GetRequiredService<SqliteQueue>().EnqueueAsync(SqliteQueue.RawTopic, batch, Ct);
         Assert.Equal(articles, await services.GetRequiredService<PipelineWorker>().DrainAsync(Ct));
         await using var connection = await services.GetRequiredService<MonitorDatabase>().ConnectAsync(Ct);
