@@ -21,10 +21,10 @@ internal static class ArticleHistory
             return batch;
         }
 
-        var stored = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, ArticleFields>(StringComparer.Ordinal);
         foreach (var chunk in unknown.Chunk(ElasticsearchQueries.PageSize))
         {
-            var answer = (await connection.Client.SearchAsync<StoredVersion>(ElasticsearchQueries.ByIds(connection.Articles, chunk, Fields), ct))
+            var answer = (await connection.Client.SearchAsync<ArticleFields>(ElasticsearchQueries.ByIds(connection.Articles, chunk, Fields), ct))
                 .Checked($"POST {connection.Articles}/_search");
             foreach (var hit in answer.Documents.Where(d => d.Id is not null))
             {
@@ -36,7 +36,7 @@ internal static class ArticleHistory
     }
 
     /// <summary>The document with its version and earlier versions, given what the index holds (null: nothing yet).</summary>
-    public static ArticleDocument Next(ArticleDocument written, StoredVersion? stored)
+    public static ArticleDocument Next(ArticleDocument written, ArticleFields? stored)
     {
         if (stored is null)
         {
@@ -57,20 +57,4 @@ internal static class ArticleHistory
             Changes = [.. stored.Changes, new ChangeDocument { Version = revision + 1, PreviousTitle = stored.Title ?? "", ChangedAt = written.FetchedAt }],
         };
     }
-}
-
-/// <summary>What the index holds of an article's versions.</summary>
-internal sealed record StoredVersion
-{
-    public string? Id { get; init; }
-
-    public string? ContentHash { get; init; }
-
-    public string? Title { get; init; }
-
-    public string? FetchedAt { get; init; }
-
-    public int? Revision { get; init; }
-
-    public IReadOnlyList<ChangeDocument> Changes { get; init; } = [];
 }

@@ -63,7 +63,7 @@ public sealed class ElasticsearchArticleSearch(ElasticsearchConnection connectio
             from = 0;
         }
 
-        var answer = (await Client.SearchAsync<FoundFields>(Page(connection.Articles, filter, from, limit, after), ct)).Checked($"POST {connection.Articles}/_search");
+        var answer = (await Client.SearchAsync<ArticleFields>(Page(connection.Articles, filter, from, limit, after), ct)).Checked($"POST {connection.Articles}/_search");
         var found = answer.Documents.ToList();
         var themes = query.Plan is { } plan && found.Count > 0
             ? await ElasticsearchArticleStore.ThemesAsync(Client, connection.Tags, plan, found.Select(a => a.Id!), ct)
@@ -137,7 +137,7 @@ public sealed class ElasticsearchArticleSearch(ElasticsearchConnection connectio
                 Query = filter, Size = Math.Min(left, Window), SearchAfter = after, Sort = Newest(), TrackTotalHits = new TrackHits(false),
                 Source = new SourceConfig(false),
             };
-            var answer = (await Client.SearchAsync<FoundFields>(request, ct)).Checked($"POST {connection.Articles}/_search");
+            var answer = (await Client.SearchAsync<ArticleFields>(request, ct)).Checked($"POST {connection.Articles}/_search");
             if (answer.Hits.Count == 0)
             {
                 return (after, false);
@@ -162,24 +162,4 @@ public sealed class ElasticsearchArticleSearch(ElasticsearchConnection connectio
         new() { Field = new FieldSort("counted_at") { Order = SortOrder.Desc } },
         new() { Field = new FieldSort("id") { Order = SortOrder.Asc } },
     ];
-}
-
-/// <summary>The fields of an article document a search hit shows.</summary>
-internal sealed record FoundFields
-{
-    public string? Id { get; init; }
-
-    public string? Title { get; init; }
-
-    public string? Description { get; init; }
-
-    public string? Text { get; init; }
-
-    public string? Outlet { get; init; }
-
-    public string? Section { get; init; }
-
-    public string? Day { get; init; }
-
-    public string? Url { get; init; }
 }

@@ -96,8 +96,8 @@ public sealed partial class ElasticsearchArticleStore(ElasticsearchConnection co
     private static DateTimeOffset? Instant(string? value) => value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 }
 
-/// <summary>The fields of an article document a list or a page asks for (a source filter returns only those, so every
-/// one is optional here, unlike <see cref="ArticleDocument"/>).</summary>
+/// <summary>The fields of an article document a list, a page, a search hit or a versioned write asks for (a source filter
+/// returns only those, so every one is optional here, unlike <see cref="ArticleDocument"/>).</summary>
 internal sealed record ArticleFields
 {
     public string? Id { get; init; }
@@ -127,6 +127,16 @@ internal sealed record ArticleFields
     public IReadOnlyList<string> References { get; init; } = [];
 
     public IReadOnlyList<MentionDocument> Mentions { get; init; } = [];
+
+    public string? Description { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? ContentHash { get; init; }
+
+    public int? Revision { get; init; }
+
+    public IReadOnlyList<ChangeDocument> Changes { get; init; } = [];
 
     /// <summary>The instant lists sort on: published, else fetched (an older document without counted_at has it from those).</summary>
     public long SortKey => CountedAt ?? (DateTimeOffset.TryParse(Published ?? FetchedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at.ToUnixTimeMilliseconds() : 0);

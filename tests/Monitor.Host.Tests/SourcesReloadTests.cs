@@ -122,6 +122,26 @@ public sealed class SourcesReloadTests
     }
 
     [Fact]
+    public async Task A_reload_that_fails_while_applying_is_tried_again_after_a_while_and_applies_what_it_missed()
+    {
+        await using var run = await Run.StartAsync(Yaml(("a", Every30, "https://a.vn/rss")), failingApplies: 1);
+
+        await run.SaveAsync(Yaml(("a", Every30, "https://a.vn/rss"), ("c", Every30, "https://c.vn/rss")));
+
+        // The catalog already holds c, the scheduler does not: the failure is logged with when it is tried again.
+        Assert.Equal(["crawl:a"], await run.CrawlJobsAsync());
+        Assert.Equal($"Nạp lại tệp nguồn tin {run.File} lỗi, thử lại sau 00:00:30", Assert.Single(run.Log.Lines, l => l.Level == LogLevel.Error).Message);
+        Assert.True(run.Reloader.Pending);
+        run.Clock.Advance(SourcesReloader.FirstRetry - TimeSpan.FromSeconds(1));
+        Assert.Equal(1, run.Reloader.Reloads);
+        run.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(run.Reloader.Reloads >= 2), TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(["crawl:a", "crawl:c"], await run.CrawlJobsAsync());
+        Assert.Contains("thêm 1, bỏ 0", Assert.Single(run.Log.Lines, l => l.Level == LogLevel.Information).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_sources_file_read_twice_is_no_change_and_an_edit_of_any_setting_is_one_updated_source()
     {
         var path = Path.Combine(RepositoryPaths.Root, "crawlers", "sources.yaml");
@@ -139,6 +159,19 @@ public sealed class SourcesReloadTests
 
     private static string Yaml(params (string Name, string Cron, string Feed)[] sources) =>
         "sources:\n" + string.Concat(sources.Select(s => $"  - name: {s.Name}\n    outlet: Báo {s.Name.ToUpperInvariant()}\n    feeds: [\"{s.Feed}\"]\n    schedule: \"{s.Cron}\"\n"));
+
+    /// <summary>The scheduler factory, whose first requests for the scheduler fail as a scheduler in trouble does.</summary>
+    private sealed class FailingSchedulers(ISchedulerFactory inner, int failures) : ISchedulerFactory
+    {
+        private int _left = failures;
+
+        public ValueTask<List<IScheduler>> GetAllSchedulers(CancellationToken cancellationToken = default) => inner.GetAllSchedulers(cancellationToken);
+
+        public ValueTask<IScheduler?> LookupScheduler(string schedName, CancellationToken cancellationToken = default) => inner.LookupScheduler(schedName, cancellationToken);
+
+        public ValueTask<IScheduler> GetScheduler(CancellationToken cancellationToken = default) =>
+            Interlocked.Decrement(ref _left) >= 0 ? throw new SchedulerException("the job store is not available") : inner.GetScheduler(cancellationToken);
+    }
 
     /// <summary>The reloader and the scheduler as <c>monitor run</c> composes them, on a sources file in a temp folder.</summary>
     private sealed class Run : IAsyncDisposable
@@ -161,7 +194,8 @@ public sealed class SourcesReloadTests
         public SourcesReloader Reloader { get; }
         public SourceCatalog Catalog { get; }
 
-        public static async Task<Run> StartAsync(string yaml)
+        /// <param name="failingApplies">How many of the reloader's first requests for the scheduler fail (a scheduler error while applying).</param>
+        public static async Task<Run> StartAsync(string yaml, int failingApplies = 0)
         {
             var dir = new TempDir();
             var file = Path.Combine(dir.Path, "sources.yaml");
@@ -172,6 +206,12 @@ public sealed class SourcesReloadTests
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<ILogger<SourcesReloader>>(log);
             services.AddMonitorJobs(new ConfigurationBuilder().Build(), SourcesFile.Load(file), once: false, file);
+            if (failingApplies > 0)
+            {
+                services.AddSingleton(sp => new SourcesReloader(sp.GetRequiredService<SourcesReloadOptions>(), sp.GetRequiredService<SourceCatalog>(),
+                    new FailingSchedulers(sp.GetRequiredService<ISchedulerFactory>(), failingApplies), clock, log));
+            }
+
             var provider = services.BuildServiceProvider();
             var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler();
             var run = new Run(dir, file, provider, scheduler, clock, log);

@@ -9,12 +9,21 @@ namespace Monitor.Host.Scheduling.Reload;
 /// <summary>Reloads the sources file into the running scheduler (<c>monitor run</c>): watches the file's folder (editors
 /// replace a file by renaming a new one over it), lets a burst of changes settle for <see cref="Settle"/>, validates
 /// the new file with the start-up validator and, only when it is valid, swaps the catalog and adds, removes and
-/// reschedules the crawl jobs. A bad file is one warning and the old schedule keeps running.</summary>
+/// reschedules the crawl jobs. A bad file is one warning and the old schedule keeps running. A reload that fails while
+/// applying (a scheduler error part-way) is tried again after <see cref="FirstRetry"/>, doubling to <see cref="MaxRetry"/>,
+/// against what the scheduler was last given in full, so the part not applied is not lost; every step of applying is
+/// idempotent (replace, delete, reschedule), so repeating the part that was applied is harmless.</summary>
 internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalog catalog, ISchedulerFactory schedulers, TimeProvider time,
     ILogger<SourcesReloader> logger) : IHostedService, IDisposable
 {
     /// <summary>How long the file must stay quiet before it is read: one save is several events (truncate, write, rename).</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The first wait before a reload that failed while applying is tried again.</summary>
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between tries of a reload that keeps failing.</summary>
+    public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(10);
 
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -24,6 +33,11 @@ internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalo
     private bool _pending;
     private int _reloads;
     private int _changes;
+    private int _failures;
+
+    // The sources the scheduler was last given in full (from start: the catalog's first list). A failed apply leaves it,
+    // so the next reload diffs against what the jobs really are, not against the catalog.
+    private IReadOnlyList<SourceDefinition>? _applied;
 
     /// <summary>True from a change seen until the reload it starts (tests wait on it before moving the clock).</summary>
     public bool Pending
@@ -45,6 +59,8 @@ internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalo
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // What the scheduler was composed with: the catalog's list at start.
+        _applied ??= catalog.All;
         var path = Path.GetFullPath(options.File);
         _watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!)
         {
@@ -116,16 +132,18 @@ internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalo
                 return;
             }
 
-            var change = SourcesChange.Between(catalog.All, next);
+            var change = SourcesChange.Between(_applied ?? catalog.All, next);
             // The new list goes in first: a job added below finds its source, one already running keeps the definition it took.
             catalog.Replace(next);
             if (change.IsEmpty)
             {
+                _applied = next;
                 logger.LogDebug("Tệp nguồn tin {File} đã đọc lại, không có thay đổi", options.File);
                 return;
             }
 
             await ApplyAsync(await schedulers.GetScheduler(ct), change, ct);
+            _applied = next;
             logger.LogInformation("Đã nạp lại tệp nguồn tin {File}: {Change}", options.File, change.Summary);
         }
         finally
@@ -181,6 +199,23 @@ internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalo
         }
     }
 
+    /// <summary>Arms the timer for another try of a failed reload (a later edit of the file comes first if it is sooner).</summary>
+    private TimeSpan Retry()
+    {
+        var failures = Interlocked.Increment(ref _failures);
+        var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 16)));
+        lock (_gate)
+        {
+            if (_watcher is not null && _timer is not null)
+            {
+                _pending = true;
+                _timer.Change(delay, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        return delay;
+    }
+
     private void Settled()
     {
         lock (_gate)
@@ -199,15 +234,16 @@ internal sealed class SourcesReloader(SourcesReloadOptions options, SourceCatalo
                 try
                 {
                     await ReloadAsync(_stopping.Token);
+                    Volatile.Write(ref _failures, 0);
                 }
                 catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
                 {
                 }
-#pragma warning disable CA1031 // A failed reload (a scheduler error, a bug) is logged with its stack trace; it must not stop the running schedule or the next reload.
+#pragma warning disable CA1031 // A failed reload (a scheduler error, a bug) is logged with its stack trace; it must not stop the running schedule, and it is tried again.
                 catch (Exception e)
 #pragma warning restore CA1031
                 {
-                    logger.LogError(e, "Nạp lại tệp nguồn tin {File} lỗi", options.File);
+                    logger.LogError(e, "Nạp lại tệp nguồn tin {File} lỗi, thử lại sau {Delay}", options.File, Retry());
                 }
             });
         }
