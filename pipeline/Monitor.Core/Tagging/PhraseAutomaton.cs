@@ -38,8 +38,11 @@ public sealed class PhraseAutomaton
         _lengths = phrases.Select(p => p.Length).ToArray();
         _words = phrases.Select(p => p.Count(c => c == ' ') + 1).ToArray();
 
-        var children = new List<Dictionary<int, int>> { new() };
-        var outputs = new List<List<int>> { new() };
+        // The trie of " phrase " strings, one row of children per node (0 = none: the root is nobody's child).
+        var alphabet = _alphabet;
+        var trie = new int[(1 + phrases.Sum(p => p.Length + 2)) * alphabet];
+        var own = new List<int>?[trie.Length / alphabet];
+        var nodes = 1;
         for (var id = 0; id < phrases.Count; id++)
         {
             if (phrases[id].Length == 0)
@@ -47,80 +50,75 @@ public sealed class PhraseAutomaton
                 continue;
             }
 
-            var node = 0;
-            foreach (var c in " " + phrases[id] + " ")
+            var node = Step(trie, 0, ' ', ref nodes);
+            foreach (var c in phrases[id])
             {
-                var s = _symbols[c];
-                if (!children[node].TryGetValue(s, out var child))
+                node = Step(trie, node, c, ref nodes);
+            }
+
+            (own[Step(trie, node, ' ', ref nodes)] ??= []).Add(id);
+        }
+
+        // States numbered breadth first: the ones near the root, which the scan visits most, share the first rows of
+        // the table (fewer cache misses than numbering in insertion order); breadth first is also the order in which
+        // failure links can be computed.
+        var order = new int[nodes];
+        var rank = new int[nodes];
+        for (int head = 0, tail = 1; head < tail; head++)
+        {
+            rank[order[head]] = head;
+            for (var s = 0; s < alphabet; s++)
+            {
+                if (trie[order[head] * alphabet + s] is var child and > 0)
                 {
-                    child = children.Count;
-                    children.Add([]);
-                    outputs.Add([]);
-                    children[node][s] = child;
+                    order[tail++] = child;
                 }
-
-                node = child;
-            }
-
-            outputs[node].Add(id);
-        }
-
-        // States numbered breadth first: the ones near the root, which the scan visits most, share the first rows
-        // of the table (fewer cache misses than numbering in insertion order).
-        var order = new List<int> { 0 };
-        for (var k = 0; k < order.Count; k++)
-        {
-            order.AddRange(children[order[k]].OrderBy(c => c.Key).Select(c => c.Value));
-        }
-
-        var rank = new int[order.Count];
-        for (var k = 0; k < order.Count; k++)
-        {
-            rank[order[k]] = k;
-        }
-
-        children = order.ConvertAll(o => children[o].ToDictionary(c => c.Key, c => rank[c.Value]));
-        outputs = order.ConvertAll(o => outputs[o]);
-
-        _next = new int[children.Count * _alphabet];
-        var fail = new int[children.Count];
-        var queue = new Queue<int>();
-        for (var s = 0; s < _alphabet; s++)
-        {
-            if (children[0].TryGetValue(s, out var child))
-            {
-                _next[s] = child;
-                queue.Enqueue(child);
             }
         }
 
-        while (queue.Count > 0)
+        _next = new int[nodes * alphabet];
+        _outputs = new int[nodes][];
+        var fail = new int[nodes];
+        for (var state = 0; state < nodes; state++)
         {
-            var node = queue.Dequeue();
-            outputs[node].AddRange(outputs[fail[node]]);
-            for (var s = 0; s < _alphabet; s++)
+            var node = order[state];
+            // A state's outputs are its own phrases, then those of the longest suffix that is also a state.
+            _outputs[state] = state == 0 ? [] : [.. (own[node] ?? []).Concat(_outputs[fail[state]]).Distinct()];
+            for (var s = 0; s < alphabet; s++)
             {
-                if (children[node].TryGetValue(s, out var child))
+                var child = trie[node * alphabet + s];
+                var fallback = state == 0 ? 0 : _next[fail[state] * alphabet + s];
+                if (child > 0)
                 {
-                    fail[child] = _next[fail[node] * _alphabet + s];
-                    _next[node * _alphabet + s] = child;
-                    queue.Enqueue(child);
+                    fail[rank[child]] = fallback;
+                    _next[state * alphabet + s] = rank[child];
                 }
                 else
                 {
-                    _next[node * _alphabet + s] = _next[fail[node] * _alphabet + s];
+                    _next[state * alphabet + s] = fallback;
                 }
             }
         }
 
-        _outputs = outputs.Select(o => o.Count == 0 ? [] : o.Distinct().ToArray()).ToArray();
         for (var i = 0; i < _next.Length; i++)
         {
             var target = _next[i];
-            _next[i] = _outputs[target].Length > 0 ? ~(target * _alphabet) : target * _alphabet;
+            _next[i] = _outputs[target].Length > 0 ? ~(target * alphabet) : target * alphabet;
         }
 
         _start = _next[_symbols[' ']] is var start && start < 0 ? ~start : start;   // no phrase is empty: never negative
+    }
+
+    // The child of node by character c in the trie, made when missing.
+    private int Step(int[] trie, int node, char c, ref int nodes)
+    {
+        ref var child = ref trie[node * _alphabet + _symbols[c]];
+        if (child == 0)
+        {
+            child = nodes++;
+        }
+
+        return child;
     }
 
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
