@@ -1,20 +1,22 @@
 namespace Monitor.Core.Tagging;
 
 /// <summary>
-/// Aho-Corasick over folded text: finds every occurrence of every phrase in one pass, whole words only.
-/// Phrases and text are folded keys (single spaces, no punctuation), so a word boundary is a space or an end;
-/// the automaton runs over " text " and phrases are compiled as " phrase ".
+/// Aho-Corasick over the words of folded text: finds every occurrence of every phrase in one pass, whole words only.
+/// Phrases and text are folded keys (single spaces, no punctuation), so a phrase is a sequence of words and occurs
+/// where the same words follow one another; every space separates two words (an empty one between two spaces).
+/// Working on words rather than characters keeps the tables small enough for the processor's caches: the scan
+/// looks up each word once in a dictionary of the phrases' words and follows one edge of a trie of word ids
+/// (docs/tagging.md, "Speed").
 /// </summary>
 public sealed class PhraseAutomaton
 {
-    private readonly ushort[] _symbols = new ushort[char.MaxValue + 1];
-    private readonly int _alphabet;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
+    private readonly int _wordCount;
 
-    // The transition table, one row of _alphabet entries per state. An entry is the target state's row offset
-    // (state × _alphabet, so the scan does no multiplication), bitwise complemented when the target state has
-    // outputs: the scan touches one table entry per character and looks at outputs only on a negative entry.
-    private readonly int[] _next;
-    private readonly int _start;
+    // Edges of the trie of word ids: from the root by word id, from any other state through _edges[(state, word)].
+    private readonly int[] _root;
+    private readonly Dictionary<long, int> _edges = [];
+    private readonly int[] _fail;
     private readonly int[][] _outputs;
     private readonly int[] _lengths;
     private readonly int[] _words;
@@ -23,26 +25,14 @@ public sealed class PhraseAutomaton
     public PhraseAutomaton(IReadOnlyList<string> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        // Symbol 0 is "a character no phrase uses"; every character any phrase uses gets its own symbol.
-        ushort count = 1;
-        _symbols[' '] = count++;
-        foreach (var c in phrases.SelectMany(p => p))
-        {
-            if (_symbols[c] == 0)
-            {
-                _symbols[c] = count++;
-            }
-        }
-
-        _alphabet = count;
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         _lengths = phrases.Select(p => p.Length).ToArray();
         _words = phrases.Select(p => p.Count(c => c == ' ') + 1).ToArray();
 
-        // The trie of " phrase " strings, one row of children per node (0 = none: the root is nobody's child).
-        var alphabet = _alphabet;
-        var trie = new int[(1 + phrases.Sum(p => p.Length + 2)) * alphabet];
-        var own = new List<int>?[trie.Length / alphabet];
-        var nodes = 1;
+        // The trie: state 0 is the root; a phrase's words lead from it to the state that outputs the phrase.
+        var own = new List<List<int>?> { null };
+        var children = new List<List<(int Word, int Child)>> { new() };
+        var rootEdges = new Dictionary<int, int>();
         for (var id = 0; id < phrases.Count; id++)
         {
             if (phrases[id].Length == 0)
@@ -50,79 +40,70 @@ public sealed class PhraseAutomaton
                 continue;
             }
 
-            var node = Step(trie, 0, ' ', ref nodes);
-            foreach (var c in phrases[id])
+            var state = 0;
+            foreach (var word in phrases[id].Split(' '))
             {
-                node = Step(trie, node, c, ref nodes);
+                if (!wordIds.TryGetValue(word, out var w))
+                {
+                    wordIds[word] = w = wordIds.Count + 1;   // 0 is "a word no phrase uses"
+                }
+
+                if (!(state == 0 ? rootEdges.TryGetValue(w, out var child) : _edges.TryGetValue(Key(state, w), out child)))
+                {
+                    child = own.Count;
+                    own.Add(null);
+                    children.Add([]);
+                    children[state].Add((w, child));
+                    if (state == 0)
+                    {
+                        rootEdges[w] = child;
+                    }
+                    else
+                    {
+                        _edges[Key(state, w)] = child;
+                    }
+                }
+
+                state = child;
             }
 
-            (own[Step(trie, node, ' ', ref nodes)] ??= []).Add(id);
+            (own[state] ??= []).Add(id);
         }
 
-        // States numbered breadth first: the ones near the root, which the scan visits most, share the first rows of
-        // the table (fewer cache misses than numbering in insertion order); breadth first is also the order in which
-        // failure links can be computed.
-        var order = new int[nodes];
-        var rank = new int[nodes];
-        for (int head = 0, tail = 1; head < tail; head++)
+        _wordIds = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordCount = wordIds.Count;
+        _root = new int[_wordCount + 1];
+        foreach (var (w, child) in rootEdges)
         {
-            rank[order[head]] = head;
-            for (var s = 0; s < alphabet; s++)
+            _root[w] = child;
+        }
+
+        // Failure links breadth first: a state's link is the longest proper suffix of its words that is also a state;
+        // its outputs are its own phrases, then those of its link.
+        _fail = new int[own.Count];
+        _outputs = new int[own.Count][];
+        _outputs[0] = [];
+        var queue = new Queue<int>();
+        foreach (var (_, child) in children[0])
+        {
+            queue.Enqueue(child);
+        }
+
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            _outputs[state] = [.. (own[state] ?? []).Concat(_outputs[_fail[state]]).Distinct()];
+            foreach (var (w, child) in children[state])
             {
-                if (trie[order[head] * alphabet + s] is var child and > 0)
-                {
-                    order[tail++] = child;
-                }
+                _fail[child] = Next(_fail[state], w);
+                queue.Enqueue(child);
             }
         }
-
-        _next = new int[nodes * alphabet];
-        _outputs = new int[nodes][];
-        var fail = new int[nodes];
-        for (var state = 0; state < nodes; state++)
-        {
-            var node = order[state];
-            // A state's outputs are its own phrases, then those of the longest suffix that is also a state.
-            _outputs[state] = state == 0 ? [] : [.. (own[node] ?? []).Concat(_outputs[fail[state]]).Distinct()];
-            for (var s = 0; s < alphabet; s++)
-            {
-                var child = trie[node * alphabet + s];
-                var fallback = state == 0 ? 0 : _next[fail[state] * alphabet + s];
-                if (child > 0)
-                {
-                    fail[rank[child]] = fallback;
-                    _next[state * alphabet + s] = rank[child];
-                }
-                else
-                {
-                    _next[state * alphabet + s] = fallback;
-                }
-            }
-        }
-
-        for (var i = 0; i < _next.Length; i++)
-        {
-            var target = _next[i];
-            _next[i] = _outputs[target].Length > 0 ? ~(target * alphabet) : target * alphabet;
-        }
-
-        _start = _next[_symbols[' ']] is var start && start < 0 ? ~start : start;   // no phrase is empty: never negative
-    }
-
-    // The child of node by character c in the trie, made when missing.
-    private int Step(int[] trie, int node, char c, ref int nodes)
-    {
-        ref var child = ref trie[node * _alphabet + _symbols[c]];
-        if (child == 0)
-        {
-            child = nodes++;
-        }
-
-        return child;
     }
 
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
-    public long ApproximateBytes => (long)_next.Length * sizeof(int) + _symbols.Length * sizeof(ushort) + _outputs.Sum(o => 16L + o.Length * sizeof(int));
+    public long ApproximateBytes =>
+        _root.Length * sizeof(int) + _edges.Count * 24L + _fail.Length * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordCount * 48L;
 
     /// <summary>Adds every whole-word occurrence to <paramref name="into"/>, with folded offsets and word positions
     /// (word 0 is the text's first word), which NEAR needs.</summary>
@@ -136,38 +117,19 @@ public sealed class PhraseAutomaton
     public void Match(ReadOnlySpan<char> folded, List<PhraseOccurrence> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        var next = _next;
-        var symbols = _symbols;
-        // The text is scanned as " text ": the leading space is the start state, the trailing one comes after the loop.
-        var row = _start;
-        var words = 0;
-        for (var i = 0; i < folded.Length; i++)
+        var state = 0;
+        var word = 0;
+        for (var start = 0; start <= folded.Length; word++)
         {
-            var c = folded[i];
-            row = next[row + symbols[c]];
-            if (row < 0)
+            var length = folded[start..].IndexOf(' ');
+            var end = length < 0 ? folded.Length : start + length;
+            state = _wordIds.TryGetValue(folded[start..end], out var w) ? Next(state, w) : 0;
+            foreach (var id in _outputs[state])
             {
-                row = ~row;
-                Emit(row, i, words, into);
+                into.Add(new PhraseOccurrence(id, end - _lengths[id], end, word - _words[id] + 1, word));
             }
 
-            if (c == ' ')
-            {
-                words++;
-            }
-        }
-
-        if (next[row + symbols[' ']] is var last && last < 0)
-        {
-            Emit(~last, folded.Length, words, into);
-        }
-    }
-
-    private void Emit(int row, int end, int words, List<PhraseOccurrence> into)
-    {
-        foreach (var id in _outputs[row / _alphabet])
-        {
-            into.Add(new PhraseOccurrence(id, end - _lengths[id], end, words - _words[id] + 1, words));
+            start = end + 1;
         }
     }
 
@@ -182,6 +144,27 @@ public sealed class PhraseAutomaton
             onMatch(o.Id, o.Start, o.End);
         }
     }
+
+    // The state after word w from state: its edge, or its failure link's, down to the root.
+    private int Next(int state, int w)
+    {
+        while (true)
+        {
+            if (state == 0)
+            {
+                return _root[w];
+            }
+
+            if (_edges.TryGetValue(Key(state, w), out var child))
+            {
+                return child;
+            }
+
+            state = _fail[state];
+        }
+    }
+
+    private static long Key(int state, int w) => ((long)state << 32) | (uint)w;
 }
 
 /// <summary>One occurrence found by <see cref="PhraseAutomaton"/>: folded offsets [Start, End) and word positions.</summary>
