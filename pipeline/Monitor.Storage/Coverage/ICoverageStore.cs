@@ -19,9 +19,9 @@ public interface ICoverageStore
     /// <summary>Articles of the plan per outlet in the days around each plan event.</summary>
     Task<IReadOnlyList<EventCoverage>> EventsAsync(StoredPlan plan, int days, CancellationToken ct);
 
-    /// <summary>A theme's articles in its window up to the end of <paramref name="asOf"/>, syndicated copies grouped under
-    /// their original; null for a theme the plan does not have.</summary>
-    Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, CancellationToken ct);
+    /// <summary>A page of a theme's stories in its window up to the end of <paramref name="asOf"/>, newest first, syndicated
+    /// copies grouped under their original, with the counts of all of them; null for a theme the plan does not have.</summary>
+    Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, StoryPage page, CancellationToken ct);
 
     /// <summary>Source health per outlet, as of a day.</summary>
     Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct);

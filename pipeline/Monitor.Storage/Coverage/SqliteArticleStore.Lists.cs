@@ -55,10 +55,15 @@ public sealed partial class SqliteArticleStore
             return (total, []);
         }
 
+        // A hit's day is the Vietnamese day of its published_utc, so the page's articles are all on or after the day of the
+        // (offset + limit)-th hit by day, newest first: only those articles are read and sorted, not every hit (a quota
+        // period of an outlet holds 6,000 of them; its 20 newest lie in its last day).
         await using var page = WindowedArticles.Bind(new SqliteCommand($"""
-            {WindowedArticles.Cte}
+            {WindowedArticles.Cte},
+            cut(day) AS (SELECT day FROM hits ORDER BY day DESC LIMIT 1 OFFSET $offset + $limit - 1)
             SELECT {ListedColumns}
-            FROM hits JOIN articles a ON a.id = hits.id ORDER BY a.published_utc DESC, a.id LIMIT $limit OFFSET $offset
+            FROM hits JOIN articles a ON a.id = hits.id WHERE hits.day >= coalesce((SELECT day FROM cut), '')
+            ORDER BY a.published_utc DESC, a.id LIMIT $limit OFFSET $offset
             """, connection), planId, windows, outlet, section);
         page.Parameters.AddWithValue("$limit", limit);
         page.Parameters.AddWithValue("$offset", offset);
