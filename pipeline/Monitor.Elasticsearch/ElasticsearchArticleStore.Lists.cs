@@ -56,6 +56,14 @@ public sealed partial class ElasticsearchArticleStore
         (await BucketsAsync(connection.Tags, ElasticsearchQueries.Term("plan_id", planId), ["outlet"], ct))
             .Select(b => Text(b.Key["outlet"])).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The themes of the plan each of these articles counts for (one composite over their tags).</summary>
+    internal static async Task<ILookup<string, string>> ThemesAsync(ElasticsearchClient client, string tags, string planId, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var query = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", planId), ElasticsearchQueries.Terms("article_id", ids)] };
+        return (await ElasticsearchCoverageStore.BucketsAsync(client, tags, query, ["article_id", "theme_code"], ct))
+            .ToLookup(b => Text(b.Key["article_id"])!, b => Text(b.Key["theme_code"])!, StringComparer.Ordinal);
+    }
+
     /// <summary>The plan's tags inside the windows, of one outlet and one section when given.</summary>
     internal static Query Filtered(string planId, IEnumerable<ThemeWindow> windows, string? outlet, string? section)
     {
@@ -86,9 +94,7 @@ public sealed partial class ElasticsearchArticleStore
             return [];
         }
 
-        var query = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", planId), ElasticsearchQueries.Terms("article_id", articles.Select(a => a.Id!))] };
-        var themes = (await BucketsAsync(connection.Tags, query, ["article_id", "theme_code"], ct))
-            .ToLookup(b => Text(b.Key["article_id"])!, b => Text(b.Key["theme_code"])!, StringComparer.Ordinal);
+        var themes = await ThemesAsync(Client, connection.Tags, planId, articles.Select(a => a.Id!), ct);
         return articles.Select(a => new ListedArticle(a.Id!, a.Title ?? "", a.Outlet ?? "", a.Section, a.Day ?? "", a.Url ?? "",
             themes[a.Id!].Order(StringComparer.Ordinal).ToList())).ToList();
     }

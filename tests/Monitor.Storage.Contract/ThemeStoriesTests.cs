@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Tagging;
+using Monitor.Storage.Articles;
 using Monitor.Storage.Coverage;
 using Monitor.Storage.Crawl;
 using static Monitor.Storage.Contract.CoverageFixture;
@@ -110,6 +112,34 @@ public abstract class ThemeStoriesTests : IAsyncLifetime
         var days = all.Stories.Select(s => (s.Original.Day, s.Original.Id)).ToList();
         Assert.Equal(days.OrderByDescending(d => d.Day).ThenByDescending(d => d.Id, StringComparer.Ordinal), days);
         Assert.Empty((await coverage.StoriesAsync(plan, "1.2", asOf, new StoryPage(all.Total, 2), Ct))!.Stories);
+    }
+
+    [ContractFact]
+    public async Task Copies_the_tagger_writes_after_the_crawler_linked_them_are_grouped_and_counted()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        var coverage = await _backend.OpenAsync(store.Db);
+        // As the scaled-out roles run: the crawler links t2 (B, a day later) to t1 (A) in its database, then the tagger writes both.
+        var t1 = Article("t1", A, null, new(2024, 11, 12, 9, 0, 0, Vn));
+        var t2 = Article("t2", B, null, new(2024, 11, 13, 15, 0, 0, Vn));
+        var duplicates = new NearDuplicates(store.Db, TimeProvider.System);
+        const long Story = 0x0F0F_7777_5A5A_1234;
+        await duplicates.AddAsync(t1.Id, A, Story, t1.Published!.Value, 6, Ct);
+        Assert.Single(await duplicates.AddAsync(t2.Id, B, Story ^ 0b1, t2.Published!.Value, 6, Ct));
+        TagResult Tagged(Core.Articles.Article a) => new(a.Id, a.Outlet, [new ThemeMatch("1.2", 1.0, [])], []);
+        await _backend.Writer(store.Db).WriteAsync(
+            new TaggedBatch([t1, t2], [SearchText.Of(t1), SearchText.Of(t2)], [(plan.Id, plan.Version)], [[Tagged(t1)], [Tagged(t2)]]), Ct);
+        await _backend.SettleAsync();
+        var asOf = new DateOnly(2024, 11, 24);
+
+        var stories = (await coverage.StoriesAsync(plan, "1.2", asOf, StoryPage.All, Ct))!;
+        var gap = (await coverage.GapsAsync(plan, asOf, Ct)).Themes.Single(t => t.Code == "1.2");
+
+        // In the window up to the 24th: a2, a3, a4 (A) and t1, t2; t2 is t1's copy.
+        Assert.Equal((5, 1), (stories.Articles, stories.Copies));
+        Assert.Equal((t1.Id, t2.Id), (Assert.Single(stories.Stories, s => s.Copies.Count > 0).Original.Id, Assert.Single(stories.Stories.SelectMany(s => s.Copies)).Id));
+        Assert.Equal((5, 4), (gap.Articles, gap.Stories));
     }
 
     [ContractFact]
