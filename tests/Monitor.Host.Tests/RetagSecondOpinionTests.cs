@@ -1,11 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Host.Tagging.SecondOpinion;
+using Monitor.Host.Tests.Support;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Articles;
@@ -19,20 +19,8 @@ namespace Monitor.Host.Tests;
 /// OpenAI-compatible endpoint the test serves on 127.0.0.1 and a real SQLite store.</summary>
 public sealed class RetagSecondOpinionTests : IDisposable
 {
-    private static readonly Plan Plan = SecondOpinionTests.Plan;
+    private static readonly Plan Plan = BorderlinePairs.Plan;
     private readonly TempDir _dir = new();
-
-    /// <summary>One body mention a few hundred characters in: partial and borderline (also the worker's test article).</summary>
-    internal static Article Road(int i)
-    {
-        var title = $"Khởi công đường vành đai {i}";
-        var text = SecondOpinionTests.Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + SecondOpinionTests.Filler(i + 1);
-        return new Article
-        {
-            Id = $"road-{i}", Url = $"https://x.vn/road-{i}", CanonicalUrl = $"https://x.vn/road-{i}", Outlet = "x.vn", Title = title, Text = text,
-            ContentHash = ArticleId.ContentHash(title, null, text), Published = new DateTimeOffset(2024, 11, 20, 9, 0, 0, TimeSpan.FromHours(7)),
-        };
-    }
 
     private async Task<IHost> HostAsync(string? endpoint, int budget)
     {
@@ -51,7 +39,7 @@ public sealed class RetagSecondOpinionTests : IDisposable
         {
             for (var i = 1; i <= articles; i++)
             {
-                await ArticleWriter.UpsertAsync(connection, tx, Road(i), DateTimeOffset.UnixEpoch, CancellationToken.None);
+                await ArticleWriter.UpsertAsync(connection, tx, BorderlinePairs.Road(i), DateTimeOffset.UnixEpoch, CancellationToken.None);
             }
 
             await tx.CommitAsync();
