@@ -31,9 +31,10 @@ public sealed class RetagSecondOpinionTests : IDisposable
         return builder.Build();
     }
 
-    private static async Task<StoredPlan> StoreAsync(IHost host, int articles)
+    /// <summary>Articles 1..<paramref name="articles"/> of <see cref="BorderlinePairs"/> in the store, and its plan.</summary>
+    internal static async Task<StoredPlan> StoreAsync(IServiceProvider services, int articles)
     {
-        var db = host.Services.GetRequiredService<MonitorDatabase>();
+        var db = services.GetRequiredService<MonitorDatabase>();
         await using (var connection = await db.ConnectAsync(CancellationToken.None))
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
@@ -45,15 +46,21 @@ public sealed class RetagSecondOpinionTests : IDisposable
             await tx.CommitAsync();
         }
 
-        return await host.Services.GetRequiredService<PlanStore>().SaveAsync(Plan, CancellationToken.None);
+        return await services.GetRequiredService<PlanStore>().SaveAsync(Plan, CancellationToken.None);
     }
 
     private static async Task<(long Tags, long Mentions)> RetagAsync(IHost host, StoredPlan plan)
     {
         using var opinion = await RetagSecondOpinion.CreateAsync(host.Services, plan, CancellationToken.None);
         var db = host.Services.GetRequiredService<MonitorDatabase>();
-        await new PlanRetagger(db, TimeProvider.System).RetagAsync(plan, null, CancellationToken.None, opinion is null ? null : opinion.ReviewAsync);
-        await using var connection = await db.ConnectAsync(CancellationToken.None);
+        await new PlanRetagger(db, TimeProvider.System).RetagAsync(plan, opinion, null, CancellationToken.None);
+        return await TagCountsAsync(host.Services);
+    }
+
+    /// <summary>(counted tags, passing mentions) in the store.</summary>
+    internal static async Task<(long Tags, long Mentions)> TagCountsAsync(IServiceProvider services)
+    {
+        await using var connection = await services.GetRequiredService<MonitorDatabase>().ConnectAsync(CancellationToken.None);
         return (await connection.ScalarAsync<long>("SELECT count(*) FROM tags", CancellationToken.None),
                 await connection.ScalarAsync<long>("SELECT count(*) FROM tag_mentions", CancellationToken.None));
     }
@@ -63,7 +70,7 @@ public sealed class RetagSecondOpinionTests : IDisposable
     {
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         using var host = await HostAsync(endpoint.Url, budget: 2);
-        var plan = await StoreAsync(host, articles: 3);
+        var plan = await StoreAsync(host.Services, articles: 3);
 
         // Two questions in the run: two pairs become mentions, the third keeps the rules' grade.
         Assert.Equal((1L, 2L), await RetagAsync(host, plan));
@@ -80,7 +87,7 @@ public sealed class RetagSecondOpinionTests : IDisposable
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         using (var off = await HostAsync(endpoint.Url, budget: 0))
         {
-            var plan = await StoreAsync(off, articles: 2);
+            var plan = await StoreAsync(off.Services, articles: 2);
             Assert.Equal((2L, 0L), await RetagAsync(off, plan));
             Assert.Empty(endpoint.Requests);
         }
