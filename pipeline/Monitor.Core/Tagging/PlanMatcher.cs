@@ -114,15 +114,8 @@ public sealed class PlanMatcher
                 }
             }
 
-            var folded = VietnameseFolding.Fold(original);
-            folds[f] = folded.Value;
-            occurrences.Clear();
-            _automaton.Match(folded.Value, occurrences);
-            foreach (var o in occurrences)
-            {
-                var (start, end) = folded.ToOriginal(o.Start, o.End);
-                hits.Add(new Hit(o.Id, field, start, end, o.FirstWord, o.LastWord, Scoring.Weight(field, start)));
-            }
+            // The folded keys are kept only for scope anchors.
+            folds[f] = FieldScan.Run(_automaton, original, field, Scoring, hits, occurrences, keepKey: _scopes.Count > 0);
         }
 
         // Whether the article is anchored in each scope, asked only when a scoped theme has evidence.

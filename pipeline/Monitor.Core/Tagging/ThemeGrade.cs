@@ -26,6 +26,7 @@ public static class ThemeGrade
         var opening = false;
         var sentences = new HashSet<int>();
         var paragraphs = new HashSet<(int Start, int End)>();
+        BodyLayout? layout = null;   // found on the first body hit; without one, neither sentences nor paragraphs are asked
         foreach (var hit in evidence)
         {
             switch (hit.Field)
@@ -38,8 +39,9 @@ public static class ThemeGrade
                     break;
                 default:
                     opening |= openingCounts && hit.Start < options.OpeningChars;
-                    sentences.Add(SentenceStart(body!, hit.Start));
-                    paragraphs.Add(Paragraph(body!, hit.Start));
+                    layout ??= BodyLayout.Of(body!);
+                    sentences.Add(layout.SentenceStart(hit.Start));
+                    paragraphs.Add(layout.Paragraph(hit.Start));
                     break;
             }
         }
@@ -58,68 +60,9 @@ public static class ThemeGrade
         // else; a paragraph counts toward the substantial share when it is devoted to the theme (two or more of its
         // sentences, and a good part of them, hold evidence), not for one slogan, nor for being a whole body printed
         // without paragraph breaks.
-        var spread = sentences.Count >= 2 && sentences.Count >= options.SpreadShare * Sentences(body, 0, body.Length);
-        var devoted = paragraphs.Where(p => sentences.Count(s => s >= p.Start && s < p.End) is var held && held >= 2 && held >= options.DevotedShare * Sentences(body, p.Start, p.End));
+        var spread = sentences.Count >= 2 && sentences.Count >= options.SpreadShare * layout!.Sentences(0, body.Length);
+        var devoted = paragraphs.Where(p => sentences.Count(s => s >= p.Start && s < p.End) is var held && held >= 2 && held >= options.DevotedShare * layout!.Sentences(p.Start, p.End));
         var share = devoted.Sum(p => p.End - p.Start) / (double)body.Length;
         return spread || share >= options.SubstantialShare ? Partial : Mention;
     }
-
-    // Sentences in text[start..end]: one more than the sentence breaks inside.
-    private static int Sentences(string text, int start, int end)
-    {
-        var count = 1;
-        for (var i = Math.Max(start, 1); i < end - 1; i++)
-        {
-            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…' && !char.IsWhiteSpace(text[i + 1])))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
-    // A sentence starts after ". ", "! ", "? ", "… " or a line break.
-    private static int SentenceStart(string text, int at)
-    {
-        for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
-        {
-            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…'))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
-    // A paragraph ends at a line break, or at a sentence's end followed by two or more spaces (how text without
-    // line breaks, as some exports write it, still separates paragraphs).
-    private static (int Start, int End) Paragraph(string text, int at)
-    {
-        var start = 0;
-        for (var i = Math.Min(at, text.Length) - 1; i > 0; i--)
-        {
-            if (IsBreak(text, i))
-            {
-                start = i + 1;
-                break;
-            }
-        }
-
-        var end = text.Length;
-        for (var i = at; i < text.Length - 1; i++)
-        {
-            if (IsBreak(text, i))
-            {
-                end = i;
-                break;
-            }
-        }
-
-        return (start, end);
-    }
-
-    private static bool IsBreak(string text, int i) =>
-        text[i] == '\n' || (text[i] == ' ' && i + 1 < text.Length && text[i + 1] == ' ' && i > 0 && text[i - 1] is '.' or '!' or '?' or '…' or ':' or '"' or '”');
 }

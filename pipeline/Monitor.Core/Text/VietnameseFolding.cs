@@ -27,7 +27,7 @@ public static class VietnameseFolding
         var ends = ArrayPool<int>.Shared.Rent(Math.Max(1, original.Length));
         try
         {
-            var n = Run(original, value, starts, ends);
+            var n = Run(original, value, starts, ends, offsets: true);
             return new FoldedText(original, new string(value, 0, n), starts[..n], ends[..n]);
         }
         finally
@@ -45,7 +45,7 @@ public static class VietnameseFolding
         var value = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         try
         {
-            return new string(value, 0, Run(text, value, null, null));
+            return new string(value, 0, Run(text, value, [], [], offsets: false));
         }
         finally
         {
@@ -53,19 +53,27 @@ public static class VietnameseFolding
         }
     }
 
-    /// <summary>The folding loop: writes the key into <paramref name="value"/> and, when given, each key character's
-    /// span in the original; returns the key's length.</summary>
-    private static int Run(string original, char[] value, int[]? starts, int[]? ends)
+    /// <summary>Folds into the caller's buffers (each at least <paramref name="original"/>'s length): the key into
+    /// <paramref name="value"/>, each key character's span in the original into <paramref name="starts"/> and
+    /// <paramref name="ends"/>; returns the key's length. For the tagger, which folds every field of every article
+    /// and needs no string of the key.</summary>
+    internal static int Fold(ReadOnlySpan<char> original, Span<char> value, Span<int> starts, Span<int> ends) =>
+        Run(original, value, starts, ends, offsets: true);
+
+    /// <summary>The folding loop: writes the key into <paramref name="value"/> and, when <paramref name="offsets"/>,
+    /// each key character's span in the original; returns the key's length.</summary>
+    private static int Run(ReadOnlySpan<char> original, Span<char> value, Span<int> starts, Span<int> ends, bool offsets)
     {
+        var table = Table;
         var n = 0;
         var pendingSpace = false;
         for (var i = 0; i < original.Length; i++)
         {
-            var c = Table[original[i]];
+            var c = table[original[i]];
             if (c == Drop)
             {
                 // A combining mark belongs to the character before it: widen that character's span.
-                if (ends is not null && n > 0 && ends[n - 1] == i)
+                if (offsets && n > 0 && ends[n - 1] == i)
                 {
                     ends[n - 1] = i + 1;
                 }
@@ -82,7 +90,7 @@ public static class VietnameseFolding
             if (pendingSpace)
             {
                 value[n] = Separator;
-                if (starts is not null && ends is not null)
+                if (offsets)
                 {
                     starts[n] = i;
                     ends[n] = i;
@@ -93,7 +101,7 @@ public static class VietnameseFolding
             }
 
             value[n] = c;
-            if (starts is not null && ends is not null)
+            if (offsets)
             {
                 starts[n] = i;
                 ends[n] = i + 1;

@@ -29,6 +29,7 @@ internal static class TagStream
         {
             var done = await batch;
             await output.WriteAsync(done.Output, ct);
+            ArrayPool<byte>.Shared.Return(done.Input);
             foreach (var line in done.Errors)
             {
                 bad++;
@@ -50,7 +51,9 @@ internal static class TagStream
     {
         try
         {
-            var buffer = new byte[ChunkBytes];
+            // Chunk buffers come from the pool and go back once their batch is written: a new 512 KiB array per
+            // chunk lands on the large object heap and brings full collections with it.
+            var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
             var filled = 0;
             var line = 1;
             var first = true;
@@ -58,7 +61,10 @@ internal static class TagStream
             {
                 if (filled == buffer.Length)
                 {
-                    Array.Resize(ref buffer, buffer.Length * 2);   // one line longer than a chunk
+                    var longer = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);   // one line longer than a chunk
+                    buffer.AsSpan(0, filled).CopyTo(longer);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = longer;
                 }
 
                 // A file fills the chunk in one read; a pipe gives what its writer has written so far.
@@ -72,13 +78,13 @@ internal static class TagStream
                     var skip = first && buffer.AsSpan(0, cut).StartsWith("\uFEFF"u8) ? 3 : 0;   // a UTF-8 byte order mark
                     first = false;
                     var (chunk, from, length, start) = (buffer, skip, cut - skip, line);
-                    await pending.WriteAsync(review is null
-                        ? Task.Run(() => Process(chunk.AsMemory(from, length), start, tag), ct)
-                        : Task.Run(() => ReviewAsync(chunk.AsMemory(from, length), start, tag, review, ct), ct), ct);
                     line += buffer.AsSpan(0, cut).Count((byte)'\n');
-                    var rest = new byte[Math.Max(ChunkBytes, (filled - cut) * 2)];
+                    var rest = ArrayPool<byte>.Shared.Rent(Math.Max(ChunkBytes, (filled - cut) * 2));
                     buffer.AsSpan(cut, filled - cut).CopyTo(rest);
                     (buffer, filled) = (rest, filled - cut);
+                    await pending.WriteAsync(review is null
+                        ? Task.Run(() => Process(chunk, from, length, start, tag), ct)
+                        : Task.Run(() => ReviewAsync(chunk, from, length, start, tag, review, ct), ct), ct);
                 }
 
                 if (end)
@@ -86,6 +92,8 @@ internal static class TagStream
                     break;
                 }
             }
+
+            ArrayPool<byte>.Shared.Return(buffer);
 
             pending.Complete();
         }
@@ -98,17 +106,17 @@ internal static class TagStream
 
     /// <summary>A chunk with the asynchronous stage: tagged first (the same lines and errors as without it), each
     /// result then reviewed, the output written from the reviewed results.</summary>
-    private static async Task<Batch> ReviewAsync(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag,
+    private static async Task<Batch> ReviewAsync(byte[] chunk, int from, int length, int firstLine, Func<Article, TagResult> tag,
         Func<Article, TagResult, CancellationToken, ValueTask<TagResult>> review, CancellationToken ct)
     {
         var tagged = new List<(Article Article, TagResult Result)>();
-        var batch = Process(chunk, firstLine, a =>
+        var batch = Process(chunk, from, length, firstLine, a =>
         {
             var result = tag(a);
             tagged.Add((a, result));
             return result;
         }, write: false);
-        var buffer = new ArrayBufferWriter<byte>(chunk.Length / 8 + 1024);
+        var buffer = new ArrayBufferWriter<byte>(length / 8 + 1024);
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
         foreach (var (article, result) in tagged)
         {
@@ -122,12 +130,13 @@ internal static class TagStream
         return batch with { Output = buffer.WrittenMemory };
     }
 
-    private static Batch Process(ReadOnlyMemory<byte> chunk, int firstLine, Func<Article, TagResult> tag, bool write = true)
+    /// <summary>Reads, tags and writes the lines of chunk[from..from+length]; the batch owns the pooled chunk.</summary>
+    private static Batch Process(byte[] chunk, int from, int length, int firstLine, Func<Article, TagResult> tag, bool write = true)
     {
-        var buffer = new ArrayBufferWriter<byte>(chunk.Length / 8 + 1024);
+        var buffer = new ArrayBufferWriter<byte>(length / 8 + 1024);
         var errors = new List<int>();
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
-        var rest = chunk.Span;
+        var rest = chunk.AsSpan(from, length);
         for (var number = firstLine; rest.Length > 0; number++)
         {
             var newline = rest.IndexOf((byte)'\n');
@@ -162,10 +171,11 @@ internal static class TagStream
             writer.Reset(buffer);
         }
 
-        return new Batch(buffer.WrittenMemory, errors);
+        return new Batch(buffer.WrittenMemory, errors, chunk);
     }
 
-    private sealed record Batch(ReadOnlyMemory<byte> Output, List<int> Errors);
+    /// <summary>A chunk's output and bad lines; <paramref name="Input"/> is the pooled chunk, returned once written.</summary>
+    private sealed record Batch(ReadOnlyMemory<byte> Output, List<int> Errors, byte[] Input);
 
     /// <summary>One output line: the tag result contract without the outlet.</summary>
     private sealed record Line(

@@ -35,24 +35,17 @@ internal sealed class TaggingSample
     /// second tuning set, almost all negatives (the file's header says how they were chosen and read).</summary>
     public static string FreshLabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.fresh.tsv");
 
+    /// <summary>The same 399 articles judged by a second labeller of the project, blind to the other label sets and to the
+    /// tagger (2026-12-07, issue 14): the file's header says how each theme was read before labelling.</summary>
+    public static string SecondLabelsPath => Path.Combine(Seeds.Root, "tests", "Monitor.Core.Tests", "Data", "tuoitre-w46-labels.second.tsv");
+
     public static string CorpusPath => Path.GetFullPath(Path.Combine(Seeds.Root, "..", "shared", "corpus", "tuoitre-2024-11", "articles.jsonl"));
 
     /// <summary>The corpus articles with the labels of <paramref name="labelsPath"/> (the first labels when null).</summary>
     public static TaggingSample Load(string? labelsPath = null)
     {
         Assert.True(File.Exists(CorpusPath), $"the Tuổi Trẻ corpus is not at {CorpusPath}; the tagging-quality tests need ../shared/corpus beside the repository.");
-        var labels = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(labelsPath ?? LabelsPath))
-        {
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("id\t", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            labels[cells[0]] = (cells.Length > 1 ? cells[1] : "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        }
-
+        var labels = ReadLabels(labelsPath ?? LabelsPath);
         var articles = new List<Article>();
         var rest = new List<Article>();
         foreach (var line in File.ReadLines(CorpusPath))
@@ -80,6 +73,25 @@ internal sealed class TaggingSample
         var missing = labels.Keys.Except(articles.Select(a => a.Id)).ToList();
         Assert.True(missing.Count == 0, $"labelled ids not in the corpus: {string.Join(", ", missing.Take(5))}");
         return new TaggingSample(labels, articles, rest);
+    }
+
+    /// <summary>The labels of a label file (id → theme codes, empty for none), in the file's order; no corpus needed.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> ReadLabels(string path)
+    {
+        var labels = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("id\t", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            Assert.False(labels.ContainsKey(cells[0]), $"{Path.GetFileName(path)} labels {cells[0]} twice");
+            labels[cells[0]] = (cells.Length > 1 ? cells[1] : "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return labels;
     }
 
     /// <summary>The half of the sample nothing was tuned on since grades and scope (2026-12-06): articles whose id's
