@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Dashboards;
 using Monitor.Dashboards.Plans;
 using Monitor.Host.Composition;
-using Monitor.Host.Tests.Support;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Plans;

@@ -1,4 +1,3 @@
-using Monitor.Core.Articles;
 using Monitor.Core.Learning;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
