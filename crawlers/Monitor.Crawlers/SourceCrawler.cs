@@ -312,8 +312,11 @@ public sealed class SourceCrawler(HttpFetcher fetcher, CrawlState state, NearDup
 
                     if (article.ContentHash != previousHash)
                     {
-                        await crawler.Publisher.PublishAsync([article], ct);
+                        // Links first: a scaled-out tagger writes the article's duplicate_of from them as soon as it
+                        // reads the message (docs/elasticsearch.md). A publish that then fails is retried with the next
+                        // crawl, and the links (kept, never duplicated) wait for it.
                         await crawler.Duplicates.AddAsync(article.Id, article.Outlet, SimHash.Of(article.Text), article.Published ?? article.FetchedAt, SimHash.Threshold, ct);
+                        await crawler.Publisher.PublishAsync([article], ct);
                         Published++;
                     }
 

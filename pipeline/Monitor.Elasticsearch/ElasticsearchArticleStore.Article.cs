@@ -18,11 +18,12 @@ public sealed partial class ElasticsearchArticleStore
 
     public async Task<Article?> ArticleAsync(string id, CancellationToken ct) => (await DocumentAsync(id, ct))?.ToArticle();
 
-    /// <summary>The index keeps the latest fetch of an article (the version guard), not a count of its changes.</summary>
-    public Task<int> VersionAsync(string id, CancellationToken ct) => Task.FromResult(1);
+    /// <summary>The document's version (1 for an unknown article, or a document written before versions were kept).</summary>
+    public async Task<int> VersionAsync(string id, CancellationToken ct) => Math.Max(1, (await DocumentAsync(id, ct))?.Revision ?? 1);
 
-    /// <summary>The index keeps the latest fetch of an article: no earlier versions.</summary>
-    public Task<IReadOnlyList<ArticleChange>> ChangesAsync(string id, CancellationToken ct) => Task.FromResult<IReadOnlyList<ArticleChange>>([]);
+    /// <summary>The earlier versions the document carries, oldest first.</summary>
+    public async Task<IReadOnlyList<ArticleChange>> ChangesAsync(string id, CancellationToken ct) =>
+        (await DocumentAsync(id, ct))?.Changes.OrderBy(c => c.Version).Select(c => new ArticleChange(c.Version, c.PreviousTitle, c.ChangedAt)).ToList() ?? [];
 
     public async Task<IReadOnlyList<StoredTag>> TagsAsync(string id, CancellationToken ct)
     {

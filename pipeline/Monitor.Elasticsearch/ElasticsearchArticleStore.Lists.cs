@@ -30,6 +30,13 @@ public sealed partial class ElasticsearchArticleStore
         return (ids.Count, await ListedAsync(planId, page, ct));
     }
 
+    /// <summary>A composite aggregation of (day, article) over the number's query: one bucket per article and day.</summary>
+    public async Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
+        CancellationToken ct) =>
+        (await BucketsAsync(connection.Tags, Filtered(planId, windows, outlet, section), ["day", "article_id"], ct))
+            .GroupBy(b => ElasticsearchCoverageStore.Day(b.Key["day"]), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count())).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+
     public async Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct) =>
         await ListedAsync(planId, Newest(await ByIdsAsync(ids, ct, ListedFields)).ToList(), ct);
 
@@ -48,6 +55,14 @@ public sealed partial class ElasticsearchArticleStore
     public async Task<IReadOnlyList<string>> OutletsAsync(string planId, CancellationToken ct) =>
         (await BucketsAsync(connection.Tags, ElasticsearchQueries.Term("plan_id", planId), ["outlet"], ct))
             .Select(b => Text(b.Key["outlet"])).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The themes of the plan each of these articles counts for (one composite over their tags).</summary>
+    internal static async Task<ILookup<string, string>> ThemesAsync(ElasticsearchClient client, string tags, string planId, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var query = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", planId), ElasticsearchQueries.Terms("article_id", ids)] };
+        return (await ElasticsearchCoverageStore.BucketsAsync(client, tags, query, ["article_id", "theme_code"], ct))
+            .ToLookup(b => Text(b.Key["article_id"])!, b => Text(b.Key["theme_code"])!, StringComparer.Ordinal);
+    }
 
     /// <summary>The plan's tags inside the windows, of one outlet and one section when given.</summary>
     internal static Query Filtered(string planId, IEnumerable<ThemeWindow> windows, string? outlet, string? section)
@@ -79,9 +94,7 @@ public sealed partial class ElasticsearchArticleStore
             return [];
         }
 
-        var query = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", planId), ElasticsearchQueries.Terms("article_id", articles.Select(a => a.Id!))] };
-        var themes = (await BucketsAsync(connection.Tags, query, ["article_id", "theme_code"], ct))
-            .ToLookup(b => Text(b.Key["article_id"])!, b => Text(b.Key["theme_code"])!, StringComparer.Ordinal);
+        var themes = await ThemesAsync(Client, connection.Tags, planId, articles.Select(a => a.Id!), ct);
         return articles.Select(a => new ListedArticle(a.Id!, a.Title ?? "", a.Outlet ?? "", a.Section, a.Day ?? "", a.Url ?? "",
             themes[a.Id!].Order(StringComparer.Ordinal).ToList())).ToList();
     }

@@ -63,6 +63,8 @@ public static class ElasticsearchComposition
         services.Replace(ServiceDescriptor.Singleton<ICoverageStore, ElasticsearchCoverageStore>());
         services.AddSingleton<ElasticsearchArticleStore>();
         services.Replace(ServiceDescriptor.Singleton<IArticleStore>(sp => sp.GetRequiredService<ElasticsearchArticleStore>()));
+        // Tìm kiếm searches the store that holds the articles: in the scaled-out deployment only the articles index does.
+        services.Replace(ServiceDescriptor.Singleton<Storage.Search.IArticleSearch, ElasticsearchArticleSearch>());
         if (use.HasFlag(ElasticsearchUse.Feed) && options.FeedIntervalSeconds > 0)
         {
             services.AddHostedService<ElasticsearchFeeder>();

@@ -29,11 +29,17 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return CoverageAnswers.Coverage(plan, query, daily, count.Count);
     }
 
-    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct)
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, null, ct);
+
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string outlet, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, outlet, ct);
+
+    private Task<IReadOnlyList<QuotaStatus>> QuotasOfAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string? only, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return CoverageAnswers.QuotasAsync(plan, asOf, detail,
-            (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct));
+            (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct), only);
     }
 
     public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)
@@ -63,32 +69,33 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return result;
     }
 
-    public async Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, CancellationToken ct)
+    /// <summary>Every article of the theme is grouped (ids, days and the crawler's links only, from aggregations), the
+    /// page's stories are then read with their evidence: the article documents by id and the theme's tag documents.</summary>
+    public async Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, StoryPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(page);
         if (CoverageRules.Windows(plan.Plan, null, asOf).FirstOrDefault(w => w.Code == theme) is not { } window)
         {
             return null;
         }
 
         var days = (await BucketsAsync(connection.Tags, ElasticsearchQueries.TagsIn(plan.Id, [window]), ["article_id", "day"], ct))
-            .ToDictionary(b => Text(b.Key["article_id"])!, b => Day(b.Key["day"]), StringComparer.Ordinal);
-        var articles = new List<ThemeArticle>();
+            .ToDictionary(b => Text(b.Key["article_id"])!, b => DateOnly.ParseExact(Day(b.Key["day"]), "yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var links = new List<(string, string)>();
-        foreach (var chunk in days.Keys.Chunk(ElasticsearchQueries.PageSize))
+        foreach (var chunk in days.Keys.Chunk(IdsPerRequest))
         {
-            var request = ElasticsearchQueries.ByIds(connection.Articles, chunk, "id", "outlet", "title", "url", "published", "duplicate_of");
-            var answer = (await Client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {connection.Articles}/_search");
-            foreach (var source in answer.Documents)
-            {
-                articles.Add(new ThemeArticle(source.Id, source.Outlet, source.Title, source.Url, DateOnly.ParseExact(days[source.Id], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    source.Published is { } p ? DateTimeOffset.Parse(p, CultureInfo.InvariantCulture) : null));
-                links.AddRange(source.DuplicateOf.Where(days.ContainsKey).Select(d => (source.Id, d)));
-            }
+            var query = new BoolQuery { Filter = [ElasticsearchQueries.Linked(), ElasticsearchQueries.Terms("id", chunk)] };
+            links.AddRange((await BucketsAsync(connection.Articles, query, ["id", "duplicate_of"], ct))
+                .Select(b => (Text(b.Key["id"])!, Text(b.Key["duplicate_of"])!)).Where(l => days.ContainsKey(l.Item2)));
         }
 
+        var all = CoverageRules.GroupStories(days.Select(d => new ThemeArticle(d.Key, "", "", "", d.Value, null)), links);
+        var shown = CoverageRules.NewestFirst(all).Skip(page.Offset).Take(page.Limit).ToList();
+        var read = await ArticlesAsync(plan.Id, theme, shown.SelectMany(s => s.Copies.Prepend(s.Original)).Select(a => a.Id).ToList(), page.WithText, ct);
+        var rows = shown.SelectMany(s => s.Copies.Prepend(s.Original).Where(a => read.ContainsKey(a.Id)).Select(a => (s.Original.Id, read[a.Id] with { Day = a.Day })));
         var title = plan.Plan.Themes.First(t => t.Code == theme).Title;
-        return new ThemeStories(plan.Id, plan.Version, theme, title, asOf, CoverageRules.GroupStories(articles, links));
+        return new ThemeStories(plan.Id, plan.Version, theme, title, asOf, all.Count, all.Sum(s => s.Copies.Count), page.Offset, CoverageRules.PageOfStories(rows));
     }
 
     /// <summary>Crawl state lives in the SQLite database (the crawler writes it there in every mode): its store answers,
@@ -104,6 +111,39 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
     internal static string Day(FieldValue value) => value.TryGetString(out var text)
         ? text![..10]
         : CoverageRules.Key(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(value.TryGetLong(out var ms) ? ms!.Value : (long)value.Value!).UtcDateTime));
+
+    /// <summary>The shown articles of a theme's page with the theme's evidence in each (the day is set by the caller).</summary>
+    private async Task<Dictionary<string, ThemeArticle>> ArticlesAsync(string planId, string theme, IReadOnlyList<string> ids, bool withText, CancellationToken ct)
+    {
+        var evidence = new Dictionary<string, IReadOnlyList<Core.Tagging.Evidence>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, ThemeArticle>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(ElasticsearchQueries.PageSize))
+        {
+            string[] fields = withText ? ["id", "outlet", "title", "url", "published", "description", "text"] : ["id", "outlet", "title", "url", "published"];
+            var tags = new BoolQuery { Filter = [ElasticsearchQueries.Term("plan_id", planId), ElasticsearchQueries.Term("theme_code", theme), ElasticsearchQueries.Terms("article_id", chunk)] };
+            if (withText)
+            {
+                var tagged = (await Client.SearchAsync<StoryTagFields>(ElasticsearchQueries.Fields(connection.Tags, tags, chunk.Length, [], "article_id", "evidence"), ct))
+                    .Checked($"POST {connection.Tags}/_search");
+                foreach (var t in tagged.Documents)
+                {
+                    evidence[t.ArticleId] = t.Evidence;
+                }
+            }
+
+            var request = ElasticsearchQueries.ByIds(connection.Articles, chunk, fields);
+            var answer = (await Client.SearchAsync<ArticleDocument>(request, ct)).Checked($"POST {connection.Articles}/_search");
+            foreach (var a in answer.Documents)
+            {
+                result[a.Id] = new ThemeArticle(a.Id, a.Outlet, a.Title, a.Url, default, a.Published is { } p ? DateTimeOffset.Parse(p, CultureInfo.InvariantCulture) : null)
+                {
+                    Description = a.Description, Text = a.Text ?? "", Evidence = evidence.GetValueOrDefault(a.Id) ?? [],
+                };
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Articles per theme, Vietnamese day and outlet inside the windows.</summary>
     private async Task<List<DailyCount>> DailyAsync(string planId, IEnumerable<ThemeWindow> windows, CancellationToken ct) =>
@@ -166,4 +206,12 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
     }
 
     internal static string? Text(FieldValue value) => value.IsNull ? null : value.TryGetString(out var text) ? text : value.ToString();
+}
+
+/// <summary>The fields of a tag document a theme's page reads: whose evidence it is.</summary>
+internal sealed record StoryTagFields
+{
+    public string ArticleId { get; init; } = "";
+
+    public IReadOnlyList<Core.Tagging.Evidence> Evidence { get; init; } = [];
 }

@@ -55,7 +55,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
     {
         var articles = new List<(long Seq, ArticleDocument Doc)>();
         await using (var command = connection.Command("""
-            SELECT seq, id, url, canonical_url, outlet, section, title, description, text, published, modified, author, language, fetched_at, content_hash
+            SELECT seq, id, url, canonical_url, outlet, section, title, description, text, published, modified, author, language, fetched_at, content_hash, version
             FROM articles WHERE seq > $after ORDER BY seq LIMIT $n
             """, null, ("$after", afterSeq), ("$n", batch)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -69,7 +69,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
                     Published = Instant(reader.NullableString(9)), Modified = Instant(reader.NullableString(10)), Author = reader.NullableString(11),
                     Language = reader.NullableString(12), FetchedAt = Instant(reader.GetString(13))!.Value, ContentHash = reader.GetString(14),
                 };
-                articles.Add((reader.GetInt64(0), ArticleDocument.Of(article)));
+                articles.Add((reader.GetInt64(0), ArticleDocument.Of(article) with { Revision = Math.Max(1, reader.GetInt32(15)) }));
             }
         }
 
@@ -135,6 +135,20 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
             }
         }
 
+        var changes = new List<(string Article, ChangeDocument Change)>();
+        await using (var command = connection.Command("""
+            SELECT article_id, version, previous_title, changed_at FROM article_changes WHERE article_id IN (SELECT value FROM json_each($ids))
+            ORDER BY article_id, version
+            """, null, ("$ids", ids)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                changes.Add((reader.GetString(0), new ChangeDocument { Version = reader.GetInt32(1), PreviousTitle = reader.NullableString(2) ?? "", ChangedAt = reader.GetString(3) }));
+            }
+        }
+
+        var changesOf = changes.ToLookup(c => c.Article, c => c.Change, StringComparer.Ordinal);
         var citedBy = references.ToLookup(r => r.Article, r => r.Number, StringComparer.Ordinal);
         var mentionsOf = mentions.ToLookup(m => m.Article, m => m.Mention, StringComparer.Ordinal);
         var tagsOf = tags.ToLookup(t => t.ArticleId, StringComparer.Ordinal);
@@ -142,6 +156,7 @@ public sealed class ElasticsearchFeed(MonitorDatabase db, ElasticsearchIndexer i
         var page = articles.Select(a => new IndexedArticle(a.Doc with
         {
             DuplicateOf = linksOf[a.Doc.Id].Order(StringComparer.Ordinal).ToList(), References = ArticleDocument.Cited(citedBy[a.Doc.Id]), Mentions = mentionsOf[a.Doc.Id].ToList(),
+            Changes = changesOf[a.Doc.Id].ToList(),
         }, tagsOf[a.Doc.Id].ToList())).ToList();
         return (page, articles[^1].Seq);
     }

@@ -2,6 +2,7 @@ using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitor.Elasticsearch.Documents;
+using Monitor.Storage.Crawl;
 using Monitor.Storage.Feedback;
 
 namespace Monitor.Elasticsearch;
@@ -12,8 +13,10 @@ namespace Monitor.Elasticsearch;
 /// the cluster took get their tags (same version guard) and lose the tags a re-tag dropped, so a refused older fetch
 /// leaves no tag behind. A failed item is never dropped quietly: the batch ends with <see cref="ElasticsearchBulkException"/>,
 /// one line per failed item, after the articles that were written whole. Analysts' decisions in force are applied to
-/// every batch (<see cref="ElasticsearchFeedback"/>) when the store has them to read.</summary>
-public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, FeedbackDecisions? feedback = null)
+/// every batch (<see cref="ElasticsearchFeedback"/>) when the store has them to read, and so are the crawler's
+/// near-duplicate links (<c>duplicate_of</c>, which the coverage store's copies and stories read): the crawler records an
+/// article's links in the SQLite database before it publishes the article, so whoever writes it finds them there.</summary>
+public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, FeedbackDecisions? feedback = null, NearDuplicates? duplicates = null)
 {
     /// <summary>The status and type Elasticsearch answers when a document holds a later version than the one written.</summary>
     private const int Conflict = 409;
@@ -33,6 +36,12 @@ public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, Fee
         if (feedback is not null)
         {
             batch = ElasticsearchFeedback.Apply(batch, plans, await feedback.ForAsync(plans, batch.Select(a => a.Article.Id).ToList(), ct));
+        }
+
+        batch = await ArticleHistory.ApplyAsync(connection, batch, ct);
+        if (duplicates is not null)
+        {
+            batch = WithCopies(batch, await duplicates.CopiedAsync(batch.Select(a => a.Article.Id).Distinct(StringComparer.Ordinal).ToList(), ct));
         }
 
         var articles = await BulkAsync(ArticlesBulk(connection.Articles, batch.Select(a => a.Article)), ct);
@@ -69,6 +78,13 @@ public sealed class ElasticsearchIndexer(ElasticsearchConnection connection, Fee
 
         return taken;
     }
+
+    /// <summary>Each article with the crawler's links added to those it carries already (the feed's, or those a re-tag read
+    /// back from the index): links are only ever added, as in the crawler's table.</summary>
+    internal static IReadOnlyList<IndexedArticle> WithCopies(IReadOnlyList<IndexedArticle> batch, IReadOnlyDictionary<string, IReadOnlyList<string>> copied) =>
+        copied.Count == 0 ? batch : batch.Select(a => copied.TryGetValue(a.Article.Id, out var of)
+            ? a with { Article = a.Article with { DuplicateOf = a.Article.DuplicateOf.Union(of, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() } }
+            : a).ToList();
 
     /// <summary>Index operations of the articles, each under its id with its fetch time as external version.</summary>
     internal static BulkRequest ArticlesBulk(string index, IEnumerable<ArticleDocument> articles) => new()

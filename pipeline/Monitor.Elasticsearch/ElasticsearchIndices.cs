@@ -35,6 +35,8 @@ public sealed class ElasticsearchIndices(ElasticsearchConnection connection)
         { "references", new KeywordProperty() },
         { "mentions", new ObjectProperty { Enabled = false } },
         { "counted_at", new LongNumberProperty() },
+        { "revision", new IntegerNumberProperty() },
+        { "changes", new ObjectProperty { Enabled = false } },
     });
 
     /// <summary>The tags mapping: what coverage filters and groups on. One document per article, plan and theme, so a

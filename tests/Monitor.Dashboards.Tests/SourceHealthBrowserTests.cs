@@ -67,7 +67,7 @@ public sealed class SourceHealthBrowserTests
         await using var site = await DashboardSite.StartAsync(CancellationToken.None);
         var coverage = new SqliteCoverageStore(site.Db, TimeProvider.System);
         var today = DateOnly.FromDateTime(Monitor.Core.Time.VietnamTime.ToLocal(TimeProvider.System.GetUtcNow()).DateTime);
-        var stories = (await coverage.StoriesAsync(site.Plan, "3.1", today, CancellationToken.None))!;
+        var stories = (await coverage.StoriesAsync(site.Plan, "3.1", today, StoryPage.All, CancellationToken.None))!;
         var gap = (await coverage.GapsAsync(site.Plan, today, CancellationToken.None)).Themes.Single(t => t.Code == "3.1");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -80,7 +80,7 @@ public sealed class SourceHealthBrowserTests
 
         Assert.Equal(site.BaseUrl + "/plans/w46/themes/3.1", page.Url);
         // Three articles, two stories: the copy sits under its original, not beside it.
-        Assert.Equal((3, 2), (stories.Articles, stories.Stories.Count));
+        Assert.Equal((3, 2, 2), (stories.Articles, stories.Total, stories.Stories.Count));
         Assert.Equal(gap.Stories, stories.Stories.Count);
         Assert.Equal(stories.Stories.Count, await page.Locator("li.story").CountAsync());
         var original = page.Locator("li.story[data-article='c1']");
@@ -89,6 +89,6 @@ public sealed class SourceHealthBrowserTests
         Assert.Contains("Đài Kon Tum", await original.Locator("li.copy[data-article='c2']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("li.story[data-article='c2']").CountAsync());
         Assert.Equal(0, await page.Locator("li.story[data-article='c3'] summary").CountAsync());
-        Assert.Equal($"{stories.Stories.Count} tin gốc, {stories.Copies} bản đăng lại ({stories.Articles} bài).", await page.Locator("#counts").InnerTextAsync());
+        Assert.Equal($"{stories.Total} tin gốc, {stories.Copies} bản đăng lại ({stories.Articles} bài).", await page.Locator("#counts").InnerTextAsync());
     }
 }

@@ -201,9 +201,19 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
                 output.WriteLine(agreement.Table(name, "second"));
             }
 
-            foreach (var (id, theme, inOther) in LabelAgreement.Compare(other, second.Labels, second.Labels.Keys).Disagreements)
+            var all = LabelAgreement.Compare(other, second.Labels, second.Labels.Keys);
+            foreach (var (id, theme, inOther) in all.Disagreements)
             {
                 output.WriteLine($"{name} vs second: {theme} only in {(inOther ? name : "second")} {id} ({(TaggingSample.IsHeldOut(id) ? "held-out" : "tuning")}) | {name}: {otherReasons[id]} | second: {reasons[id]}");
+            }
+
+            // The consensus: the pairs both labellers judge alike, the disputed ones left out of the score.
+            var disputed = all.Disagreements.Select(d => (d.Article, d.Theme)).ToHashSet();
+            foreach (var (half, halfName) in new (bool?, string)[] { (true, "held-out half"), (false, "tuning half") })
+            {
+                var consensus = second.Measure(plan, heldOut: half, disputed: disputed);
+                output.WriteLine($"consensus of {name} and second, {halfName} ({disputed.Count(d => TaggingSample.IsHeldOut(d.Item1) == half)} disputed pairs left out): " +
+                                 $"counted P {consensus.Precision:0.000} ({consensus.Tp}/{consensus.Tp + consensus.Fp}) R {consensus.Recall:0.000} ({consensus.Tp}/{consensus.Tp + consensus.Fn})");
             }
         }
 

@@ -119,6 +119,26 @@ public sealed class ElasticsearchRequestTests
     }
 
     [Fact]
+    public async Task An_article_is_written_with_the_near_duplicate_links_the_crawler_stored_added_to_those_it_carries()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var duplicates = new Storage.Crawl.NearDuplicates(store.Db, TimeProvider.System);
+        var published = new DateTimeOffset(2024, 11, 12, 8, 0, 0, TimeSpan.FromHours(7));
+        await duplicates.AddAsync("b", "Báo khác", 0x1234, published, 6, Ct);
+        await duplicates.AddAsync("c", "Báo thứ ba", 0x1234, published, 6, Ct);
+        Assert.Equal(2, (await duplicates.AddAsync("a1", "Báo Kon Tum", 0x1235, published, 6, Ct)).Count);
+        var cluster = new ScriptedCluster(_ => (200, Answers.Bulk([])));
+
+        // a1 carries one link already (a re-tag read it back from the index); a2 has none anywhere.
+        await new ElasticsearchIndexer(cluster.Connect(), null, duplicates)
+            .IndexAsync([Indexed("a1", "1.2") with { Article = Article("a1") with { DuplicateOf = ["c", "z"] } }, Indexed("a2", "1.2")], ["w46"], Ct);
+
+        var lines = cluster.Requests[0].Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("""["b","c","z"]""", lines[1]["duplicate_of"]!.ToJsonString());
+        Assert.Equal("[]", lines[3]["duplicate_of"]!.ToJsonString());
+    }
+
+    [Fact]
     public void A_retag_deletes_the_plans_tags_of_the_batch_that_were_not_written_again()
     {
         var cluster = new ScriptedCluster(_ => (200, "{}"));

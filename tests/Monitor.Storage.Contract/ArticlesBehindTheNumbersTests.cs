@@ -69,6 +69,12 @@ public abstract class ArticlesBehindTheNumbersTests : IAsyncLifetime
         // The number the list explains: the distinct articles of the same windows.
         Assert.Equal(await articles.CountAsync(plan, null, null, Ct), total);
 
+        // Distinct articles per day (a2, of two themes, once): the days add up to the list's total.
+        var perDay = await articles.PerDayAsync(plan.Id, windows, null, null, Ct);
+        Assert.Equal([("2024-11-11", 1), ("2024-11-17", 1), ("2024-11-18", 1), ("2024-11-20", 1), ("2024-12-02", 1)], perDay);
+        Assert.Equal(total, perDay.Sum(d => d.Articles));
+        Assert.Equal([("2024-11-20", 1)], await articles.PerDayAsync(plan.Id, windows, B, "Phòng cháy", Ct));
+
         // A quota's counted list by id (an unknown id is left out), the outlet page's latest, the filters' sections and outlets.
         Assert.Equal(["a7", "a2"], (await articles.ByIdsAsync(plan.Id, [Id("a2"), Id("a7"), "khong-co"], Ct)).Select(Name));
         var endOf18 = CoverageRules.EndOf(new DateOnly(2024, 11, 18)).ToUnixTimeMilliseconds();
@@ -116,6 +122,36 @@ public abstract class ArticlesBehindTheNumbersTests : IAsyncLifetime
         Assert.Equal([("45/KH-UBND", 2), ("12/CT-UBND", 1)], await articles.ReferencesAsync(plan, null, null, Ct));
         Assert.Empty(await articles.ReferencesAsync(plan, new(2024, 12, 10), new(2024, 12, 20), Ct));
     }
+
+    [ContractFact]
+    public async Task A_changed_article_written_by_the_tagger_keeps_its_earlier_title_as_a_version()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        await _backend.OpenAsync(store.Db);
+        var writer = _backend.Writer(store.Db);
+        var a2 = CoverageFixture.Articles[1];
+        var first = Article(a2.Name, a2.Outlet, a2.Section, a2.Published);
+        var edited = first with { Title = "Tin a2 đã sửa", ContentHash = "sua-1", FetchedAt = first.FetchedAt.AddDays(1) };
+
+        // The outlet edits a2; the message is delivered twice; then an older fetch arrives late.
+        await writer.WriteAsync(Batch(plan, edited), Ct);
+        await _backend.SettleAsync();
+        await writer.WriteAsync(Batch(plan, edited), Ct);
+        await _backend.SettleAsync();
+        await writer.WriteAsync(Batch(plan, first with { Title = "Tin a2 cũ", ContentHash = "cu", FetchedAt = first.FetchedAt.AddHours(1) }), Ct);
+        await _backend.SettleAsync();
+        var articles = _backend.Articles(store.Db);
+
+        Assert.Equal("Tin a2 đã sửa", (await articles.ArticleAsync(first.Id, Ct))!.Title);
+        Assert.Equal(2, await articles.VersionAsync(first.Id, Ct));
+        Assert.Equal([(2, "Tin a2")], (await articles.ChangesAsync(first.Id, Ct)).Select(c => (c.Version, c.PreviousTitle)));
+        Assert.Equal((1, 0), (await articles.VersionAsync(Id("a3"), Ct), (await articles.ChangesAsync(Id("a3"), Ct)).Count));
+    }
+
+    /// <summary>One article as the tagger hands it to the store, tagged 1.2.</summary>
+    private static Storage.Articles.TaggedBatch Batch(StoredPlan plan, Core.Articles.Article a) =>
+        new([a], [Storage.Articles.SearchText.Of(a)], [(plan.Id, plan.Version)], [[new TagResult(a.Id, a.Outlet, [new ThemeMatch("1.2", 1.0, [])], [])]]);
 
     [ContractFact]
     public async Task Source_health_reads_the_last_article_of_each_outlet_as_of_a_day()

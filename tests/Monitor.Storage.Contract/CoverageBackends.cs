@@ -19,6 +19,9 @@ public interface ICoverageBackend : IAsyncDisposable
     /// <summary>The articles behind the numbers from this store (call after <see cref="OpenAsync"/>).</summary>
     IArticleStore Articles(MonitorDatabase db);
 
+    /// <summary>Tìm kiếm's search over this store (call after <see cref="OpenAsync"/>).</summary>
+    Search.IArticleSearch Search(MonitorDatabase db);
+
     /// <summary>Runs the store's nightly upkeep (the scheduler's <c>maintenance:store</c> job), then settles.</summary>
     Task NightlyAsync(MonitorDatabase db);
 
@@ -36,6 +39,8 @@ public sealed class SqliteBackend : ICoverageBackend
     public IArticleTagWriter Writer(MonitorDatabase db) => new SqliteArticleTagWriter(db, TimeProvider.System);
 
     public IArticleStore Articles(MonitorDatabase db) => new SqliteArticleStore(db);
+
+    public Search.IArticleSearch Search(MonitorDatabase db) => new Search.SqliteArticleSearch(db);
 
     public Task NightlyAsync(MonitorDatabase db) => new Maintenance.SqliteMaintenance(db).RunAsync(CancellationToken.None);
 

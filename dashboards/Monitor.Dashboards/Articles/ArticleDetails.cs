@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
 using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Articles;
@@ -55,6 +56,28 @@ public static class Highlighter
         }
 
         return segments;
+    }
+
+    /// <summary>The ranges of a field's text the evidence marks, ordered, overlaps merged, offsets outside the text left
+    /// out (a changed article may hold evidence of an older text).</summary>
+    public static IReadOnlyList<(int Start, int End)> Spans(string? text, string field, IEnumerable<Evidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var length = text?.Length ?? 0;
+        var merged = new List<(int Start, int End)>();
+        foreach (var e in evidence.Where(e => e.Field == field && e.Start >= 0 && e.End <= length && e.Start < e.End).OrderBy(e => e.Start).ThenBy(e => e.End))
+        {
+            if (merged.Count > 0 && e.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, e.End));
+            }
+            else
+            {
+                merged.Add((e.Start, e.End));
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>The segments split into paragraphs at line breaks (a mark that spans a break is cut in two).</summary>

@@ -21,6 +21,29 @@ public static class CsvExport
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
     }
 
+    /// <summary>Writes the rows as they come (a long list read page by page), flushed every 1,000 lines.</summary>
+    public static async Task WriteAsync(Stream stream, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true);
+        var text = new StringBuilder();
+        Line(text, headers.Cast<object?>());
+        var lines = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            Line(text, row);
+            if (++lines % 1000 == 0)
+            {
+                await writer.WriteAsync(text, ct);
+                text.Clear();
+            }
+        }
+
+        await writer.WriteAsync(text, ct);
+        await writer.FlushAsync(ct);
+    }
+
     private static void Line(StringBuilder text, IEnumerable<object?> cells)
     {
         var first = true;

@@ -29,7 +29,10 @@ public static class ExportFile
             return new NotFoundObjectResult($"table '{table}': trang này không có bảng này");
         }
 
-        var name = string.Concat((prefix + "-" + table).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-'));
-        return Of(t, format, name) is { } file ? file : new NotFoundObjectResult($"format '{format}': dùng csv hoặc xlsx");
+        return Of(t, format, Name(prefix, table)) is { } file ? file : new NotFoundObjectResult($"format '{format}': dùng csv hoặc xlsx");
     }
+
+    /// <summary>A download's file name (without extension): the page's prefix and the table, in safe characters.</summary>
+    public static string Name(string prefix, string table) =>
+        string.Concat((prefix + "-" + table).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-'));
 }

@@ -16,41 +16,83 @@ public static class XlsxExport
     {
         ArgumentNullException.ThrowIfNull(table);
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        Write(stream, table.Name, table.Headers, table.Rows, table.Rows);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes a workbook of rows read as they come (a long list read page by page) into a seekable stream (the
+    /// package is a zip): the column widths are taken from the first 200 rows.</summary>
+    public static async Task WriteAsync(Stream stream, string name, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var e = rows.GetAsyncEnumerator(ct);
+        var first = new List<IReadOnlyList<object?>>();
+        var more = true;
+        while (first.Count < 200 && (more = await e.MoveNextAsync()))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            // Written as a stream of rows (OpenXmlWriter), not a document tree: a list of 100,000 articles stays small in memory.
-            using (var writer = OpenXmlWriter.Create(sheetPart))
-            {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-                {
-                    WorkbookViewId = 0,
-                }));
-                writer.WriteElement(new Columns(table.Headers.Select((h, i) => new Column
-                {
-                    Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true,
-                    Width = Math.Clamp(table.Rows.Take(200).Select(r => ExportTable.Text(r[i]).Length).Append(h.Length).Max() + 2, 8, 60),
-                })));
-                writer.WriteStartElement(new SheetData());
-                writer.WriteElement(Row(1, table.Headers.Cast<object?>().ToList(), Bold));
-                for (var i = 0; i < table.Rows.Count; i++)
-                {
-                    writer.WriteElement(Row((uint)i + 2, table.Rows[i], 0));
-                }
-
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(table.Name) }));
-            workbook.Workbook.Save();
+            first.Add(e.Current);
         }
 
-        return stream.ToArray();
+        var rest = new List<IReadOnlyList<object?>>();
+        Write(stream, name, headers, first, Rest());
+        // The writer takes rows synchronously; the rest is read ahead in batches of 1,000 between its pulls.
+        IEnumerable<IReadOnlyList<object?>> Rest()
+        {
+            foreach (var row in first)
+            {
+                yield return row;
+            }
+
+            while (more)
+            {
+                rest.Clear();
+                while (rest.Count < 1000 && (more = e.MoveNextAsync().AsTask().GetAwaiter().GetResult()))
+                {
+                    rest.Add(e.Current);
+                }
+
+                foreach (var row in rest)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private static void Write(Stream stream, string name, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> sample, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        // Written as a stream of rows (OpenXmlWriter), not a document tree: a list of 100,000 articles stays small in memory.
+        using (var writer = OpenXmlWriter.Create(sheetPart))
+        {
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+            {
+                WorkbookViewId = 0,
+            }));
+            writer.WriteElement(new Columns(headers.Select((h, i) => new Column
+            {
+                Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true,
+                Width = Math.Clamp(sample.Take(200).Select(r => ExportTable.Text(r[i]).Length).Append(h.Length).Max() + 2, 8, 60),
+            })));
+            writer.WriteStartElement(new SheetData());
+            writer.WriteElement(Row(1, headers.Cast<object?>().ToList(), Bold));
+            uint index = 2;
+            foreach (var row in rows)
+            {
+                writer.WriteElement(Row(index++, row, 0));
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(name) }));
+        workbook.Workbook.Save();
     }
 
     private static Row Row(uint index, IReadOnlyList<object?> cells, uint style)

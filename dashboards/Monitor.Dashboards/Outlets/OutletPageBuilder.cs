@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Time;
+using Monitor.Dashboards.Diagnostics;
 using Monitor.Dashboards.Overview;
 using Monitor.Storage.Coverage;
 
@@ -34,13 +35,24 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
             return null;
         }
 
-        var all = await OutletsAsync(plan, ct);
+        IReadOnlyList<string> all;
+        using (ServerTimingSpans.Measure("outlets"))
+        {
+            all = await OutletsAsync(plan, ct);
+        }
+
         var offered = allowed is null ? all : allowed.Order(StringComparer.Ordinal).ToList();
         var chosen = outlet ?? (offered.Count > 0 ? offered[0] : "");
         var f = filters with { Plan = plan.Id, Outlet = chosen };
 
         var quotas = new List<OutletQuota>();
-        foreach (var q in (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct)).Where(q => q.Outlet == chosen))
+        IReadOnlyList<QuotaStatus> statuses;
+        using (ServerTimingSpans.Measure("quotas"))
+        {
+            statuses = await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, chosen, ct);
+        }
+
+        foreach (var q in statuses.Where(q => q.Outlet == chosen))
         {
             var number = (q.Quota + 1).ToString(CultureInfo.InvariantCulture);
             quotas.Add(new OutletQuota(q.Quota, q.Theme, Wording.Rate(q), q.Text, q.Required, q.Delivered, q.Remaining, Wording.Quota(q), q.OnTrack,
@@ -48,7 +60,12 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
                 await PeriodsAsync(plan, q, asOf, ct)));
         }
 
-        var report = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window, null, asOf), ct);
+        CoverageReport report;
+        using (ServerTimingSpans.Measure("coverage"))
+        {
+            report = await coverage.CoverageAsync(plan, new CoverageQuery(CoveragePeriod.Window, null, asOf), ct);
+        }
+
         var counts = report.Cells.Where(c => c.Outlet == chosen).GroupBy(c => c.Theme).ToDictionary(g => g.Key, g => g.Sum(c => c.Articles));
         var started = plan.Plan.Themes.Where(t => t.Window.From is null || t.Window.From <= asOf).ToList();
         var covered = started.Where(t => counts.GetValueOrDefault(t.Code) > 0)
@@ -59,6 +76,7 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
             .OrderBy(t => t.Assigned ? 0 : 1).ToList();
 
         var recentFrom = IsoWeek.Of(asOf).Monday.AddDays(-7 * (RecentWeeks - 1));
+        using var recentSpan = ServerTimingSpans.Measure("recent");
         var recent = chosen.Length == 0 ? [] : await outlets.RecentAsync(plan.Id, chosen, IsoWeek.Of(recentFrom).ToString(), IsoWeek.Of(asOf).ToString(),
             CoverageRules.EndOf(asOf).ToUnixTimeMilliseconds(), RecentLimit, ct);
         return new OutletData(plan.Id, plan.Version, plan.Plan.Directive.Title, chosen, asOf, offered, quotas, covered, uncovered, recentFrom, recent);
@@ -71,6 +89,7 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
     /// sections' articles: its few are placed by their days, as before.</summary>
     private async Task<List<QuotaPeriod>> PeriodsAsync(Storage.Plans.StoredPlan plan, QuotaStatus q, DateOnly asOf, CancellationToken ct)
     {
+        using var span = ServerTimingSpans.Measure("periods");
         var periods = new List<QuotaPeriod>();
         if (CoverageRules.PeriodStart(q.Period, q.From) is not { } start)
         {
@@ -79,8 +98,11 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
 
         var quota = plan.Plan.Quotas[q.Quota];
         var column = q.Section is null ? null
-            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).First(s => s.Quota == q.Quota && s.Outlet == q.Outlet).ArticleIds ?? [], ct);
+            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, q.Outlet, ct)).First(s => s.Quota == q.Quota).ArticleIds ?? [], ct);
         var windows = CoverageRules.QuotaWindows(plan.Plan, quota, asOf);
+        var outlet = q.Outlet.Length > 0 ? q.Outlet : null;
+        // Every period's count from one read of the distinct articles per day; a period's newest articles lie in its last days.
+        var perDay = column is null ? await queries.PerDayAsync(plan.Id, windows, outlet, ct) : [];
         for (var s = start; s <= asOf && (q.To is null || s <= q.To); s = Next(q.Period, s))
         {
             var last = Next(q.Period, s).AddDays(-1);
@@ -96,12 +118,21 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
             }
             else
             {
-                var cut = windows.Select(w => new ThemeWindow(w.Code, w.From is { } f && f > first ? f : first, w.To is { } e && e < end ? e : end)).ToList();
-                (delivered, listed) = await queries.ArticlesAsync(plan.Id, cut, q.Outlet.Length > 0 ? q.Outlet : null, null, 0, PeriodListed, ct);
+                var days = perDay.Where(d => string.CompareOrdinal(d.Day, from) >= 0 && string.CompareOrdinal(d.Day, to) <= 0).ToList();
+                delivered = days.Sum(d => d.Articles);
+                var newest = first;
+                for (var (i, held) = (days.Count - 1, 0); i >= 0 && held < PeriodListed; i--)
+                {
+                    held += days[i].Articles;
+                    newest = DateOnly.ParseExact(days[i].Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                var cut = windows.Select(w => new ThemeWindow(w.Code, w.From is { } f && f > newest ? f : newest, w.To is { } e && e < end ? e : end)).ToList();
+                listed = delivered == 0 ? [] : (await queries.ArticlesAsync(plan.Id, cut, outlet, null, 0, PeriodListed, ct)).Page;
             }
 
             periods.Add(new QuotaPeriod(Label(q.Period, s, end), first, end, end > asOf, q.Count, delivered, listed,
-                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{new Filters(plan.Id, From: first, To: end < asOf ? end : asOf, Outlet: q.Outlet.Length > 0 ? q.Outlet : null).Query(("theme", q.Theme))}"));
+                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{new Filters(plan.Id, From: first, To: end < asOf ? end : asOf, Outlet: outlet).Query(("theme", q.Theme))}"));
         }
 
         return periods;

@@ -61,10 +61,17 @@ public static class SearchMarks
 
     /// <summary>About <paramref name="length"/> characters of the text around its first hit (its start when none), cut
     /// at word boundaries, with "…" where it was shortened.</summary>
-    public static IReadOnlyList<Marked> Snippet(string text, IReadOnlyList<string> words, int length = 240)
+    public static IReadOnlyList<Marked> Snippet(string text, IReadOnlyList<string> words, int length = 240) => Snippet(text ?? "", Find(text ?? "", words), length);
+
+    /// <summary>The whole text cut at the given ranges (ordered, not overlapping: <see cref="Find"/>'s or evidence's).</summary>
+    public static IReadOnlyList<Marked> Cut(string text, IReadOnlyList<(int Start, int End)> hits) => Cut(text ?? "", hits, 0, (text ?? "").Length);
+
+    /// <summary>About <paramref name="length"/> characters of the text around its first range (ordered, not overlapping),
+    /// cut at word boundaries, with "…" where it was shortened.</summary>
+    public static IReadOnlyList<Marked> Snippet(string text, IReadOnlyList<(int Start, int End)> hits, int length = 240)
     {
+        ArgumentNullException.ThrowIfNull(hits);
         text ??= "";
-        var hits = Find(text, words);
         if (text.Length <= length)
         {
             return Cut(text, hits, 0, text.Length);

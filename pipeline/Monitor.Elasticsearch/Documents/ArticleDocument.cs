@@ -59,6 +59,14 @@ public sealed record ArticleDocument
     /// source, not indexed).</summary>
     public IReadOnlyList<MentionDocument> Mentions { get; init; } = [];
 
+    /// <summary>The article's version as the article page numbers it (1 = never changed; SQLite's <c>articles.version</c>).
+    /// 0 = not known to the writer (a tagger's fresh document): the indexer reads it from the stored document before
+    /// writing (<see cref="ArticleHistory"/>). Not Elasticsearch's own <c>_version</c>, which is the fetch time.</summary>
+    public int Revision { get; init; }
+
+    /// <summary>The earlier versions of a changed article, oldest first (SQLite's <c>article_changes</c>; kept in the source, not indexed).</summary>
+    public IReadOnlyList<ChangeDocument> Changes { get; init; } = [];
+
     /// <summary>The instant lists sort and cut on, in epoch milliseconds: published, else fetched (SQLite's <c>published_utc</c>).</summary>
     public long CountedAt { get; init; }
 
@@ -106,6 +114,16 @@ public sealed record ArticleDocument
     private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset? Parse(string? value) => value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+}
+
+/// <summary>An earlier version of a changed article: the version the change made, the title before it, when it was seen.</summary>
+public sealed record ChangeDocument
+{
+    public required int Version { get; init; }
+
+    public required string PreviousTitle { get; init; }
+
+    public required string ChangedAt { get; init; }
 }
 
 /// <summary>A theme an article only passes by (grade "mention"), for one plan: what the article page shows apart.</summary>

@@ -36,6 +36,7 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
+        services.AddSingleton<Monitor.Storage.Search.IArticleSearch, Monitor.Storage.Search.SqliteArticleSearch>();
         // SQLite first among the stores a re-tag runs through (AddMonitorElasticsearch adds its own after it).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
         // The language model's second opinion of a re-tag (monitor retag, the Kế hoạch page): off unless its budget is set.

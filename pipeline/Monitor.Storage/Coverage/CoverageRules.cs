@@ -96,7 +96,6 @@ public static class CoverageRules
             .Select(t => new ThemeWindow(t.Code, t.Window.From ?? plan.Directive.Issued, Min(t.Window.To, asOf)))
             .ToList();
 
-    /// <summary>True for a quota counted in columns ("01 chuyên mục/tháng").</summary>
     /// <summary>Groups a theme's articles into stories: an article linked as a near-duplicate (either direction) to an
     /// earlier one (by day, then id: the order the gap report's copy count uses) is a copy, filed under the original of
     /// the earliest article it is linked to; the others are originals. Stories come in the order they started.</summary>
@@ -130,6 +129,19 @@ public static class CoverageRules
         return copies.OrderBy(c => c.Key).Select(c => new StoryGroup(ordered[c.Key], c.Value)).ToList();
     }
 
+    /// <summary>Stories newest first: by the original's Vietnamese day, then its id (ordinal), both descending.</summary>
+    public static IOrderedEnumerable<StoryGroup> NewestFirst(IEnumerable<StoryGroup> stories) =>
+        stories.OrderByDescending(s => s.Original.Day).ThenByDescending(s => s.Original.Id, StringComparer.Ordinal);
+
+    /// <summary>A page of stories from rows (story root, article): the root's own row is the original, the others its
+    /// copies, oldest first as <see cref="GroupStories"/> lists them.</summary>
+    public static IReadOnlyList<StoryGroup> PageOfStories(IEnumerable<(string Root, ThemeArticle Article)> rows) =>
+        NewestFirst(rows.GroupBy(r => r.Root, StringComparer.Ordinal)
+            .Where(g => g.Any(r => r.Article.Id == g.Key))
+            .Select(g => new StoryGroup(g.First(r => r.Article.Id == g.Key).Article,
+                g.Where(r => r.Article.Id != g.Key).Select(r => r.Article).OrderBy(a => a.Day).ThenBy(a => a.Id, StringComparer.Ordinal).ToList()))).ToList();
+
+    /// <summary>True for a quota counted in columns ("01 chuyên mục/tháng").</summary>
     public static bool IsColumnQuota(Quota quota) => VietnameseFolding.Key(quota.Unit).Contains("chuyen muc", StringComparison.Ordinal);
 
     /// <summary>The outlet's sections that are the quota's column: a section whose folded name the quota's text or its

@@ -13,15 +13,19 @@ public interface ICoverageStore
     /// <see cref="QuotaDetail.Articles"/> also the counted articles' ids, which cost a read of every one of them.</summary>
     Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct);
 
+    /// <summary>As <see cref="QuotasAsync(StoredPlan, DateOnly, QuotaDetail, CancellationToken)"/>, only the rows of one outlet
+    /// ("" is the row of every outlet together): the outlet page counts its own, not every outlet's.</summary>
+    Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string outlet, CancellationToken ct);
+
     /// <summary>Per theme: who covered it so far, the first day and latency, and the health of the outlets missing.</summary>
     Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct);
 
     /// <summary>Articles of the plan per outlet in the days around each plan event.</summary>
     Task<IReadOnlyList<EventCoverage>> EventsAsync(StoredPlan plan, int days, CancellationToken ct);
 
-    /// <summary>A theme's articles in its window up to the end of <paramref name="asOf"/>, syndicated copies grouped under
-    /// their original; null for a theme the plan does not have.</summary>
-    Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, CancellationToken ct);
+    /// <summary>A page of a theme's stories in its window up to the end of <paramref name="asOf"/>, newest first, syndicated
+    /// copies grouped under their original, with the counts of all of them; null for a theme the plan does not have.</summary>
+    Task<ThemeStories?> StoriesAsync(StoredPlan plan, string theme, DateOnly asOf, StoryPage page, CancellationToken ct);
 
     /// <summary>Source health per outlet, as of a day.</summary>
     Task<IReadOnlyList<OutletHealth>> HealthAsync(IReadOnlyCollection<string> outlets, DateOnly asOf, CancellationToken ct);

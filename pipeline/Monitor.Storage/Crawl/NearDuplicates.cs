@@ -63,6 +63,28 @@ public sealed class NearDuplicates(MonitorDatabase db, TimeProvider time)
         return list;
     }
 
+    /// <summary>The articles each of <paramref name="ids"/> was found to copy (the links the crawler made when it fetched
+    /// it), ordinal order; an article with none is left out. What a writer of the articles index puts in <c>duplicate_of</c>.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> CopiedAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var links = new List<(string Article, string Of)>();
+        if (ids.Count > 0)
+        {
+            await using var connection = await db.ConnectAsync(ct);
+            await using var command = connection.Command("SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT value FROM json_each($ids))",
+                null, ("$ids", System.Text.Json.JsonSerializer.Serialize(ids)));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                links.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return links.GroupBy(l => l.Article, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.Of).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<NearDuplicate>> LinksAsync(CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);

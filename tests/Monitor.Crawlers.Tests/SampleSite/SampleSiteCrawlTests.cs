@@ -83,6 +83,42 @@ public sealed class SampleSiteCrawlTests : IAsyncLifetime
         Assert.Equal(first.Published, _publisher.Articles.Count);
     }
 
+    [Fact]
+    public async Task An_articles_near_duplicate_links_are_stored_before_it_is_published()
+    {
+        // Another outlet carried every story of the first source a little earlier (same text, other ids).
+        var source = _site.Sources()[0];
+        await Crawler().CrawlAsync(source, CancellationToken.None);
+        using var other = new TempDir();
+        var db = await MonitorDatabase.OpenAsync(other.Path, CancellationToken.None);
+        var duplicates = new NearDuplicates(db, TimeProvider.System);
+        foreach (var a in _publisher.Articles)
+        {
+            await duplicates.AddAsync("copy-" + a.Id, "Báo khác", Duplicates.SimHash.Of(a.Text), a.Published ?? a.FetchedAt, Duplicates.SimHash.Threshold, CancellationToken.None);
+        }
+
+        // A scaled-out tagger reads the links the moment it receives the article: they must be there when it is published.
+        var seen = new List<(string Id, IReadOnlyList<string> Copied)>();
+        var publisher = new Publishing(async (articles, ct) =>
+        {
+            var copied = await duplicates.CopiedAsync(articles.Select(a => a.Id).ToList(), ct);
+            seen.AddRange(articles.Select(a => (a.Id, copied.TryGetValue(a.Id, out var of) ? of : (IReadOnlyList<string>)[])));
+        });
+        var state = new CrawlState(db, TimeProvider.System);
+        var crawler = new SourceCrawler(new HttpFetcher(_http, new FetchOptions { MinDelayPerHost = TimeSpan.FromMilliseconds(20), MaxAttempts = 1 }, state, TimeProvider.System),
+            state, duplicates, publisher, TimeProvider.System, NullLogger<SourceCrawler>.Instance);
+        await crawler.CrawlAsync(source, CancellationToken.None);
+
+        Assert.Equal(_publisher.Articles.Count, seen.Count);
+        Assert.All(seen, s => Assert.Equal(["copy-" + s.Id], s.Copied));
+    }
+
+    /// <summary>A publisher that runs a check on every publish.</summary>
+    private sealed class Publishing(Func<IReadOnlyList<Monitor.Core.Articles.Article>, CancellationToken, Task> publish) : Monitor.Core.Bus.IArticlePublisher
+    {
+        public Task PublishAsync(IReadOnlyList<Monitor.Core.Articles.Article> articles, CancellationToken ct) => publish(articles, ct);
+    }
+
     [Theory]
     [InlineData("hong", "HTTP 404")]
     [InlineData("loi-xml", "không phải XML hợp lệ (dòng 1")]

@@ -169,7 +169,7 @@ internal sealed class DashboardSite : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(Db).AddSingleton(_time).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton<IArticleStore, SqliteArticleStore>().AddSingleton(new CrawlState(Db, TimeProvider.System));
+        builder.Services.AddSingleton(Db).AddSingleton(_time).AddSingleton<PlanStore>().AddSingleton<ICoverageStore, SqliteCoverageStore>().AddSingleton<IArticleStore, SqliteArticleStore>().AddSingleton<Monitor.Storage.Search.IArticleSearch, Monitor.Storage.Search.SqliteArticleSearch>().AddSingleton(new CrawlState(Db, TimeProvider.System));
         _configure?.Invoke(builder.Services);
         builder.Services.AddMonitorDashboards();
         return builder.Build();

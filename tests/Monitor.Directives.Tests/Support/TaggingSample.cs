@@ -100,8 +100,9 @@ internal sealed class TaggingSample
 
     /// <summary>Tags every labelled article (of the held-out or the tuning half, <paramref name="heldOut"/>; all when null) with the plan (windows
     /// ignored) and scores the (article, theme) pairs; a theme counts when its grade counts (not a passing mention),
-    /// or at any grade with <paramref name="anyGrade"/>.</summary>
-    public Quality Measure(Plan plan, ScoringOptions? scoring = null, bool? heldOut = null, bool anyGrade = false)
+    /// or at any grade with <paramref name="anyGrade"/>. Pairs in <paramref name="disputed"/> (two labellers
+    /// disagree on them) are left out of the score.</summary>
+    public Quality Measure(Plan plan, ScoringOptions? scoring = null, bool? heldOut = null, bool anyGrade = false, IReadOnlySet<(string Article, string Theme)>? disputed = null)
     {
         var matcher = new PlanMatcher(plan, scoring ?? ScoringOptions.Default);
         var codes = plan.Themes.Select(t => t.Code).ToList();
@@ -110,7 +111,7 @@ internal sealed class TaggingSample
         {
             var found = matcher.Tag(article).Themes.Where(t => anyGrade || t.Counts).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
             var truth = Labels[article.Id];
-            foreach (var code in codes.Union(truth))
+            foreach (var code in codes.Union(truth).Where(code => disputed?.Contains((article.Id, code)) != true))
             {
                 quality.Add(article.Id, code, found.Contains(code), truth.Contains(code));
             }

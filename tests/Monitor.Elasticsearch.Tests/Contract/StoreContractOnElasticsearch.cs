@@ -14,3 +14,6 @@ public sealed class FeedbackOnElasticsearch() : FeedbackTests(new ElasticsearchB
 
 /// <summary>The articles-behind-the-numbers contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
 public sealed class ArticlesBehindTheNumbersOnElasticsearch() : ArticlesBehindTheNumbersTests(new ElasticsearchBackend()), INeedsElasticsearch;
+
+/// <summary>The search contract on a real Elasticsearch (skipped, saying so, without MONITOR_ELASTICSEARCH_URL).</summary>
+public sealed class ArticleSearchOnElasticsearch() : ArticleSearchTests(new ElasticsearchBackend()), INeedsElasticsearch;

@@ -8,7 +8,7 @@ internal static class Documents
     public static ArticleDocument Article(string id, string fetchedAt = "2024-11-12T09:00:00.000+07:00") => new()
     {
         Id = id, Url = "https://x.vn/" + id, Outlet = "Báo Kon Tum", Title = "Tin " + id, Text = "Nội dung", Published = "2024-11-12T08:00:00.000+07:00",
-        FetchedAt = fetchedAt, ContentHash = "h", TitleFolded = "tin " + id, TextFolded = "noi dung", Day = "2024-11-12", Week = "2024-W46", Month = "2024-11",
+        FetchedAt = fetchedAt, ContentHash = "h", TitleFolded = "tin " + id, TextFolded = "noi dung", Day = "2024-11-12", Week = "2024-W46", Month = "2024-11", Revision = 1,
     };
 
     public static IndexedArticle Indexed(string id, params string[] themes)

@@ -35,9 +35,12 @@ internal sealed class ElasticsearchBackend : ICoverageBackend
     public FeedbackStore Feedback(MonitorDatabase db) => new(db, TimeProvider.System, [new ElasticsearchFeedbackSink(Connection, TimeProvider.System)]);
 
     public IArticleTagWriter Writer(MonitorDatabase db) =>
-        new ElasticsearchArticleTagWriter(new ElasticsearchIndexer(Connection, new FeedbackDecisions(db)), TimeProvider.System);
+        new ElasticsearchArticleTagWriter(new ElasticsearchIndexer(Connection, new FeedbackDecisions(db), new Storage.Crawl.NearDuplicates(db, TimeProvider.System)),
+            TimeProvider.System);
 
     public IArticleStore Articles(MonitorDatabase db) => new ElasticsearchArticleStore(Connection, db, TimeProvider.System);
+
+    public Storage.Search.IArticleSearch Search(MonitorDatabase db) => new ElasticsearchArticleSearch(Connection);
 
     public async Task NightlyAsync(MonitorDatabase db)
     {

@@ -11,3 +11,6 @@ public sealed class FeedbackOnSqlite() : FeedbackTests(new SqliteBackend());
 
 /// <summary>The articles-behind-the-numbers contract on the embedded SQLite store.</summary>
 public sealed class ArticlesBehindTheNumbersOnSqlite() : ArticlesBehindTheNumbersTests(new SqliteBackend());
+
+/// <summary>The search contract on the embedded SQLite store.</summary>
+public sealed class ArticleSearchOnSqlite() : ArticleSearchTests(new SqliteBackend());
