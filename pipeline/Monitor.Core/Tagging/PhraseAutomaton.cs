@@ -13,9 +13,9 @@ public sealed class PhraseAutomaton
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
     private readonly int _wordCount;
 
-    // Edges of the trie of word ids: from the root by word id, from any other state through _edges[(state, word)].
+    // Edges of the trie of word ids: from the root by word id, from any other state through _edges.
     private readonly int[] _root;
-    private readonly Dictionary<long, int> _edges = [];
+    private readonly WordEdges _edges;
     private readonly int[] _fail;
     private readonly int[][] _outputs;
     private readonly int[] _lengths;
@@ -33,6 +33,7 @@ public sealed class PhraseAutomaton
         var own = new List<List<int>?> { null };
         var children = new List<List<(int Word, int Child)>> { new() };
         var rootEdges = new Dictionary<int, int>();
+        var edges = new Dictionary<long, int>();
         for (var id = 0; id < phrases.Count; id++)
         {
             if (phrases[id].Length == 0)
@@ -48,7 +49,7 @@ public sealed class PhraseAutomaton
                     wordIds[word] = w = wordIds.Count + 1;   // 0 is "a word no phrase uses"
                 }
 
-                if (!(state == 0 ? rootEdges.TryGetValue(w, out var child) : _edges.TryGetValue(Key(state, w), out child)))
+                if (!(state == 0 ? rootEdges.TryGetValue(w, out var child) : edges.TryGetValue(Key(state, w), out child)))
                 {
                     child = own.Count;
                     own.Add(null);
@@ -60,7 +61,7 @@ public sealed class PhraseAutomaton
                     }
                     else
                     {
-                        _edges[Key(state, w)] = child;
+                        edges[Key(state, w)] = child;
                     }
                 }
 
@@ -70,6 +71,7 @@ public sealed class PhraseAutomaton
             (own[state] ??= []).Add(id);
         }
 
+        _edges = new WordEdges([.. edges.Select(e => ((int)(e.Key >> 32), (int)e.Key, e.Value))]);
         _wordIds = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _wordCount = wordIds.Count;
         _root = new int[_wordCount + 1];
@@ -103,7 +105,7 @@ public sealed class PhraseAutomaton
 
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
     public long ApproximateBytes =>
-        _root.Length * sizeof(int) + _edges.Count * 24L + _fail.Length * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordCount * 48L;
+        _root.Length * sizeof(int) + _edges.Count * 12L + _fail.Length * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordCount * 48L;
 
     /// <summary>Adds every whole-word occurrence to <paramref name="into"/>, with folded offsets and word positions
     /// (word 0 is the text's first word), which NEAR needs.</summary>
@@ -155,7 +157,7 @@ public sealed class PhraseAutomaton
                 return _root[w];
             }
 
-            if (_edges.TryGetValue(Key(state, w), out var child))
+            if (_edges.Child(state, w) is var child and > 0)
             {
                 return child;
             }
