@@ -30,6 +30,13 @@ public sealed partial class ElasticsearchArticleStore
         return (ids.Count, await ListedAsync(planId, page, ct));
     }
 
+    /// <summary>A composite aggregation of (day, article) over the number's query: one bucket per article and day.</summary>
+    public async Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
+        CancellationToken ct) =>
+        (await BucketsAsync(connection.Tags, Filtered(planId, windows, outlet, section), ["day", "article_id"], ct))
+            .GroupBy(b => ElasticsearchCoverageStore.Day(b.Key["day"]), StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count())).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+
     public async Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct) =>
         await ListedAsync(planId, Newest(await ByIdsAsync(ids, ct, ListedFields)).ToList(), ct);
 

@@ -29,11 +29,17 @@ public sealed class ElasticsearchCoverageStore(ElasticsearchConnection connectio
         return CoverageAnswers.Coverage(plan, query, daily, count.Count);
     }
 
-    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct)
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, null, ct);
+
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string outlet, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, outlet, ct);
+
+    private Task<IReadOnlyList<QuotaStatus>> QuotasOfAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string? only, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return CoverageAnswers.QuotasAsync(plan, asOf, detail,
-            (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct));
+            (windows, outlet, withSection) => CountedAsync(plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct), only);
     }
 
     public async Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct)

@@ -10,7 +10,8 @@ internal sealed class ElasticsearchStoreRetagger(ElasticsearchRetagger retagger,
 {
     public string Store => "Elasticsearch";
 
-    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    /// <param name="review">Not asked: the language model's second opinion reviews SQLite's re-tag only (docs/tagging.md).</param>
+    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IRetagReview? review, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return await retagger.RetagAsync(plan, progress, ct, await models.FindAsync(plan.Id, ct));

@@ -120,7 +120,7 @@ public sealed class RetagJobTests
     {
         public string Store => "chậm";
 
-        public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+        public async Task<RetagSummary> RetagAsync(StoredPlan plan, IRetagReview? review, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
         {
             progress?.Report((3, 10));
             await Task.Delay(Timeout.Infinite, ct);

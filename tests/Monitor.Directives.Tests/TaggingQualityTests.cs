@@ -26,10 +26,11 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
 
         // Measured 2026-12-07 against the first labels (which count passing mentions), counted grades, with event
         // rules and stricter grades: precision 0.832 (89/107), recall 0.774 (89/115); at any grade 0.791 / 0.922; with
-        // subject competition and the day rules' EXCEPT (2026-12-07, later): 0.848 (89/105), 0.774.
+        // subject competition and the day rules' EXCEPT (2026-12-07, later): 0.848 (89/105), 0.774; with the day themes
+        // tied to the day (the first labels count the month's teacher-honouring stories): 0.857 (84/98), 0.730.
         // Against the labels by the counting rule see the test below (docs/tagging-quality.md).
         Assert.True(quality.Precision >= 0.843, $"precision {quality.Precision:0.000} fell below the measured 0.848");
-        Assert.True(quality.Recall >= 0.769, $"recall {quality.Recall:0.000} fell below the measured 0.774");
+        Assert.True(quality.Recall >= 0.725, $"recall {quality.Recall:0.000} fell below the measured 0.730");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -85,9 +86,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
 
     // Measured 2026-12-07 on the held-out half against the labels by the counting rule, counted grades: precision
     // 0.803 (49/61), recall 0.891 (49/55); before event rules and stricter grades 0.719 (41/57) / 0.745 (41/55); with
-    // subject competition and the day rules' EXCEPT: 0.817 (49/60), 0.891 (49/55).
-    private const double RulePrecisionFloor = 0.812;
-    private const double RuleRecallFloor = 0.886;
+    // subject competition and the day rules' EXCEPT: 0.817 (49/60), 0.891 (49/55); with the day themes tied to the day
+    // (2026-12-07, later): 0.836 (46/55), 0.836 (46/55).
+    private const double RulePrecisionFloor = 0.831;
+    private const double RuleRecallFloor = 0.831;
 
     /// <summary>How the matcher's grades fall against the labels: counts per (grade, labelled), over every pair the
     /// matcher finds, and the labelled pairs it does not find.</summary>
@@ -113,9 +115,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
 
     // Measured 2026-12-07 on the held-out half against the first labels, counted grades: precision 0.820 (50/61),
     // recall 0.794 (50/63) (2026-12-06, before event rules and stricter grades: 0.842 / 0.762); with subject competition
-    // and the day rules' EXCEPT: 0.833 (50/60), 0.794.
-    private const double HeldOutPrecisionFloor = 0.828;
-    private const double HeldOutRecallFloor = 0.789;
+    // and the day rules' EXCEPT: 0.833 (50/60), 0.794; with the day themes tied to the day: 0.855 (47/55), 0.746 (47/63).
+    private const double HeldOutPrecisionFloor = 0.850;
+    private const double HeldOutRecallFloor = 0.741;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_automatically_imported_w46_plan_is_measured_on_the_fresh_tuning_set_with_its_errors()
@@ -225,6 +227,48 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var ba = LabelAgreement.Compare(second.Labels, first, second.Labels.Keys);
         Assert.Equal((ab.Both, ab.OnlyA, ab.OnlyB, ab.F1), (ba.Both, ba.OnlyB, ba.OnlyA, ba.F1));
         Assert.Equal(ab.OnlyA + ab.OnlyB, ab.Disagreements.Count);
+    }
+
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_day_themes_tied_to_the_day_are_measured_before_and_after_with_the_tuning_halfs_errors()
+    {
+        // The plan with the day rules tied to the day named in the title or lead, and the same plan as it was before
+        // 2026-12-07 (that condition taken out, the lexicon's teacher-honouring phrases back). Errors are printed for the
+        // tuning half only, the half the rule was chosen on; the held-out half is figures (docs/tagging-quality.md).
+        var plan = await ImportAsync();
+        var untied = await ImportAsync();
+        foreach (var theme in untied.Themes)
+        {
+            theme.Rules = theme.Rules?.Select(r => System.Text.RegularExpressions.Regex.Replace(r, @" AND NOT NOT \(title:.*\) AND date:", " AND date:")).ToList();
+            if (theme.Keywords.Contains("Ngày Nhà giáo"))
+            {
+                theme.Keywords.InsertRange(theme.Keywords.IndexOf("Ngày Nhà giáo") + 1, ["tri ân thầy cô", "nhà giáo tiêu biểu", "nhà giáo trẻ tiêu biểu"]);
+            }
+        }
+
+        foreach (var (path, name) in new[] { (TaggingSample.SecondLabelsPath, "second"), (TaggingSample.RuleLabelsPath, "rule"), (TaggingSample.LabelsPath, "first") })
+        {
+            var sample = TaggingSample.Load(path);
+            var byId = sample.Articles.ToDictionary(a => a.Id);
+            foreach (var (p, when, half) in new[] { (untied, "before", false), (plan, "after", false), (untied, "before", true), (plan, "after", true) })
+            {
+                var q = sample.Measure(p, heldOut: half);
+                output.WriteLine($"{name} labels, {(half ? "held-out" : "tuning")} half, {when}: counted P {q.Precision:0.000} ({q.Tp}/{q.Tp + q.Fp}) R {q.Recall:0.000} ({q.Tp}/{q.Tp + q.Fn})");
+                output.WriteLine(q.Table());
+                if (half)
+                {
+                    continue;   // the held-out half is read as figures, not as cases
+                }
+
+                var matcher = new PlanMatcher(p);
+                foreach (var (id, theme) in q.FalsePositives.Select(e => (e.Article, e.Theme, Kind: "false hit")).Concat(q.FalseNegatives.Select(e => (e.Article, e.Theme, Kind: "miss"))).Select(e => (e.Article, $"{e.Kind} {e.Theme}")))
+                {
+                    var code = theme.Split(' ')[^1];
+                    var match = matcher.Tag(byId[id]).Themes.FirstOrDefault(t => t.Code == code);
+                    output.WriteLine($"  {name} {when} {theme} {id} \"{byId[id].Title}\"{(match is null ? "" : $" ({match.Grade}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(6))})")}");
+                }
+            }
+        }
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]

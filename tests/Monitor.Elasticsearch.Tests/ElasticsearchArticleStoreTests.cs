@@ -50,6 +50,23 @@ public sealed class ElasticsearchArticleStoreTests
     }
 
     [Fact]
+    public async Task Articles_per_day_are_the_distinct_day_and_article_buckets_of_the_numbers_query()
+    {
+        var cluster = new ScriptedCluster(_ => (200, Answers.Composite([
+            Answers.Keyed(1, ("day", "2024-11-12"), ("article_id", "a1")), Answers.Keyed(2, ("day", "2024-11-12"), ("article_id", "a2")),
+            Answers.Keyed(1, ("day", "2024-11-14"), ("article_id", "a3"))])));
+        var store = new ElasticsearchArticleStore(cluster.Connect(), null!, TimeProvider.System);
+
+        var days = await store.PerDayAsync(Plan.Id, CoverageRules.Windows(Plan.Plan, null, null), CoverageFixture.B, null, Ct);
+
+        // a2 has two themes (two tags, one bucket): one article of its day.
+        Assert.Equal([("2024-11-12", 2), ("2024-11-14", 1)], days);
+        var request = JsonNode.Parse(Assert.Single(cluster.Requests).Body)!;
+        Assert.Equal("""{"composite":{"size":1000,"sources":[{"day":{"terms":{"field":"day"}}},{"article_id":{"terms":{"field":"article_id"}}}]}}""", request["aggregations"]!["c"]!.ToJsonString());
+        Assert.Equal(CoverageFixture.B, request["query"]!["bool"]!["filter"]![2]!["term"]!["outlet"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_article_page_asks_for_its_tags_in_page_order_and_reads_evidence_grade_mentions_and_citations()
     {
         var tag = """{"plan_id":"w46","plan_version":2,"theme_code":"1.2","score":2.5,"grade":"partial","evidence":[{"text":"ngộ độc","start":6,"end":13,"field":"title"}]}""";

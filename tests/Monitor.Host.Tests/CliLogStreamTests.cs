@@ -28,7 +28,7 @@ public sealed class CliLogStreamTests
         await File.WriteAllTextAsync(plan, Plan);
         var input = Path.Combine(dir.Path, "articles.jsonl");
         // One body mention a few hundred characters in: a borderline pair, which the second opinion asks about.
-        await File.WriteAllLinesAsync(input, Enumerable.Range(1, 3).Select(i => ArticleJson.Serialize(Road(i))));
+        await File.WriteAllLinesAsync(input, Enumerable.Range(1, 3).Select(i => ArticleJson.Serialize(BorderlinePairs.Road(i))));
         // Nothing listens on port 9 of 127.0.0.1 (discard): the question fails at once and the stage warns.
         var settings = new Dictionary<string, string> { ["Monitor__Llm__Endpoint"] = "http://127.0.0.1:9/v1", ["Monitor__Llm__Model"] = "m" };
 
@@ -39,13 +39,5 @@ public sealed class CliLogStreamTests
         Assert.Equal(3, run.Output.Length);
         Assert.All(run.Output, l => Assert.Equal(["id", "themes", "references"], JsonDocument.Parse(l).RootElement.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(["road-1", "road-2", "road-3"], run.Output.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
-    }
-
-    private static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nhà thầu số {i} thi công cao tốc, giải phóng mặt bằng. ", 9));
-
-    private static Article Road(int i)
-    {
-        var (title, text) = ($"Khởi công đường vành đai {i}", Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + Filler(i + 1));
-        return new Article { Id = $"road-{i}", Url = "", CanonicalUrl = "", Outlet = "x.vn", Title = title, Text = text, ContentHash = ArticleId.ContentHash(title, null, text) };
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Host.Tagging.SecondOpinion;
+using Monitor.Host.Tests.Support;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage;
 using Monitor.Storage.Articles;
@@ -19,20 +19,8 @@ namespace Monitor.Host.Tests;
 /// OpenAI-compatible endpoint the test serves on 127.0.0.1 and a real SQLite store.</summary>
 public sealed class RetagSecondOpinionTests : IDisposable
 {
-    private static readonly Plan Plan = SecondOpinionTests.Plan;
+    private static readonly Plan Plan = BorderlinePairs.Plan;
     private readonly TempDir _dir = new();
-
-    /// <summary>One body mention a few hundred characters in: partial and borderline (also the worker's test article).</summary>
-    internal static Article Road(int i)
-    {
-        var title = $"Khởi công đường vành đai {i}";
-        var text = SecondOpinionTests.Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + SecondOpinionTests.Filler(i + 1);
-        return new Article
-        {
-            Id = $"road-{i}", Url = $"https://x.vn/road-{i}", CanonicalUrl = $"https://x.vn/road-{i}", Outlet = "x.vn", Title = title, Text = text,
-            ContentHash = ArticleId.ContentHash(title, null, text), Published = new DateTimeOffset(2024, 11, 20, 9, 0, 0, TimeSpan.FromHours(7)),
-        };
-    }
 
     private async Task<IHost> HostAsync(string? endpoint, int budget)
     {
@@ -43,29 +31,36 @@ public sealed class RetagSecondOpinionTests : IDisposable
         return builder.Build();
     }
 
-    private static async Task<StoredPlan> StoreAsync(IHost host, int articles)
+    /// <summary>Articles 1..<paramref name="articles"/> of <see cref="BorderlinePairs"/> in the store, and its plan.</summary>
+    internal static async Task<StoredPlan> StoreAsync(IServiceProvider services, int articles)
     {
-        var db = host.Services.GetRequiredService<MonitorDatabase>();
+        var db = services.GetRequiredService<MonitorDatabase>();
         await using (var connection = await db.ConnectAsync(CancellationToken.None))
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
             for (var i = 1; i <= articles; i++)
             {
-                await ArticleWriter.UpsertAsync(connection, tx, Road(i), DateTimeOffset.UnixEpoch, CancellationToken.None);
+                await ArticleWriter.UpsertAsync(connection, tx, BorderlinePairs.Road(i), DateTimeOffset.UnixEpoch, CancellationToken.None);
             }
 
             await tx.CommitAsync();
         }
 
-        return await host.Services.GetRequiredService<PlanStore>().SaveAsync(Plan, CancellationToken.None);
+        return await services.GetRequiredService<PlanStore>().SaveAsync(Plan, CancellationToken.None);
     }
 
     private static async Task<(long Tags, long Mentions)> RetagAsync(IHost host, StoredPlan plan)
     {
         using var opinion = await RetagSecondOpinion.CreateAsync(host.Services, plan, CancellationToken.None);
         var db = host.Services.GetRequiredService<MonitorDatabase>();
-        await new PlanRetagger(db, TimeProvider.System).RetagAsync(plan, null, CancellationToken.None, opinion is null ? null : opinion.ReviewAsync);
-        await using var connection = await db.ConnectAsync(CancellationToken.None);
+        await new PlanRetagger(db, TimeProvider.System).RetagAsync(plan, opinion, null, CancellationToken.None);
+        return await TagCountsAsync(host.Services);
+    }
+
+    /// <summary>(counted tags, passing mentions) in the store.</summary>
+    internal static async Task<(long Tags, long Mentions)> TagCountsAsync(IServiceProvider services)
+    {
+        await using var connection = await services.GetRequiredService<MonitorDatabase>().ConnectAsync(CancellationToken.None);
         return (await connection.ScalarAsync<long>("SELECT count(*) FROM tags", CancellationToken.None),
                 await connection.ScalarAsync<long>("SELECT count(*) FROM tag_mentions", CancellationToken.None));
     }
@@ -75,7 +70,7 @@ public sealed class RetagSecondOpinionTests : IDisposable
     {
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         using var host = await HostAsync(endpoint.Url, budget: 2);
-        var plan = await StoreAsync(host, articles: 3);
+        var plan = await StoreAsync(host.Services, articles: 3);
 
         // Two questions in the run: two pairs become mentions, the third keeps the rules' grade.
         Assert.Equal((1L, 2L), await RetagAsync(host, plan));
@@ -92,7 +87,7 @@ public sealed class RetagSecondOpinionTests : IDisposable
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         using (var off = await HostAsync(endpoint.Url, budget: 0))
         {
-            var plan = await StoreAsync(off, articles: 2);
+            var plan = await StoreAsync(off.Services, articles: 2);
             Assert.Equal((2L, 0L), await RetagAsync(off, plan));
             Assert.Empty(endpoint.Requests);
         }

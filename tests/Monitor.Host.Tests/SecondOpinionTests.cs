@@ -2,6 +2,7 @@ using Monitor.Core.Articles;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 using Monitor.Host.Tagging.SecondOpinion;
+using Monitor.Host.Tests.Support;
 using Monitor.Reports.Narrative;
 using Monitor.Reports.Tests.Support;
 using Monitor.Storage;
@@ -14,19 +15,11 @@ namespace Monitor.Host.Tests;
 /// serves on 127.0.0.1, with its cache in a real SQLite store.</summary>
 public sealed class SecondOpinionTests : IDisposable
 {
-    internal static readonly Plan Plan = new()
-    {
-        Id = "w46",
-        Themes = [new Theme { Code = "2.5", Title = "Kỳ họp thứ 8, Quốc hội khóa XV", Keywords = ["Quốc hội thông qua"] }],
-    };
-
+    private static readonly Plan Plan = BorderlinePairs.Plan;
     private static readonly PlanMatcher Matcher = new(Plan);
     private readonly TempDir _dir = new();
 
-    internal static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nhà thầu số {i} thi công cao tốc, giải phóng mặt bằng. ", 9));
-
-    /// <summary>One body mention a few hundred characters in: partial, score under twice the threshold, so borderline.</summary>
-    private static Article Road(int i) => Article($"road-{i}", $"Khởi công đường vành đai {i}", Filler(i) + $"Dự án vành đai {i} do Quốc hội thông qua chủ trương năm ngoái. " + Filler(i + 1));
+    private static Article Road(int i) => BorderlinePairs.Road(i);
 
     private static Article Article(string id, string title, string text) =>
         new() { Id = id, Url = "", CanonicalUrl = "", Outlet = "x.vn", Title = title, Text = text, ContentHash = ArticleId.ContentHash(title, null, text) };

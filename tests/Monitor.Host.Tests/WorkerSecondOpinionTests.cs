@@ -44,13 +44,13 @@ public sealed class WorkerSecondOpinionTests : IDisposable
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
         services.AddSingleton<ILogger<LlmSecondOpinion>>(_log);
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<PlanStore>().SaveAsync(SecondOpinionTests.Plan, Ct);
+        await provider.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct);
         return provider;
     }
 
     private async Task<(long Tags, long Mentions)> DrainAsync(ServiceProvider services, int articles)
     {
-        var batch = Enumerable.Range(0, articles).Select(_ => RetagSecondOpinionTests.Road(++_next)).Select(a => new QueueMessage(a.Id, ArticleJson.Serialize(a))).ToList();
+        var batch = Enumerable.Range(0, articles).Select(_ => BorderlinePairs.Road(++_next)).Select(a => new QueueMessage(a.Id, ArticleJson.Serialize(a))).ToList();
         await services.GetRequiredService<SqliteQueue>().EnqueueAsync(SqliteQueue.RawTopic, batch, Ct);
         Assert.Equal(articles, await services.GetRequiredService<PipelineWorker>().DrainAsync(Ct));
         await using var connection = await services.GetRequiredService<MonitorDatabase>().ConnectAsync(Ct);

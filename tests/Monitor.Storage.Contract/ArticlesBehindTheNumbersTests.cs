@@ -69,6 +69,12 @@ public abstract class ArticlesBehindTheNumbersTests : IAsyncLifetime
         // The number the list explains: the distinct articles of the same windows.
         Assert.Equal(await articles.CountAsync(plan, null, null, Ct), total);
 
+        // Distinct articles per day (a2, of two themes, once): the days add up to the list's total.
+        var perDay = await articles.PerDayAsync(plan.Id, windows, null, null, Ct);
+        Assert.Equal([("2024-11-11", 1), ("2024-11-17", 1), ("2024-11-18", 1), ("2024-11-20", 1), ("2024-12-02", 1)], perDay);
+        Assert.Equal(total, perDay.Sum(d => d.Articles));
+        Assert.Equal([("2024-11-20", 1)], await articles.PerDayAsync(plan.Id, windows, B, "Phòng cháy", Ct));
+
         // A quota's counted list by id (an unknown id is left out), the outlet page's latest, the filters' sections and outlets.
         Assert.Equal(["a7", "a2"], (await articles.ByIdsAsync(plan.Id, [Id("a2"), Id("a7"), "khong-co"], Ct)).Select(Name));
         var endOf18 = CoverageRules.EndOf(new DateOnly(2024, 11, 18)).ToUnixTimeMilliseconds();

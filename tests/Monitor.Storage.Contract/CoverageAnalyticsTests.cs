@@ -89,6 +89,11 @@ public abstract class CoverageAnalyticsTests : IAsyncLifetime
 
             Assert.Equal(listed.Select(q => q with { ArticleIds = null }), counted);
             Assert.All(listed, q => Assert.Equal(q.Delivered, q.ArticleIds!.Count));
+            // One outlet's rows (the outlet page's) are that outlet's rows of the whole answer.
+            foreach (var outlet in counted.Select(q => q.Outlet).Distinct())
+            {
+                Assert.Equal(counted.Where(q => q.Outlet == outlet), await coverage.QuotasAsync(plan, day, QuotaDetail.Counts, outlet, Ct));
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
         IReadOnlyList<QuotaStatus> statuses;
         using (ServerTimingSpans.Measure("quotas"))
         {
-            statuses = await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, ct);
+            statuses = await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, chosen, ct);
         }
 
         foreach (var q in statuses.Where(q => q.Outlet == chosen))
@@ -98,8 +98,11 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
 
         var quota = plan.Plan.Quotas[q.Quota];
         var column = q.Section is null ? null
-            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).First(s => s.Quota == q.Quota && s.Outlet == q.Outlet).ArticleIds ?? [], ct);
+            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, q.Outlet, ct)).First(s => s.Quota == q.Quota).ArticleIds ?? [], ct);
         var windows = CoverageRules.QuotaWindows(plan.Plan, quota, asOf);
+        var outlet = q.Outlet.Length > 0 ? q.Outlet : null;
+        // Every period's count from one read of the distinct articles per day; a period's newest articles lie in its last days.
+        var perDay = column is null ? await queries.PerDayAsync(plan.Id, windows, outlet, ct) : [];
         for (var s = start; s <= asOf && (q.To is null || s <= q.To); s = Next(q.Period, s))
         {
             var last = Next(q.Period, s).AddDays(-1);
@@ -115,12 +118,21 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
             }
             else
             {
-                var cut = windows.Select(w => new ThemeWindow(w.Code, w.From is { } f && f > first ? f : first, w.To is { } e && e < end ? e : end)).ToList();
-                (delivered, listed) = await queries.ArticlesAsync(plan.Id, cut, q.Outlet.Length > 0 ? q.Outlet : null, null, 0, PeriodListed, ct);
+                var days = perDay.Where(d => string.CompareOrdinal(d.Day, from) >= 0 && string.CompareOrdinal(d.Day, to) <= 0).ToList();
+                delivered = days.Sum(d => d.Articles);
+                var newest = first;
+                for (var (i, held) = (days.Count - 1, 0); i >= 0 && held < PeriodListed; i--)
+                {
+                    held += days[i].Articles;
+                    newest = DateOnly.ParseExact(days[i].Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                var cut = windows.Select(w => new ThemeWindow(w.Code, w.From is { } f && f > newest ? f : newest, w.To is { } e && e < end ? e : end)).ToList();
+                listed = delivered == 0 ? [] : (await queries.ArticlesAsync(plan.Id, cut, outlet, null, 0, PeriodListed, ct)).Page;
             }
 
             periods.Add(new QuotaPeriod(Label(q.Period, s, end), first, end, end > asOf, q.Count, delivered, listed,
-                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{new Filters(plan.Id, From: first, To: end < asOf ? end : asOf, Outlet: q.Outlet.Length > 0 ? q.Outlet : null).Query(("theme", q.Theme))}"));
+                $"/plans/{Uri.EscapeDataString(plan.Id)}/articles{new Filters(plan.Id, From: first, To: end < asOf ? end : asOf, Outlet: outlet).Query(("theme", q.Theme))}"));
         }
 
         return periods;

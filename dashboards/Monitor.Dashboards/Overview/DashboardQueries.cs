@@ -20,6 +20,10 @@ public sealed class DashboardQueries(MonitorDatabase db, IArticleStore articles)
     public Task<(int Total, IReadOnlyList<ListedArticle> Page)> ArticlesAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
         int offset, int limit, CancellationToken ct) => articles.ListAsync(planId, windows, outlet, section, offset, limit, ct);
 
+    /// <summary>Distinct articles per Vietnamese day inside the windows, of one outlet when given.</summary>
+    public Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, CancellationToken ct) =>
+        articles.PerDayAsync(planId, windows, outlet, null, ct);
+
     /// <summary>Articles by id (a quota's counted list), newest first, with the plan's themes.</summary>
     public Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct) => articles.ByIdsAsync(planId, ids, ct);
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Articles;
+using Monitor.Core.Tagging;
 using Monitor.Storage.Plans;
 using Monitor.Wording;
 
@@ -15,8 +17,11 @@ public sealed record RetagStatus(string Plan, int Version, string State, long Do
 /// registered <see cref="IStoreRetagger"/> (SQLite, then Elasticsearch when configured: the choice <c>monitor retag</c>
 /// makes). The job is kept in the store (<see cref="RetagJobStore"/>, schema step 15): progress and a heartbeat are
 /// written as it goes, so another process polls the same bar and a restart shows the last job's end. A run cut short
-/// leaves valid tags (a re-tag is idempotent: running it again finishes the job).</summary>
-public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> retaggers, TimeProvider time, ILogger<RetagJobs> log) : IHostedService, IDisposable
+/// leaves valid tags (a re-tag is idempotent: running it again finishes the job). With the language model's second
+/// opinion on (<paramref name="reviewer"/>, registered by the executable; budget <c>Monitor:Llm:SecondOpinion:Budget</c>
+/// per re-tag, as <c>monitor retag</c>), the progress line says how many borderline pairs it has reviewed.</summary>
+public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> retaggers, TimeProvider time, ILogger<RetagJobs> log, IRetagReviewer? reviewer = null)
+    : IHostedService, IDisposable
 {
     /// <summary>How often a running job says it is alive between progress reports.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
@@ -57,13 +62,20 @@ public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> r
         try
         {
             log.LogInformation("Re-tagging plan {Plan} version {Version} from the dashboard for {User}", plan.Id, plan.Version, job.StartedBy);
+            using var review = reviewer is null ? null : await reviewer.StartAsync(plan, ct);
+            var reported = review is null ? null : progress.Watch(review);
             var lines = new List<string>();
             foreach (var retagger in retaggers)
             {
-                var summary = await retagger.RetagAsync(plan, progress.Stage(), ct);
+                var summary = await retagger.RetagAsync(plan, reported, progress.Stage(), ct);
                 progress.EndStage(summary.Articles);
                 var window = $"{(summary.From is { } f ? CoverageWords.Day(f) : "…")} – {(summary.To is { } t ? CoverageWords.Day(t) : "…")}";
                 lines.Add($"Đã gắn lại {summary.Articles} bài trong khung {window}{(retagger is PlanRetagger ? "" : $" ({retagger.Store})")}: {summary.Tagged} bài có chủ đề, {summary.Tags} nhãn.");
+            }
+
+            if (review is not null)
+            {
+                lines.Add(RetagWords.Reviewed(review.Count));
             }
 
             await progress.FlushAsync();
@@ -99,6 +111,7 @@ public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> r
 
     // Progress over the stores in turn (done and total add up), written to the store one write at a time: each report and
     // each heartbeat chains a write after the previous one, so the row never goes back and the re-tag never waits on it.
+    // With a second opinion, the line shown while running says how many pairs it reviewed, written again after each new one.
     private sealed class StoredProgress(RetagJobStore store, long id, ILogger log)
     {
         private readonly Lock _gate = new();
@@ -106,6 +119,18 @@ public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> r
         private long _doneBefore;
         private long _totalBefore;
         private (long Done, long Total) _stage;
+        private IRetagReview? _review;
+
+        /// <summary>The review the re-tag should be given: <paramref name="review"/>, reporting each newly reviewed pair.</summary>
+        public IRetagReview Watch(IRetagReview review)
+        {
+            lock (_gate)
+            {
+                _review = review;
+            }
+
+            return new ReportedReview(review, this);
+        }
 
         public IProgress<(long Done, long Total)> Stage()
         {
@@ -155,14 +180,15 @@ public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> r
                 _writes = _writes.ContinueWith(async _ =>
                 {
                     (long Done, long Total) now;
+                    IRetagReview? review;
                     lock (_gate)
                     {
-                        now = (_doneBefore + _stage.Done, _totalBefore + _stage.Total);
+                        (now, review) = ((_doneBefore + _stage.Done, _totalBefore + _stage.Total), _review);
                     }
 
                     try
                     {
-                        await store.ProgressAsync(id, now.Done, now.Total, CancellationToken.None);
+                        await store.ProgressAsync(id, now.Done, now.Total, review is null ? null : RetagWords.Running(review.Count), CancellationToken.None);
                     }
                     catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
                     {
@@ -176,6 +202,28 @@ public sealed class RetagJobs(RetagJobStore store, IEnumerable<IStoreRetagger> r
         private sealed class Sink(StoredProgress owner) : IProgress<(long Done, long Total)>
         {
             public void Report((long Done, long Total) value) => owner.Report(value);
+        }
+
+        private sealed class ReportedReview(IRetagReview review, StoredProgress owner) : IRetagReview
+        {
+            public RetagReviewCount Count => review.Count;
+
+            public async ValueTask<TagResult> ReviewAsync(Article article, TagResult result, CancellationToken ct)
+            {
+                var before = review.Count.Reviewed;
+                var reviewed = await review.ReviewAsync(article, result, ct);
+                if (review.Count.Reviewed != before)
+                {
+                    owner.Write();
+                }
+
+                return reviewed;
+            }
+
+            // The run owns the review and disposes it.
+            public void Dispose()
+            {
+            }
         }
     }
 }

@@ -22,14 +22,10 @@ internal sealed class BodyLayout
         var paragraphs = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
+            // A sentence breaks at a line break or at white space after its end mark: white space is asked of the
+            // few characters after a mark only (asking it of every character was most of this pass).
             var c = text[i];
-            if (c is not ('\n' or ' ') && !char.IsWhiteSpace(c))
-            {
-                continue;   // every break is at a line break or white space
-            }
-
-            var afterEnd = i > 0 && text[i - 1] is '.' or '!' or '?' or '…';
-            if (i > 0 && (c == '\n' || afterEnd))
+            if (i > 0 && (c == '\n' || (text[i - 1] is '.' or '!' or '?' or '…' && char.IsWhiteSpace(c))))
             {
                 sentences.Add(i);
                 if (i < text.Length - 1 && (c == '\n' || !char.IsWhiteSpace(text[i + 1])))
@@ -38,7 +34,7 @@ internal sealed class BodyLayout
                 }
             }
 
-            if (IsParagraphBreak(text, i))
+            if (c is '\n' or ' ' && IsParagraphBreak(text, i))
             {
                 paragraphs.Add(i);
             }

@@ -1,20 +1,22 @@
 namespace Monitor.Core.Tagging;
 
 /// <summary>
-/// Aho-Corasick over folded text: finds every occurrence of every phrase in one pass, whole words only.
-/// Phrases and text are folded keys (single spaces, no punctuation), so a word boundary is a space or an end;
-/// the automaton runs over " text " and phrases are compiled as " phrase ".
+/// Aho-Corasick over the words of folded text: finds every occurrence of every phrase in one pass, whole words only.
+/// Phrases and text are folded keys (single spaces, no punctuation), so a phrase is a sequence of words and occurs
+/// where the same words follow one another; every space separates two words (an empty one between two spaces).
+/// Working on words rather than characters keeps the tables small enough for the processor's caches: the scan
+/// looks up each word once in a dictionary of the phrases' words and follows one edge of a trie of word ids
+/// (docs/tagging.md, "Speed").
 /// </summary>
 public sealed class PhraseAutomaton
 {
-    private readonly ushort[] _symbols = new ushort[char.MaxValue + 1];
-    private readonly int _alphabet;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
+    private readonly int _wordCount;
 
-    // The transition table, one row of _alphabet entries per state. An entry is the target state's row offset
-    // (state × _alphabet, so the scan does no multiplication), bitwise complemented when the target state has
-    // outputs: the scan touches one table entry per character and looks at outputs only on a negative entry.
-    private readonly int[] _next;
-    private readonly int _start;
+    // Edges of the trie of word ids: from the root by word id, from any other state through _edges.
+    private readonly int[] _root;
+    private readonly WordEdges _edges;
+    private readonly int[] _fail;
     private readonly int[][] _outputs;
     private readonly int[] _lengths;
     private readonly int[] _words;
@@ -23,23 +25,15 @@ public sealed class PhraseAutomaton
     public PhraseAutomaton(IReadOnlyList<string> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        // Symbol 0 is "a character no phrase uses"; every character any phrase uses gets its own symbol.
-        ushort count = 1;
-        _symbols[' '] = count++;
-        foreach (var c in phrases.SelectMany(p => p))
-        {
-            if (_symbols[c] == 0)
-            {
-                _symbols[c] = count++;
-            }
-        }
-
-        _alphabet = count;
+        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
         _lengths = phrases.Select(p => p.Length).ToArray();
         _words = phrases.Select(p => p.Count(c => c == ' ') + 1).ToArray();
 
-        var children = new List<Dictionary<int, int>> { new() };
-        var outputs = new List<List<int>> { new() };
+        // The trie: state 0 is the root; a phrase's words lead from it to the state that outputs the phrase.
+        var own = new List<List<int>?> { null };
+        var children = new List<List<(int Word, int Child)>> { new() };
+        var rootEdges = new Dictionary<int, int>();
+        var edges = new Dictionary<long, int>();
         for (var id = 0; id < phrases.Count; id++)
         {
             if (phrases[id].Length == 0)
@@ -47,84 +41,71 @@ public sealed class PhraseAutomaton
                 continue;
             }
 
-            var node = 0;
-            foreach (var c in " " + phrases[id] + " ")
+            var state = 0;
+            foreach (var word in phrases[id].Split(' '))
             {
-                var s = _symbols[c];
-                if (!children[node].TryGetValue(s, out var child))
+                if (!wordIds.TryGetValue(word, out var w))
                 {
-                    child = children.Count;
-                    children.Add([]);
-                    outputs.Add([]);
-                    children[node][s] = child;
+                    wordIds[word] = w = wordIds.Count + 1;   // 0 is "a word no phrase uses"
                 }
 
-                node = child;
+                if (!(state == 0 ? rootEdges.TryGetValue(w, out var child) : edges.TryGetValue(Key(state, w), out child)))
+                {
+                    child = own.Count;
+                    own.Add(null);
+                    children.Add([]);
+                    children[state].Add((w, child));
+                    if (state == 0)
+                    {
+                        rootEdges[w] = child;
+                    }
+                    else
+                    {
+                        edges[Key(state, w)] = child;
+                    }
+                }
+
+                state = child;
             }
 
-            outputs[node].Add(id);
+            (own[state] ??= []).Add(id);
         }
 
-        // States numbered breadth first: the ones near the root, which the scan visits most, share the first rows
-        // of the table (fewer cache misses than numbering in insertion order).
-        var order = new List<int> { 0 };
-        for (var k = 0; k < order.Count; k++)
+        _edges = new WordEdges([.. edges.Select(e => ((int)(e.Key >> 32), (int)e.Key, e.Value))]);
+        _wordIds = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordCount = wordIds.Count;
+        _root = new int[_wordCount + 1];
+        foreach (var (w, child) in rootEdges)
         {
-            order.AddRange(children[order[k]].OrderBy(c => c.Key).Select(c => c.Value));
+            _root[w] = child;
         }
 
-        var rank = new int[order.Count];
-        for (var k = 0; k < order.Count; k++)
-        {
-            rank[order[k]] = k;
-        }
-
-        children = order.ConvertAll(o => children[o].ToDictionary(c => c.Key, c => rank[c.Value]));
-        outputs = order.ConvertAll(o => outputs[o]);
-
-        _next = new int[children.Count * _alphabet];
-        var fail = new int[children.Count];
+        // Failure links breadth first: a state's link is the longest proper suffix of its words that is also a state;
+        // its outputs are its own phrases, then those of its link.
+        _fail = new int[own.Count];
+        _outputs = new int[own.Count][];
+        _outputs[0] = [];
         var queue = new Queue<int>();
-        for (var s = 0; s < _alphabet; s++)
+        foreach (var (_, child) in children[0])
         {
-            if (children[0].TryGetValue(s, out var child))
-            {
-                _next[s] = child;
-                queue.Enqueue(child);
-            }
+            queue.Enqueue(child);
         }
 
         while (queue.Count > 0)
         {
-            var node = queue.Dequeue();
-            outputs[node].AddRange(outputs[fail[node]]);
-            for (var s = 0; s < _alphabet; s++)
+            var state = queue.Dequeue();
+            _outputs[state] = [.. (own[state] ?? []).Concat(_outputs[_fail[state]]).Distinct()];
+            foreach (var (w, child) in children[state])
             {
-                if (children[node].TryGetValue(s, out var child))
-                {
-                    fail[child] = _next[fail[node] * _alphabet + s];
-                    _next[node * _alphabet + s] = child;
-                    queue.Enqueue(child);
-                }
-                else
-                {
-                    _next[node * _alphabet + s] = _next[fail[node] * _alphabet + s];
-                }
+                _fail[child] = Next(_fail[state], w);
+                queue.Enqueue(child);
             }
         }
-
-        _outputs = outputs.Select(o => o.Count == 0 ? [] : o.Distinct().ToArray()).ToArray();
-        for (var i = 0; i < _next.Length; i++)
-        {
-            var target = _next[i];
-            _next[i] = _outputs[target].Length > 0 ? ~(target * _alphabet) : target * _alphabet;
-        }
-
-        _start = _next[_symbols[' ']] is var start && start < 0 ? ~start : start;   // no phrase is empty: never negative
     }
 
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
-    public long ApproximateBytes => (long)_next.Length * sizeof(int) + _symbols.Length * sizeof(ushort) + _outputs.Sum(o => 16L + o.Length * sizeof(int));
+    public long ApproximateBytes =>
+        _root.Length * sizeof(int) + _edges.Count * 12L + _fail.Length * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordCount * 48L;
 
     /// <summary>Adds every whole-word occurrence to <paramref name="into"/>, with folded offsets and word positions
     /// (word 0 is the text's first word), which NEAR needs.</summary>
@@ -138,38 +119,19 @@ public sealed class PhraseAutomaton
     public void Match(ReadOnlySpan<char> folded, List<PhraseOccurrence> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        var next = _next;
-        var symbols = _symbols;
-        // The text is scanned as " text ": the leading space is the start state, the trailing one comes after the loop.
-        var row = _start;
-        var words = 0;
-        for (var i = 0; i < folded.Length; i++)
+        var state = 0;
+        var word = 0;
+        for (var start = 0; start <= folded.Length; word++)
         {
-            var c = folded[i];
-            row = next[row + symbols[c]];
-            if (row < 0)
+            var length = folded[start..].IndexOf(' ');
+            var end = length < 0 ? folded.Length : start + length;
+            state = _wordIds.TryGetValue(folded[start..end], out var w) ? Next(state, w) : 0;
+            foreach (var id in _outputs[state])
             {
-                row = ~row;
-                Emit(row, i, words, into);
+                into.Add(new PhraseOccurrence(id, end - _lengths[id], end, word - _words[id] + 1, word));
             }
 
-            if (c == ' ')
-            {
-                words++;
-            }
-        }
-
-        if (next[row + symbols[' ']] is var last && last < 0)
-        {
-            Emit(~last, folded.Length, words, into);
-        }
-    }
-
-    private void Emit(int row, int end, int words, List<PhraseOccurrence> into)
-    {
-        foreach (var id in _outputs[row / _alphabet])
-        {
-            into.Add(new PhraseOccurrence(id, end - _lengths[id], end, words - _words[id] + 1, words));
+            start = end + 1;
         }
     }
 
@@ -184,6 +146,27 @@ public sealed class PhraseAutomaton
             onMatch(o.Id, o.Start, o.End);
         }
     }
+
+    // The state after word w from state: its edge, or its failure link's, down to the root.
+    private int Next(int state, int w)
+    {
+        while (true)
+        {
+            if (state == 0)
+            {
+                return _root[w];
+            }
+
+            if (_edges.Child(state, w) is var child and > 0)
+            {
+                return child;
+            }
+
+            state = _fail[state];
+        }
+    }
+
+    private static long Key(int state, int w) => ((long)state << 32) | (uint)w;
 }
 
 /// <summary>One occurrence found by <see cref="PhraseAutomaton"/>: folded offsets [Start, End) and word positions.</summary>

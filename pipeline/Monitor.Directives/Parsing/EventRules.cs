@@ -83,6 +83,11 @@ internal static partial class EventRules
     /// "sáng nay".</summary>
     private static readonly string[] Datelines = ["sáng", "trưa", "chiều", "tối", "đêm", "nay"];
 
+    // The day's own name as the press writes it: "Ngày Nhà giáo", "Ngày thành lập Quân đội nhân dân" (no count of years,
+    // no "kỷ niệm", no "Việt Nam"); "thành lập …"/"truyền thống …" is also the anniversary without "Ngày".
+    [GeneratedRegex(@"^(?:\d+\s+năm\s+)?(?:kỷ niệm\s+)?(?<name>Ngày\s+(?:hội\s+)?(?<founding>(?:thành lập|truyền thống)\s+)?.+?)(?:\s+Việt Nam)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DayName();
+
     // Words of a day's name that are not its subject: "Ngày … Việt Nam", "thành lập", "truyền thống", "sinh", "80 năm".
     [GeneratedRegex(@"^(?:\d+\s+năm\s+)?(?:kỷ niệm\s+)?Ngày\s+(?:hội\s+)?(?:thành lập\s+|truyền thống\s+|Hiến chương\s+|sinh\s+)?|\s+Việt Nam$", RegexOptions.IgnoreCase)]
     private static partial Regex DayWords();
@@ -170,12 +175,23 @@ internal static partial class EventRules
     internal static IEnumerable<string> Day(PlanEvent e, DateOnly? anchor)
     {
         var subjects = new List<string>();
+        var day = new List<string>();
         foreach (var part in e.Title.Split(" - ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var subject = DayWords().Replace(DayWords().Replace(part.Trim(), ""), "").Trim();
             if (subject.Split(' ').Length >= 2 && !subjects.Contains(subject, StringComparer.OrdinalIgnoreCase))
             {
                 subjects.Add(subject);
+            }
+
+            if (DayName().Match(part.Trim()) is { Success: true } n)
+            {
+                var name = n.Groups["name"].Value;
+                day.Add(name);
+                if (n.Groups["founding"].Success)
+                {
+                    day.Add(name[(n.Groups["founding"].Index - n.Groups["name"].Index)..]);
+                }
             }
         }
 
@@ -191,18 +207,29 @@ internal static partial class EventRules
             people.AddRange(press);
         }
 
-        subjects.Add(date);
+        day.Add(date);
         var from = e.Date.AddDays(-DayLeadIn);
         if (anchor is { } a && a < from)
         {
             from = a;
         }
 
+        // The day itself, its name or its date, near what a commemoration does, counts wherever it is (the grade then
+        // asks where). What the day is named after ("nhà giáo", "Quân đội nhân dân") and the people it honours are also
+        // honoured on any other day of the month: they are the day's evidence only when the title or the lead names the
+        // day ("Tuyên dương 50 giáo viên tiêu biểu" is the day's story when its lead says "nhân Ngày Nhà giáo 20-11").
         var window = DateTerm(from, e.Date.AddDays(DayAfter));
-        yield return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {window}";
+        var named = $"({Or(day.Distinct(StringComparer.OrdinalIgnoreCase))}) EXCEPT ({Or(not)})";
+        var tied = $"NOT NOT (title:({named}) OR lead:({named}))";
+        yield return $"({named}) NEAR/10 ({Or(DayActions)}) AND {window}";
+        if (subjects.Count > 0)
+        {
+            yield return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {tied} AND {window}";
+        }
+
         if (people.Count > 0)
         {
-            yield return $"({Or(people)}) NEAR/10 ({Or(HonourActions)}) AND {window}";
+            yield return $"({Or(people)}) NEAR/10 ({Or(HonourActions)}) AND {tied} AND {window}";
         }
     }
 

@@ -9,7 +9,8 @@ namespace Monitor.Directives.Parsing;
 /// like "chạy xe". Administrative labels ("an toàn thực phẩm") stand in every list of a health
 /// or education article and are left to the analyst; a deputy's title ("đại biểu Quốc hội") or a teacher's ("Nhà giáo ưu tú") is no session or day;
 /// "tôn vinh nhà giáo" is how a law or a policy speaks of the profession (EventRules leaves "tôn vinh" out for the same
-/// reason), so it is no sign of the day either.</summary>
+/// reason), so it is no sign of the day either. Nor is honouring teachers ("tri ân thầy cô", "nhà giáo tiêu biểu"): teachers
+/// are honoured all month, so that is the day's evidence only where the title or lead names the day (EventRules).</summary>
 internal static class TopicLexicon
 {
     public static IReadOnlyList<(string[] Triggers, string[] Phrases)> Entries { get; } =
@@ -25,7 +26,7 @@ internal static class TopicLexicon
         (["kỷ nguyên mới", "vươn mình"],
             ["kỷ nguyên mới", "kỷ nguyên vươn mình", "vươn mình", "40 năm đổi mới"]),
         (["ngày nhà giáo việt nam"],
-            ["Ngày Nhà giáo", "tri ân thầy cô", "nhà giáo tiêu biểu", "nhà giáo trẻ tiêu biểu"]),
+            ["Ngày Nhà giáo"]),
         (["ngày thành lập quân đội nhân dân việt nam"],
             ["Ngày thành lập Quân đội nhân dân Việt Nam", "Ngày hội Quốc phòng toàn dân"]),
         (["mặt trận tổ quốc việt nam"],

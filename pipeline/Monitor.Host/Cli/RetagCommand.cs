@@ -5,6 +5,7 @@ using Monitor.Core.Tagging;
 using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
 using Monitor.Storage.Plans;
+using Monitor.Wording;
 
 namespace Monitor.Host.Cli;
 
@@ -29,24 +30,22 @@ internal static class RetagCommand
             await host.Services.StartElasticsearchAsync(ct);
             var store = host.Services.GetRequiredService<PlanStore>();
             var stored = await ResolveAsync(store, r.GetValue(plan)!, ct);
-            using var opinion = await Tagging.SecondOpinion.RetagSecondOpinion.CreateAsync(host.Services, stored, ct);
+            using var review = await host.Services.GetRequiredService<IRetagReviewer>().StartAsync(stored, ct);
             // Every store a re-tag goes through, as the dashboard's re-tag: SQLite, then Elasticsearch when configured (in the
             // scaled-out deployment its articles are there only; over an embedded pipeline they are SQLite's copies). The
-            // language model's second opinion reviews SQLite's re-tag, as before.
+            // language model's second opinion, when its budget is set, reviews SQLite's re-tag.
             foreach (var retagger in host.Services.GetServices<IStoreRetagger>())
             {
                 var suffix = retagger is PlanRetagger ? "" : $" ({retagger.Store})";
                 var bar = new ProgressBar(Console.Error, "Gắn lại chủ đề" + suffix);
-                var summary = retagger is PlanRetagger sqlite && opinion is not null
-                    ? await sqlite.RetagAsync(stored, bar, ct, opinion.ReviewAsync)
-                    : await retagger.RetagAsync(stored, bar, ct);
+                var summary = await retagger.RetagAsync(stored, review, bar, ct);
                 bar.Finish();
                 await Console.Out.WriteLineAsync(Line(stored, summary, suffix));
             }
 
-            if (opinion is not null)
+            if (review is not null)
             {
-                await Console.Error.WriteLineAsync($"ý kiến thứ hai của mô hình ngôn ngữ: {opinion.Asked} câu hỏi (ngân sách {opinion.Budget} mỗi lần chạy)");
+                await Console.Error.WriteLineAsync(RetagWords.Reviewed(review.Count));
             }
 
             return 0;

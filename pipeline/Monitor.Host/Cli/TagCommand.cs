@@ -43,8 +43,8 @@ internal static class TagCommand
 
             var planPath = r.GetValue(plan) ?? throw new UserInputException("thiếu --plan: tệp kế hoạch để gắn chủ đề cho tệp bài viết");
             var path = r.GetValue(input) ?? throw new UserInputException("thiếu tệp bài viết ARTICLES (hoặc - để đọc từ đầu vào chuẩn), hoặc dùng --bus để chạy vai trò gắn chủ đề");
-            var loaded = PlanChecker.Load(planPath);
-            var matcher = new PlanMatcher(loaded);
+            var matcher = PlanChecker.Load(planPath, plan => new PlanMatcher(plan));
+            var loaded = matcher.Plan;
             var model = loaded.Id is { } planId ? await StoredModelAsync(r.GetValue(CommonOptions.DataDir)!, planId, ct) : null;
             if (path != "-" && !File.Exists(path))
             {

@@ -39,6 +39,8 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Search.IArticleSearch, Monitor.Storage.Search.SqliteArticleSearch>();
         // SQLite first among the stores a re-tag runs through (AddMonitorElasticsearch adds its own after it).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoreRetagger, PlanRetagger>());
+        // The language model's second opinion of a re-tag (monitor retag, the Kế hoạch page): off unless its budget is set.
+        services.TryAddSingleton<IRetagReviewer, Tagging.SecondOpinion.RetagReviewer>();
         services.AddSingleton<IArticlePublisher, SqliteArticlePublisher>();
         services.AddSingleton<IArticleTagWriter, SqliteArticleTagWriter>();
         // Off unless Monitor:Llm:SecondOpinion:Budget is set (a wrong setting stops the worker at start, in one line).

@@ -11,10 +11,11 @@ using Monitor.Storage.Queue;
 
 namespace Monitor.Host.Pipeline;
 
-/// <summary>The embedded pipeline step: a batch of raw articles is tagged against every stored plan and stored
-/// with its tags, in the queue's transaction. A message that is not an article goes to the dead-letter table. With the
-/// worker's second opinion on (<see cref="WorkerSecondOpinion"/>) the batch is tagged and reviewed first, outside the
-/// transaction (<see cref="PrepareAsync"/>), and only stored inside it (<see cref="StoreAsync"/>).</summary>
+/// <summary>The tagging step of both buses. Embedded: a batch of raw articles is tagged against every stored plan and
+/// stored with its tags, in the queue's transaction; a message that is not an article goes to the dead-letter table. With
+/// the second opinion on (<see cref="WorkerSecondOpinion"/>) the batch is tagged and reviewed first, outside the
+/// transaction (<see cref="PrepareAsync"/>), and only stored inside it (<see cref="StoreAsync"/>). Kafka: the tagger
+/// calls <see cref="TagAndReviewAsync"/> and stores through its own writer.</summary>
 internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, RelevanceModels models, WorkerSecondOpinion secondOpinion, TimeProvider time,
     ILogger<TagAndStoreHandler> logger)
 {
@@ -33,15 +34,23 @@ internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, Rel
     public async Task HandleAsync(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
     {
         var (articles, bad) = Parse(batch);
-        await StoreAsync(connection, tx, new PreparedBatch(await TagAsync(articles, ct), bad), ct);
+        await StoreAsync(connection, tx, new PreparedBatch(Tag(articles, await CurrentMatchersAsync(ct), ct), bad), ct);
     }
 
     /// <summary>Parses, tags and has the borderline pairs reviewed by the second opinion; holds no store lock.</summary>
     public async Task<PreparedBatch> PrepareAsync(IReadOnlyList<QueuedMessage> batch, CancellationToken ct)
     {
         var (articles, bad) = Parse(batch);
+        return new PreparedBatch(await TagAndReviewAsync(articles, ct), bad);
+    }
+
+    /// <summary>Tags, then, when the second opinion is on, has the borderline pairs reviewed (a no-op otherwise). The
+    /// Kafka tagger's step, and the worker's before its transaction: no store lock is held while the model answers.</summary>
+    public async Task<TaggedBatch> TagAndReviewAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
         var current = await CurrentMatchersAsync(ct);
-        return new PreparedBatch(await secondOpinion.ReviewAsync(Tag(articles, current, ct), current, ct), bad);
+        return await secondOpinion.ReviewAsync(Tag(articles, current, ct), current, ct);
     }
 
     /// <summary>Inside the queue's transaction: dead-letters what is not an article and writes the tags.</summary>
@@ -57,14 +66,7 @@ internal sealed class TagAndStoreHandler(SqliteQueue queue, PlanStore plans, Rel
         await SqliteArticleTagWriter.WriteAsync(connection, tx, prepared.Tagged, time.GetUtcNow(), ct);
     }
 
-    /// <summary>The first step (both buses): tags the articles against every stored plan, spread over the cores
-    /// (CPU work, independent per article, no store lock held).</summary>
-    public async Task<TaggedBatch> TagAsync(IReadOnlyList<Article> articles, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        return Tag(articles, await CurrentMatchersAsync(ct), ct);
-    }
-
+    /// <summary>Tags the articles against every stored plan, spread over the cores (CPU work, independent per article).</summary>
     private static TaggedBatch Tag(IReadOnlyList<Article> articles, IReadOnlyList<CurrentPlan> current, CancellationToken ct)
     {
         var results = new TagResult[articles.Count][];

@@ -11,11 +11,12 @@ using Monitor.Storage.Learning;
 
 namespace Monitor.Host.Pipeline;
 
-/// <summary>The second opinion in the embedded worker (issue 14 item 5): the worker has no end, so its
-/// <c>Monitor:Llm:SecondOpinion:Budget</c> is the questions per Vietnamese day; the borderline pairs of a batch are
-/// reviewed after tagging and before the queue's transaction opens, so no store lock is held while the model answers.
-/// Off (the default) when the budget is 0: the worker then tags inside the transaction as before. A failure or a
-/// timeout keeps the rules' grades and stops asking for <see cref="PauseAfterFailure"/>; cached answers still apply.</summary>
+/// <summary>The second opinion in the long-running taggers (issue 14 item 5): the embedded worker and the Kafka tagger
+/// have no end, so their <c>Monitor:Llm:SecondOpinion:Budget</c> is the questions per Vietnamese day (per process); the
+/// borderline pairs of a batch are reviewed after tagging and before any store write (the queue's transaction, the Kafka
+/// tagger's store lock), so no store lock is held while the model answers. Off (the default) when the budget is 0: the
+/// worker then tags inside the transaction as before, and neither asks. A failure or a timeout keeps the rules' grades
+/// and stops asking for <see cref="PauseAfterFailure"/>; cached answers still apply.</summary>
 internal sealed class WorkerSecondOpinion : IDisposable
 {
     /// <summary>How long the worker stops asking after a request failed or timed out (an endpoint that is down is not
@@ -28,6 +29,10 @@ internal sealed class WorkerSecondOpinion : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<LlmSecondOpinion>? _log;
     private readonly Lock _gate = new();
+
+    // The Kafka tagger handles several batches at once: their reviews take turns, so each starts from what the ones
+    // before it spent and the day's budget is never overspent (tagging and storing still overlap).
+    private readonly SemaphoreSlim _reviewing = new(1, 1);
     private DateOnly _day;
     private int _spent;
     private bool _warned;
@@ -95,20 +100,29 @@ internal sealed class WorkerSecondOpinion : IDisposable
             return batch;
         }
 
+        await _reviewing.WaitAsync(ct);
         var stage = Stage();
-        var results = new TagResult[batch.Results.Length][];
-        for (var i = 0; i < batch.Articles.Count; i++)
+        try
         {
-            results[i] = new TagResult[plans.Count];
-            for (var p = 0; p < plans.Count; p++)
+            var results = new TagResult[batch.Results.Length][];
+            for (var i = 0; i < batch.Articles.Count; i++)
             {
-                var plan = plans[p];
-                results[i][p] = await stage.ReviewAsync(batch.Articles[i], batch.Results[i][p], plan.Plan, plan.Version, plan.Model, plan.Matcher.Threshold, ct);
+                results[i] = new TagResult[plans.Count];
+                for (var p = 0; p < plans.Count; p++)
+                {
+                    var plan = plans[p];
+                    results[i][p] = await stage.ReviewAsync(batch.Articles[i], batch.Results[i][p], plan.Plan, plan.Version, plan.Model, plan.Matcher.Threshold, ct);
+                }
             }
-        }
 
-        Settle(stage);
-        return batch with { Results = results };
+            return batch with { Results = results };
+        }
+        finally
+        {
+            // What was asked is spent even when the batch is cut short.
+            Settle(stage);
+            _reviewing.Release();
+        }
     }
 
     /// <summary>A stage for one batch with what is left of the day's budget (0 while paused after a failure: the cache only).</summary>
@@ -143,5 +157,9 @@ internal sealed class WorkerSecondOpinion : IDisposable
 
     private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.ToLocal(_time.GetUtcNow()).DateTime);
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose()
+    {
+        _http?.Dispose();
+        _reviewing.Dispose();
+    }
 }

@@ -29,7 +29,7 @@ public static class CoverageAnswers
     /// outlets) inside the windows as <see cref="CountedArticles"/>: per section when the flag asks for it (a column
     /// quota), with their ids only when <paramref name="detail"/> lists them.</summary>
     public static async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail,
-        Func<IReadOnlyList<ThemeWindow>, string, bool, Task<IReadOnlyList<CountedArticles>>> counted)
+        Func<IReadOnlyList<ThemeWindow>, string, bool, Task<IReadOnlyList<CountedArticles>>> counted, string? only = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(counted);
@@ -42,7 +42,7 @@ public static class CoverageAnswers
             var themes = plan.Plan.Themes.Where(t => quota.Theme is null || t.Code == quota.Theme).ToList();
             var to = themes.Count > 0 && themes.All(t => t.Window.To is not null) ? themes.Max(t => t.Window.To) : null;
             var (elapsed, completed) = CoverageRules.Periods(quota.Period, from, to, asOf);
-            foreach (var outlet in CoverageRules.QuotaOutlets(plan.Plan, quota))
+            foreach (var outlet in CoverageRules.QuotaOutlets(plan.Plan, quota).Where(o => only is null || o == only))
             {
                 IEnumerable<CountedArticles> groups = await counted(windows, outlet, CoverageRules.IsColumnQuota(quota));
                 string? section = null;

@@ -38,6 +38,10 @@ public interface IArticleStore
     Task<(int Total, IReadOnlyList<ListedArticle> Page)> ListAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
         int offset, int limit, CancellationToken ct);
 
+    /// <summary>Distinct articles per Vietnamese day inside the windows (of one outlet and section when given), by day: an
+    /// article has one day, so a count over any run of days is the sum of its days' (a quota's periods from one read).</summary>
+    Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section, CancellationToken ct);
+
     /// <summary>Articles by id (a quota's counted list), newest first, with the plan's themes; an unknown id is left out.</summary>
     Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct);
 

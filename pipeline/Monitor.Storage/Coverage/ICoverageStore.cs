@@ -13,6 +13,10 @@ public interface ICoverageStore
     /// <see cref="QuotaDetail.Articles"/> also the counted articles' ids, which cost a read of every one of them.</summary>
     Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct);
 
+    /// <summary>As <see cref="QuotasAsync(StoredPlan, DateOnly, QuotaDetail, CancellationToken)"/>, only the rows of one outlet
+    /// ("" is the row of every outlet together): the outlet page counts its own, not every outlet's.</summary>
+    Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string outlet, CancellationToken ct);
+
     /// <summary>Per theme: who covered it so far, the first day and latency, and the health of the outlets missing.</summary>
     Task<GapReport> GapsAsync(StoredPlan plan, DateOnly asOf, CancellationToken ct);
 

@@ -5,12 +5,18 @@ namespace Monitor.Storage.Coverage;
 
 public sealed partial class SqliteCoverageStore
 {
-    public async Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct)
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, null, ct);
+
+    public Task<IReadOnlyList<QuotaStatus>> QuotasAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string outlet, CancellationToken ct) =>
+        QuotasOfAsync(plan, asOf, detail, outlet, ct);
+
+    private async Task<IReadOnlyList<QuotaStatus>> QuotasOfAsync(StoredPlan plan, DateOnly asOf, QuotaDetail detail, string? only, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var connection = await ConnectAsync(ct);
         return await CoverageAnswers.QuotasAsync(plan, asOf, detail,
-            (windows, outlet, withSection) => CountedAsync(connection, plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct));
+            (windows, outlet, withSection) => CountedAsync(connection, plan.Id, windows, outlet, withSection, detail == QuotaDetail.Articles, ct), only);
     }
 
     /// <summary>The distinct articles (per section when asked) of one outlet, or of all when empty, inside the windows,

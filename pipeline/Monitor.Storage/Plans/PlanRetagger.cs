@@ -1,4 +1,3 @@
-using Monitor.Core.Articles;
 using Monitor.Core.Learning;
 using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
@@ -20,14 +19,13 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStore
 
     public string Store => "SQLite";
 
-    /// <summary>The re-tag every store runs (no review stage: the dashboard's and Elasticsearch's path).</summary>
-    Task<RetagSummary> IStoreRetagger.RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct) => RetagAsync(plan, progress, ct);
+    /// <summary>The re-tag without a review stage.</summary>
+    public Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct) => RetagAsync(plan, null, progress, ct);
 
-    /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
     /// <param name="review">An optional last stage over each article's result (the language model's second opinion,
     /// docs/tagging.md), run before the page's transaction so no store lock is held while it waits.</param>
-    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IProgress<(long Done, long Total)>? progress, CancellationToken ct,
-        Func<Article, TagResult, CancellationToken, ValueTask<TagResult>>? review = null)
+    /// <param name="progress">Gets (articles done, articles in the windows) after every page.</param>
+    public async Task<RetagSummary> RetagAsync(StoredPlan plan, IRetagReview? review, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var matcher = new PlanMatcher(plan.Plan);
@@ -51,7 +49,7 @@ public sealed class PlanRetagger(MonitorDatabase db, TimeProvider time) : IStore
             var results = page.Select(p => matcher.Tag(p.Article, model)).ToList();
             for (var i = 0; review is not null && i < results.Count; i++)
             {
-                results[i] = await review(page[i].Article, results[i], ct);
+                results[i] = await review.ReviewAsync(page[i].Article, results[i], ct);
             }
 
             await using (var connection = await db.ConnectAsync(ct))

@@ -40,7 +40,7 @@ public sealed class RetagJobStore(MonitorDatabase db, TimeProvider time, TimeSpa
         // An immediate transaction (Microsoft.Data.Sqlite's default): two processes starting at once are serialised, and
         // the unique index on running jobs would refuse a second anyway.
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync("UPDATE retag_jobs SET state = 'interrupted', finished_at = heartbeat_at WHERE plan_id = $plan AND state = 'running' AND heartbeat_at < $stale",
+        await connection.ExecuteAsync("UPDATE retag_jobs SET state = 'interrupted', finished_at = heartbeat_at, message = NULL WHERE plan_id = $plan AND state = 'running' AND heartbeat_at < $stale",
             ct, tx, ("$plan", planId), ("$stale", ArticleWriter.Iso(now - staleAfter)));
         if (await ReadAsync(connection, tx, "WHERE plan_id = $plan AND state = 'running'", ct, ("$plan", planId)) is { } running)
         {
@@ -56,11 +56,15 @@ public sealed class RetagJobStore(MonitorDatabase db, TimeProvider time, TimeSpa
     }
 
     /// <summary>Records progress (and the heartbeat) of a running job.</summary>
-    public async Task ProgressAsync(long id, long done, long total, CancellationToken ct)
+    public Task ProgressAsync(long id, long done, long total, CancellationToken ct) => ProgressAsync(id, done, total, null, ct);
+
+    /// <summary>Records progress (and the heartbeat) of a running job, with the line shown while it runs (null: the
+    /// page's own "running" words), e.g. how many pairs the language model has reviewed so far.</summary>
+    public async Task ProgressAsync(long id, long done, long total, string? message, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
-        await connection.ExecuteAsync("UPDATE retag_jobs SET done = $done, total = $total, heartbeat_at = $now WHERE id = $id AND state = 'running'", ct, null,
-            ("$id", id), ("$done", done), ("$total", total), ("$now", ArticleWriter.Iso(time.GetUtcNow())));
+        await connection.ExecuteAsync("UPDATE retag_jobs SET done = $done, total = $total, message = $message, heartbeat_at = $now WHERE id = $id AND state = 'running'", ct, null,
+            ("$id", id), ("$done", done), ("$total", total), ("$message", message), ("$now", ArticleWriter.Iso(time.GetUtcNow())));
     }
 
     /// <summary>Ends a running job: done, failed or interrupted, with the line the user reads.</summary>
@@ -74,13 +78,13 @@ public sealed class RetagJobStore(MonitorDatabase db, TimeProvider time, TimeSpa
     }
 
     /// <summary>The plan's latest job, or null; a running job without a heartbeat for <see cref="StaleAfter"/> reads as
-    /// interrupted (finished at its last heartbeat).</summary>
+    /// interrupted (finished at its last heartbeat, without the line it showed while running).</summary>
     public async Task<RetagJob?> LatestAsync(string planId, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
         var job = await ReadAsync(connection, null, "WHERE plan_id = $plan ORDER BY id DESC LIMIT 1", ct, ("$plan", planId));
         return job is { State: RetagState.Running } && job.Heartbeat < time.GetUtcNow() - staleAfter
-            ? job with { State = RetagState.Interrupted, Finished = job.Heartbeat }
+            ? job with { State = RetagState.Interrupted, Finished = job.Heartbeat, Message = null }
             : job;
     }
 

@@ -42,12 +42,13 @@ internal sealed class KafkaTestBed : IDisposable
     /// <summary>A fresh group per test: the mock cluster keeps a group's members until their session times out.</summary>
     public string GroupId { get; } = "monitor-test-" + Guid.NewGuid().ToString("N")[..8];
 
-    public static async Task<KafkaTestBed> StartAsync()
+    /// <param name="plan">The one stored plan: the sample plan unless given.</param>
+    public static async Task<KafkaTestBed> StartAsync(Plan? plan = null)
     {
         var cluster = MockCluster.Start();
         var dir = new TempDir();
         var db = await MonitorDatabase.OpenAsync(dir.Path, CancellationToken.None);
-        var plan = SamplePlan.Load();
+        plan ??= SamplePlan.Load();
         await new PlanStore(db, TimeProvider.System).SaveAsync(plan, CancellationToken.None);
         return new KafkaTestBed(cluster, dir, db, plan);
     }

@@ -49,27 +49,30 @@ public static class TagCliBench
                               $"{all.Count:N0} phrases, {Environment.ProcessorCount} cores, {runs} interleaved runs");
             var tagSeconds = new List<double>();
             var grepSeconds = new List<double>();
+            var tagCpu = new List<double>();
             for (var run = 0; run < runs; run++)
             {
                 var output = Path.Combine(dir.FullName, "tags.jsonl");
-                var tag = await TimeAsync("/bin/sh", ["-c", "exec \"$0\" \"$@\" > \"$OUT\"", exe, .. prefix, "tag", "--plan", planPath, input], output, ct);
+                var (tag, cpu) = await TimeAsync("/bin/sh", ["-c", "exec \"$0\" \"$@\" > \"$OUT\"", exe, .. prefix, "tag", "--plan", planPath, input], output, ct);
                 var lines = File.ReadLines(output).Count();
                 if (lines != count)
                 {
                     throw new InvalidOperationException($"monitor tag wrote {lines} lines for {count} articles");
                 }
 
-                var grep = await TimeAsync("/bin/sh", ["-c", "exec grep -F -o -f \"$0\" \"$1\" > \"$OUT\"", phrases, folded], Path.Combine(dir.FullName, "grep.txt"), ct);
+                var (grep, grepCpu) = await TimeAsync("/bin/sh", ["-c", "exec grep -F -o -f \"$0\" \"$1\" > \"$OUT\"", phrases, folded], Path.Combine(dir.FullName, "grep.txt"), ct);
                 tagSeconds.Add(tag);
                 grepSeconds.Add(grep);
+                tagCpu.Add(cpu);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {run + 1}: monitor tag {bytes / 1e6 / tag,6:N1} MB/s ({tag:N2} s)   grep -F -o {bytes / 1e6 / grep,6:N1} MB/s of article text, {foldedBytes / 1e6 / grep:N1} MB/s of its folded input ({grep:N2} s)"));
+                    $"  run {run + 1}: monitor tag {bytes / 1e6 / tag,6:N1} MB/s ({tag:N2} s, {cpu:N2} s CPU)   grep -F -o {bytes / 1e6 / grep,6:N1} MB/s of article text, {foldedBytes / 1e6 / grep:N1} MB/s of its folded input ({grep:N2} s, {grepCpu:N2} s CPU)"));
             }
 
             var t = Median(tagSeconds);
             var g = Median(grepSeconds);
+            var c = Median(tagCpu);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  median: monitor tag {bytes / 1e6 / t:N1} MB/s, {count / t:N0} articles/s; grep -F -o {bytes / 1e6 / g:N1} MB/s ({foldedBytes / 1e6 / g:N1} MB/s of folded text); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                $"  median: monitor tag {bytes / 1e6 / t:N1} MB/s, {count / t:N0} articles/s, {c:N2} s CPU ({bytes / 1e6 / c:N1} MB per CPU second, whole process); grep -F -o {bytes / 1e6 / g:N1} MB/s ({foldedBytes / 1e6 / g:N1} MB/s of folded text); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             return 0;
         }
         finally
@@ -85,8 +88,10 @@ public static class TagCliBench
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly")]) : (path, []);
     }
 
-    private static async Task<double> TimeAsync(string file, string[] args, string output, CancellationToken ct)
+    /// <summary>Wall-clock and CPU seconds (user + system, the whole child process) of one run.</summary>
+    private static async Task<(double Wall, double Cpu)> TimeAsync(string file, string[] args, string output, CancellationToken ct)
     {
+        var cpu = ChildCpu.Seconds();
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
         args.ToList().ForEach(start.ArgumentList.Add);
         start.Environment["OUT"] = output;
@@ -101,7 +106,7 @@ public static class TagCliBench
             throw new InvalidOperationException($"{string.Join(' ', args)} failed ({process.ExitCode}): {await errors}");
         }
 
-        return seconds;
+        return (seconds, ChildCpu.Seconds() - cpu);
     }
 
     private static double Median(List<double> values)

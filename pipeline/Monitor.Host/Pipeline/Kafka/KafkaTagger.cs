@@ -6,7 +6,8 @@ using Monitor.Storage.Articles;
 
 namespace Monitor.Host.Pipeline.Kafka;
 
-/// <summary>The tagger role on Kafka: a batch from <c>monitor.articles.raw</c> is tagged, stored in one store
+/// <summary>The tagger role on Kafka: a batch from <c>monitor.articles.raw</c> is tagged (and its borderline pairs
+/// reviewed by the language model when the second opinion is on: <see cref="WorkerSecondOpinion"/>), stored in one store
 /// transaction, and its tags are published to <c>monitor.articles.tagged</c>. The consumer runs a few batches at once
 /// and stores their offsets only after this returns. Tagging runs side by side; storing and handing the tags to the
 /// producer are one batch at a time, so the tagged topic gets each key's versions in the order the store took them;
@@ -17,7 +18,8 @@ internal sealed class KafkaTagger(TagAndStoreHandler tagger, IArticleTagWriter s
 
     public async Task HandleAsync(IReadOnlyList<ConsumeResult<string, string>> batch, CancellationToken ct)
     {
-        var tagged = await tagger.TagAsync(batch.Select(Read).ToList(), ct);
+        // With Monitor:Llm:SecondOpinion:Budget set, the borderline pairs are reviewed here, before the store lock is taken.
+        var tagged = await tagger.TagAndReviewAsync(batch.Select(Read).ToList(), ct);
         // The tagged messages are written before the store lock is taken.
         var now = time.GetUtcNow();
         var messages = tagged.Articles.Select((article, i) => new Message<string, string>

@@ -39,11 +39,19 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
     });
 
     private int _asked;
+    private int _reviewed;
+    private int _cached;
     private int _stopped;
     private int _overBudget = quietOverBudget ? 1 : 0;
 
     /// <summary>Requests sent so far in this run.</summary>
     public int Asked => Math.Min(Volatile.Read(ref _asked), budget);
+
+    /// <summary>Borderline pairs whose grade an answer set, from the cache or asked now.</summary>
+    public int Reviewed => Volatile.Read(ref _reviewed);
+
+    /// <summary>Of <see cref="Reviewed"/>, answers read from the cache.</summary>
+    public int Cached => Volatile.Read(ref _cached);
 
     /// <summary>A request failed or timed out: nothing more is asked in this run.</summary>
     public bool Stopped => Volatile.Read(ref _stopped) != 0;
@@ -74,6 +82,7 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
                 continue;
             }
 
+            Interlocked.Increment(ref _reviewed);
             var grade = opinion.Relevant ? (match.Counts ? match.Grade : ThemeGrade.Partial) : ThemeGrade.Mention;
             if (grade != match.Grade)
             {
@@ -89,6 +98,7 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
     {
         if (await cache.FindAsync(hash, planId, planVersion, theme.Code, ct) is { } cached)
         {
+            Interlocked.Increment(ref _cached);
             return cached;
         }
 

@@ -10,23 +10,21 @@ using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Tagging.SecondOpinion;
 
-/// <summary>The second opinion in <c>monitor retag</c>: one re-tag is one run, and its budget is
-/// <c>Monitor:Llm:SecondOpinion:Budget</c> (0, the default, = off). Same stage, same cache and same borderline rule
-/// as <c>monitor tag --second-opinion N</c>.</summary>
-internal sealed class RetagSecondOpinion : IDisposable
+/// <summary>The second opinion of a re-tag (<c>monitor retag</c> and the Kế hoạch page's re-tag, through
+/// <see cref="RetagReviewer"/>): one re-tag is one run, and its budget is <c>Monitor:Llm:SecondOpinion:Budget</c> (0, the
+/// default, = off). Same stage, same cache and same borderline rule as <c>monitor tag --second-opinion N</c>.</summary>
+internal sealed class RetagSecondOpinion : IRetagReview
 {
     private readonly HttpClient _http;
     private readonly LlmSecondOpinion _stage;
     private readonly StoredPlan _plan;
     private readonly Monitor.Core.Learning.RelevanceModel? _model;
+    private readonly int _budget;
 
     private RetagSecondOpinion(HttpClient http, LlmSecondOpinion stage, StoredPlan plan, Monitor.Core.Learning.RelevanceModel? model, int budget) =>
-        (_http, _stage, _plan, _model, Budget) = (http, stage, plan, model, budget);
+        (_http, _stage, _plan, _model, _budget) = (http, stage, plan, model, budget);
 
-    public int Budget { get; }
-
-    /// <summary>Questions sent in this run.</summary>
-    public int Asked => _stage.Asked;
+    public RetagReviewCount Count => new(_stage.Reviewed, _stage.Cached, _stage.Asked, _budget, _stage.OverBudget, _stage.Stopped);
 
     /// <summary>The run's stage, or null when the budget is 0.</summary>
     /// <exception cref="UserInputException">A budget is set but Monitor:Llm is not, or a setting is wrong.</exception>
@@ -66,4 +64,11 @@ internal sealed class RetagSecondOpinion : IDisposable
         _stage.ReviewAsync(article, result, _plan.Plan, _plan.Version, _model, ScoringOptions.Default.Threshold, ct);
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>What the executable registers for every re-tag (<see cref="IRetagReviewer"/>, in <c>AddMonitorStore</c>): a
+/// <see cref="RetagSecondOpinion"/> per run, from the host's settings at the time the run starts.</summary>
+internal sealed class RetagReviewer(IServiceProvider services) : IRetagReviewer
+{
+    public async Task<IRetagReview?> StartAsync(StoredPlan plan, CancellationToken ct) => await RetagSecondOpinion.CreateAsync(services, plan, ct);
 }
