@@ -22,10 +22,8 @@ internal sealed class BodyLayout
         var paragraphs = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
-            // A sentence breaks at a line break or at white space after its end mark: white space is asked of the
-            // few characters after a mark only (asking it of every character was most of this pass).
             var c = text[i];
-            if (i > 0 && (c == '\n' || (text[i - 1] is '.' or '!' or '?' or '…' && char.IsWhiteSpace(c))))
+            if (IsSentenceBreak(text, i))
             {
                 sentences.Add(i);
                 if (i < text.Length - 1 && (c == '\n' || !char.IsWhiteSpace(text[i + 1])))
@@ -42,6 +40,12 @@ internal sealed class BodyLayout
 
         (_sentenceBreaks, _countedBreaks, _paragraphBreaks) = ([.. sentences], [.. counted], [.. paragraphs]);
     }
+
+    /// <summary>A sentence breaks at text[i] when it is a line break, or white space after an end mark (". ", "! ", "? ",
+    /// "… "); never at 0. White space is asked of the few characters after a mark only (asking it of every character
+    /// was most of this pass).</summary>
+    internal static bool IsSentenceBreak(string text, int i) =>
+        i > 0 && (text[i] == '\n' || (text[i - 1] is '.' or '!' or '?' or '…' && char.IsWhiteSpace(text[i])));
 
     public static BodyLayout Of(string text) =>
         _last is { } last && ReferenceEquals(last._text, text) ? last : _last = new BodyLayout(text);

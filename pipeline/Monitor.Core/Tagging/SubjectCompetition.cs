@@ -77,13 +77,13 @@ internal sealed class SubjectCompetition
         return ((long)hit.Field << 32) | (uint)starts[at >= 0 ? at : ~at - 1];
     }
 
-    // Sentence starts as ThemeGrade.SentenceStart sees them: 0, and after ". ", "! ", "? ", "… " or a line break.
+    // Sentence starts as ThemeGrade sees them (BodyLayout's breaks): 0, and after each break.
     private static int[] Starts(string text)
     {
         var starts = new List<int> { 0 };
         for (var i = 1; i < text.Length; i++)
         {
-            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && text[i - 1] is '.' or '!' or '?' or '…'))
+            if (BodyLayout.IsSentenceBreak(text, i))
             {
                 starts.Add(i + 1);
             }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Tagging;
-using Monitor.Core.Time;
 using Monitor.Host.Cli;
+using Monitor.Core.Time;
 using Monitor.Host.Tagging.SecondOpinion;
 using Monitor.Reports.Narrative;
 using Monitor.Storage.Articles;
@@ -41,7 +41,7 @@ internal sealed class WorkerSecondOpinion : IDisposable
     private WorkerSecondOpinion(TimeProvider time, LlmOptions? options = null, SecondOpinions? cache = null, ILogger<LlmSecondOpinion>? log = null)
     {
         (_time, _options, _cache, _log) = (time, options, cache, log);
-        _http = options is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5) };
+        _http = options is null ? null : SecondOpinionSetup.Client(options);
     }
 
     /// <summary>False when <c>Monitor:Llm:SecondOpinion:Budget</c> is 0 or unset: the default path.</summary>
@@ -65,25 +65,9 @@ internal sealed class WorkerSecondOpinion : IDisposable
     {
         ArgumentNullException.ThrowIfNull(services);
         var time = services.GetRequiredService<TimeProvider>();
-        var llm = services.GetService<IConfiguration>() is { } configuration ? LlmOptions.From(configuration) : new LlmOptions();
-        if (llm.SecondOpinion.Budget < 0)
-        {
-            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget '{llm.SecondOpinion.Budget}': cần số câu hỏi tối đa ≥ 0 (0 = tắt)");
-        }
-
-        if (llm.SecondOpinion.Budget == 0)
+        if (SecondOpinionSetup.Read(services.GetService<IConfiguration>()) is not { } llm)
         {
             return new WorkerSecondOpinion(time);
-        }
-
-        if (!llm.Enabled)
-        {
-            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget: cần cấu hình {LlmOptions.Section}:Endpoint và {LlmOptions.Section}:Model (API tương thích OpenAI)");
-        }
-
-        if (llm.Validate() is [var first, ..])
-        {
-            throw new UserInputException(first);
         }
 
         return new WorkerSecondOpinion(time, llm, services.GetRequiredService<SecondOpinions>(), services.GetRequiredService<ILogger<LlmSecondOpinion>>());

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
 using Monitor.Host.Cli;
-using Monitor.Reports.Narrative;
 using Monitor.Storage.Learning;
 using Monitor.Storage.Plans;
 
@@ -32,29 +31,13 @@ internal sealed class RetagSecondOpinion : IRetagReview
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(plan);
-        var llm = LlmOptions.From(services.GetRequiredService<IConfiguration>());
-        if (llm.SecondOpinion.Budget < 0)
-        {
-            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget '{llm.SecondOpinion.Budget}': cần số câu hỏi tối đa ≥ 0 (0 = tắt)");
-        }
-
-        if (llm.SecondOpinion.Budget == 0)
+        if (SecondOpinionSetup.Read(services.GetRequiredService<IConfiguration>()) is not { } llm)
         {
             return null;
         }
 
-        if (!llm.Enabled)
-        {
-            throw new UserInputException($"{LlmOptions.Section}:SecondOpinion:Budget: cần cấu hình {LlmOptions.Section}:Endpoint và {LlmOptions.Section}:Model (API tương thích OpenAI)");
-        }
-
-        if (llm.Validate() is [var first, ..])
-        {
-            throw new UserInputException(first);
-        }
-
         var model = await services.GetRequiredService<RelevanceModels>().FindAsync(plan.Id, ct);
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5) };
+        var http = SecondOpinionSetup.Client(llm);
         var stage = new LlmSecondOpinion(llm, http, services.GetRequiredService<SecondOpinions>(), llm.SecondOpinion.Budget,
             services.GetRequiredService<ILogger<LlmSecondOpinion>>());
         return new RetagSecondOpinion(http, stage, plan, model, llm.SecondOpinion.Budget);

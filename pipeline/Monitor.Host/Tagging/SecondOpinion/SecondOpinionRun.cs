@@ -44,7 +44,7 @@ internal sealed class SecondOpinionRun : IDisposable
 
         var host = builder.Build();
         var plan = await host.Services.GetRequiredService<PlanStore>().SaveAsync(matcher.Plan, ct);
-        var stage = new LlmSecondOpinion(llm, new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds + 5) }, host.Services.GetRequiredService<SecondOpinions>(), budget,
+        var stage = new LlmSecondOpinion(llm, SecondOpinionSetup.Client(llm), host.Services.GetRequiredService<SecondOpinions>(), budget,
             host.Services.GetRequiredService<ILogger<LlmSecondOpinion>>());
         return new SecondOpinionRun(host, stage, plan, model, matcher.Threshold);
     }
