@@ -41,9 +41,9 @@ public sealed class ArticleLists(OverviewBuilder overview, DashboardQueries quer
                 return new ArticleList(plan.Id, plan.Version, "", 0, 0, [], $"quota '{q}': không có chỉ tiêu này cho '{outlet}'");
             }
 
-            var (counted, page) = await queries.QuotaListAsync(plan, status, asOf, offset, limit, ct);
+            var (counted, listed) = await queries.QuotaListAsync(plan, status, asOf, offset, limit, ct);
             var caption = $"Chỉ tiêu {q} ({Wording.Rate(status)}{(theme ?? status.Theme) switch { null => "", var c => ", chủ đề " + c }}) — {(outlet.Length == 0 ? "mọi cơ quan" : outlet)}, đến hết ngày {Wording.Day(asOf)}";
-            return new ArticleList(plan.Id, plan.Version, caption, counted, offset, page);
+            return new ArticleList(plan.Id, plan.Version, caption, counted, offset, listed);
         }
 
         var bucket = query["bucket"].ToString() is { Length: > 0 } b ? b : null;
