@@ -27,10 +27,11 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         // Measured 2026-12-07 against the first labels (which count passing mentions), counted grades, with event
         // rules and stricter grades: precision 0.832 (89/107), recall 0.774 (89/115); at any grade 0.791 / 0.922; with
         // subject competition and the day rules' EXCEPT (2026-12-07, later): 0.848 (89/105), 0.774; with the day themes
-        // tied to the day (the first labels count the month's teacher-honouring stories): 0.857 (84/98), 0.730.
+        // tied to the day (the first labels count the month's teacher-honouring stories): 0.857 (84/98), 0.730; with the
+        // lede and the passage (sixth round): 0.874 (76/87), 0.661 (76/115).
         // Against the labels by the counting rule see the test below (docs/tagging-quality.md).
-        Assert.True(quality.Precision >= 0.843, $"precision {quality.Precision:0.000} fell below the measured 0.848");
-        Assert.True(quality.Recall >= 0.725, $"recall {quality.Recall:0.000} fell below the measured 0.730");
+        Assert.True(quality.Precision >= 0.870, $"precision {quality.Precision:0.000} fell below the measured 0.874");
+        Assert.True(quality.Recall >= 0.655, $"recall {quality.Recall:0.000} fell below the measured 0.661");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -87,9 +88,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     // Measured 2026-12-07 on the held-out half against the labels by the counting rule, counted grades: precision
     // 0.803 (49/61), recall 0.891 (49/55); before event rules and stricter grades 0.719 (41/57) / 0.745 (41/55); with
     // subject competition and the day rules' EXCEPT: 0.817 (49/60), 0.891 (49/55); with the day themes tied to the day
-    // (2026-12-07, later): 0.836 (46/55), 0.836 (46/55).
-    private const double RulePrecisionFloor = 0.831;
-    private const double RuleRecallFloor = 0.831;
+    // (2026-12-07, later): 0.836 (46/55), 0.836 (46/55); with the lede and the passage (sixth round): 0.872 (41/47),
+    // 0.745 (41/55).
+    private const double RulePrecisionFloor = 0.870;
+    private const double RuleRecallFloor = 0.740;
 
     /// <summary>How the matcher's grades fall against the labels: counts per (grade, labelled), over every pair the
     /// matcher finds, and the labelled pairs it does not find.</summary>
@@ -115,9 +117,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
 
     // Measured 2026-12-07 on the held-out half against the first labels, counted grades: precision 0.820 (50/61),
     // recall 0.794 (50/63) (2026-12-06, before event rules and stricter grades: 0.842 / 0.762); with subject competition
-    // and the day rules' EXCEPT: 0.833 (50/60), 0.794; with the day themes tied to the day: 0.855 (47/55), 0.746 (47/63).
+    // and the day rules' EXCEPT: 0.833 (50/60), 0.794; with the day themes tied to the day: 0.855 (47/55), 0.746 (47/63);
+    // with the lede and the passage (sixth round): 0.851 (40/47), 0.635 (40/63).
     private const double HeldOutPrecisionFloor = 0.850;
-    private const double HeldOutRecallFloor = 0.741;
+    private const double HeldOutRecallFloor = 0.630;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_automatically_imported_w46_plan_is_measured_on_the_fresh_tuning_set_with_its_errors()
@@ -272,6 +275,63 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_lede_and_the_passage_are_measured_before_and_after_with_the_tuning_halfs_errors()
+    {
+        // Sixth round (docs/tagging-quality.md): under a lead that does not name the theme, body evidence alone counts in
+        // the body's first sentence (not anywhere in its first 600 characters), and sentences spread over the body count
+        // when two of them are neighbours (not scattered). "Before" is the same matcher with both switched off. Chosen on
+        // the tuning half and the fresh set; errors are printed for those only, the held-out half is figures.
+        var plan = await ImportAsync();
+        var before = ScoringOptions.Default with { LedeOnly = false, PassageGap = int.MaxValue };
+        var held = new Dictionary<string, Quality>();
+        foreach (var (path, name) in new[] { (TaggingSample.SecondLabelsPath, "second"), (TaggingSample.RuleLabelsPath, "rule"), (TaggingSample.LabelsPath, "first") })
+        {
+            var sample = TaggingSample.Load(path);
+            var byId = sample.Articles.ToDictionary(a => a.Id);
+            foreach (var (options, when, half) in new[] { (before, "before", false), (ScoringOptions.Default, "after", false), (before, "before", true), (ScoringOptions.Default, "after", true) })
+            {
+                var q = sample.Measure(plan, options, heldOut: half);
+                output.WriteLine($"{name} labels, {(half ? "held-out" : "tuning")} half, {when}: counted P {q.Precision:0.000} ({q.Tp}/{q.Tp + q.Fp}) R {q.Recall:0.000} ({q.Tp}/{q.Tp + q.Fn})");
+                output.WriteLine(q.Table());
+                if (half)
+                {
+                    held[$"{name} {when}"] = q;
+                    continue;   // the held-out half is read as figures, not as cases
+                }
+
+                var matcher = new PlanMatcher(plan, options);
+                foreach (var (id, kind, code) in q.FalsePositives.Select(e => (e.Article, "false hit", e.Theme)).Concat(q.FalseNegatives.Select(e => (e.Article, "miss", e.Theme))))
+                {
+                    var match = matcher.Tag(byId[id]).Themes.FirstOrDefault(t => t.Code == code);
+                    output.WriteLine($"  {name} {when} {kind} {code} {id} \"{byId[id].Title}\"{(match is null ? "" : $" ({match.Grade}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(6))})")}");
+                }
+            }
+        }
+
+        var fresh = TaggingSample.Load(TaggingSample.FreshLabelsPath);
+        foreach (var (options, when) in new[] { (before, "before"), (ScoringOptions.Default, "after") })
+        {
+            var q = fresh.Measure(plan, options);
+            output.WriteLine($"fresh set, {when}: counted {q.Tp} right, {q.Fp} false, {q.Fn} missed");
+        }
+
+        var second = held["second after"];
+        var rule = held["rule after"];
+        Assert.True(second.Precision >= SixthSecondPrecisionFloor && second.Recall >= SixthSecondRecallFloor,
+            $"held-out, second labels: P {second.Precision:0.000} R {second.Recall:0.000} fell below the measured floors {SixthSecondPrecisionFloor} / {SixthSecondRecallFloor}");
+        Assert.True(rule.Precision >= RulePrecisionFloor && rule.Recall >= RuleRecallFloor,
+            $"held-out, rule labels: P {rule.Precision:0.000} R {rule.Recall:0.000} fell below the measured floors {RulePrecisionFloor} / {RuleRecallFloor}");
+        var tuning = TaggingSample.Load(TaggingSample.SecondLabelsPath).Measure(plan, heldOut: false);
+        Assert.True(tuning.Recall >= 0.80, $"tuning-half recall (second labels) {tuning.Recall:0.000} fell under 0.80");
+        Assert.True(fresh.Measure(plan).Fp == 0, "a false counted hit on the fresh set; measured none");
+    }
+
+    // Measured once, 2026-12-07 (sixth round, after the rule was committed), held-out half, second labels, counted
+    // grades: P 0.872 (41/47), R 0.759 (41/54); before 0.818 (45/55) / 0.833 (45/54). docs/tagging-quality.md.
+    private const double SixthSecondPrecisionFloor = 0.870;
+    private const double SixthSecondRecallFloor = 0.755;
+
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
     public async Task The_Kon_Tum_media_plan_counts_almost_nothing_in_a_months_national_articles()
     {
         // Issue 14: imported before scope and keyword quality, this plan tagged 321 (article, theme) pairs of the
@@ -305,9 +365,10 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var quality = Report(sample, plan, "analyst-edited plan");
 
         // Measured 2026-12-07 against the first labels, with the stricter grades: precision 0.870, recall 0.757 (the
-        // analyst's extra keywords find single sentences in long articles, now mentions); 2026-12-06: 0.856 / 0.878.
-        Assert.True(quality.Precision >= 0.865, $"precision {quality.Precision:0.000} fell below the measured 0.870");
-        Assert.True(quality.Recall >= 0.752, $"recall {quality.Recall:0.000} fell below the measured 0.757");
+        // analyst's extra keywords find single sentences in long articles, now mentions); 2026-12-06: 0.856 / 0.878; with
+        // the lede and the passage (sixth round): 0.900, 0.704.
+        Assert.True(quality.Precision >= 0.895, $"precision {quality.Precision:0.000} fell below the measured 0.900");
+        Assert.True(quality.Recall >= 0.700, $"recall {quality.Recall:0.000} fell below the measured 0.704");
     }
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]

@@ -167,7 +167,7 @@ public sealed class PlanMatcher
                 continue;
             }
 
-            found.Add((theme, new SubjectCompetition.Graded(score, kept, ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring))));
+            found.Add((theme, new SubjectCompetition.Graded(score, kept, ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring, separateLead: !string.IsNullOrWhiteSpace(originals[(int)ArticleField.Description])))));
         }
 
         // Another theme that is the article's subject takes its sentences and its opening (SubjectCompetition).

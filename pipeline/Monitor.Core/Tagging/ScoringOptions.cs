@@ -25,8 +25,10 @@ public sealed record ScoringOptions
     /// <summary>The least score that counts an article as covering a theme.</summary>
     public double Threshold { get; init; } = 1.0;
 
-    /// <summary>Body evidence that starts within this many characters is in the article's opening (its lead
-    /// paragraph when it has no separate lead): enough for <see cref="ThemeGrade.Partial"/>.</summary>
+    /// <summary>Body evidence that starts within this many characters is in the article's opening: with evidence in the
+    /// lead it makes the theme <see cref="ThemeGrade.Primary"/>; alone it is enough for <see cref="ThemeGrade.Partial"/>
+    /// only when the article has no separate lead (the opening is then its lead paragraph). With a lead, the body's
+    /// first sentence (its lede) is the part that states the subject.</summary>
     public double OpeningChars { get; init; } = 600;
 
     /// <summary>Evidence in paragraphs devoted to the theme that together make at least this share of the body is a
@@ -41,6 +43,15 @@ public sealed record ScoringOptions
     /// of its sentences, and at least this share of them, hold evidence (a body printed as one paragraph is not
     /// devoted to its one slogan).</summary>
     public double DevotedShare { get; init; } = 1.0 / 3;
+
+    /// <summary>With a separate lead, body evidence alone makes the theme <see cref="ThemeGrade.Partial"/> in the body's
+    /// first sentence only (its lede), not anywhere in its opening (false: the whole opening, as before 2026-12-07's
+    /// sixth round of docs/tagging-quality.md).</summary>
+    public bool LedeOnly { get; init; } = true;
+
+    /// <summary>Sentences that make <see cref="SpreadShare"/> count only as a passage: two of them with at most this many
+    /// sentences between them. Single sentences scattered through a text about something else are mentions.</summary>
+    public int PassageGap { get; init; } = 1;
 
     internal double Weight(ArticleField field, int start) => field switch
     {

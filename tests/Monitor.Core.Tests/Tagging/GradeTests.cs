@@ -62,4 +62,29 @@ public sealed class GradeTests
         Assert.Equal(ThemeGrade.Primary, Only("Giá cà phê tăng", "Trong kỷ nguyên vươn mình, nông dân làm giàu. " + Filler, "Kỷ nguyên vươn mình của nông nghiệp.").Grade);
         Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", Filler, "Kỷ nguyên vươn mình của nông nghiệp.").Grade);
     }
+
+    [Fact]
+    public void Under_a_lead_about_something_else_only_the_bodys_first_sentence_states_the_subject()
+    {
+        // The second sentence of the opening is background to the story the lead announces; without a separate lead
+        // the opening is the article's lead, so the same sentence counts there.
+        const string lead = "Giá cà phê tăng, nông dân có lãi.";
+        const string background = "Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê. Đây cũng là dịp đất nước vào kỷ nguyên vươn mình. ";
+
+        Assert.Equal(ThemeGrade.Mention, Only("Giá cà phê tăng", background + Filler, lead).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", "Trong kỷ nguyên vươn mình, nông dân làm giàu. " + Filler, lead).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", background + Filler).Grade);
+    }
+
+    [Fact]
+    public void Sentences_scattered_through_a_text_about_something_else_are_a_mention_neighbours_are_a_passage()
+    {
+        // 2 of 9 sentences either way (more than a tenth): three sentences between them, or one.
+        const string lead = "Giá cà phê tăng, nông dân có lãi.";
+        var scattered = Filler[..(74 * 2)] + "Đất nước vào kỷ nguyên vươn mình. " + Filler[..(74 * 3)] + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. " + Filler[..(74 * 2)];
+        var passage = Filler[..(74 * 3)] + "Đất nước vào kỷ nguyên vươn mình. " + Filler[..74] + "Kỷ nguyên vươn mình cần nông nghiệp mạnh. " + Filler[..(74 * 3)];
+
+        Assert.Equal(ThemeGrade.Mention, Only("Giá cà phê tăng", scattered, lead).Grade);
+        Assert.Equal(ThemeGrade.Partial, Only("Giá cà phê tăng", passage, lead).Grade);
+    }
 }
