@@ -1,6 +1,7 @@
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.QueryDsl;
 using Monitor.Storage.Coverage;
+using Monitor.Storage.Plans;
 
 namespace Monitor.Elasticsearch;
 
@@ -16,10 +17,29 @@ public sealed partial class ElasticsearchArticleStore
             .Select(b => new DailyCount(Text(b.Key["theme_code"])!, ElasticsearchCoverageStore.Day(b.Key["day"]), Text(b.Key["outlet"])!, (int)b.Count))
             .ToList();
 
-    public async Task<(int Total, IReadOnlyList<ListedArticle> Page)> ListAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
-        int offset, int limit, CancellationToken ct)
+    public Task<(int Total, IReadOnlyList<ListedArticle> Page)> ListAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
+        int offset, int limit, CancellationToken ct) => PageAsync(planId, Filtered(planId, windows, outlet, section), offset, limit, ct);
+
+    public async Task<(int Total, IReadOnlyList<ListedArticle> Page)> QuotaListAsync(StoredPlan plan, QuotaStatus quota, DateOnly asOf, int offset, int limit, CancellationToken ct)
     {
-        var ids = await DistinctAsync(Filtered(planId, windows, outlet, section), ct);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(quota);
+        var rule = plan.Plan.Quotas[quota.Quota];
+        var tags = ElasticsearchQueries.TagsIn(plan.Id, CoverageRules.QuotaWindows(plan.Plan, rule, asOf), quota.Outlet.Length > 0 ? quota.Outlet : null);
+        if (quota.Section is not null)
+        {
+            // The column the count chose among the sections its articles carry (CoverageAnswers.QuotasAsync): a column's few.
+            var sections = (await BucketsAsync(connection.Tags, tags, ["section"], ct)).Select(b => Text(b.Key["section"])).OfType<string>();
+            tags = new BoolQuery { Filter = [tags, ElasticsearchQueries.Terms("section", CoverageRules.ColumnSections(plan.Plan, rule, sections))] };
+        }
+
+        return await PageAsync(plan.Id, tags, offset, limit, ct);
+    }
+
+    /// <summary>The distinct articles of the tags <paramref name="query"/> matches, and the page [offset, offset + limit) of them.</summary>
+    private async Task<(int Total, IReadOnlyList<ListedArticle> Page)> PageAsync(string planId, Query query, int offset, int limit, CancellationToken ct)
+    {
+        var ids = await DistinctAsync(query, ct);
         if (limit <= 0 || offset >= ids.Count)
         {
             return (ids.Count, []);

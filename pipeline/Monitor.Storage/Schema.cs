@@ -359,6 +359,15 @@ internal static class Schema
         CREATE INDEX retag_jobs_plan ON retag_jobs(plan_id, id);
         CREATE UNIQUE INDEX retag_jobs_running ON retag_jobs(plan_id) WHERE state = 'running';
         """,
+        // Step 16, the language model's daily budget per deployment (issue 14 item 5): the questions the long-running
+        // taggers (the embedded worker, every Kafka tagger process) sent on each Vietnamese day, reserved one statement at
+        // a time before each question, so N processes over one data directory never send more than one budget a day.
+        """
+        CREATE TABLE second_opinion_days (
+            day TEXT PRIMARY KEY,
+            used INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

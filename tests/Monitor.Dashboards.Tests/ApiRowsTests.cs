@@ -41,6 +41,24 @@ public sealed class ApiRowsTests
     }
 
     [Fact]
+    public async Task A_quotas_articles_are_the_ones_it_counted_newest_first_with_its_count_as_the_total()
+    {
+        await using var site = await DashboardSite.StartAsync(Ct);
+        using var http = await site.ClientAsync(MonitorRoles.Analyst, Ct);
+        var quota = Assert.Single(await new SqliteCoverageStore(site.Db, TimeProvider.System).QuotasAsync(site.Plan, AsOf, QuotaDetail.Articles, Ct));
+        var expected = await new SqliteArticleStore(site.Db).ByIdsAsync(site.Plan.Id, quota.ArticleIds!, Ct);
+
+        var path = $"/api/plans/w46/articles?asof=2024-11-24&quota=1&quota_outlet={Uri.EscapeDataString(quota.Outlet)}";
+        using var first = JsonDocument.Parse(await http.GetStringAsync(path, Ct));
+        using var past = JsonDocument.Parse(await http.GetStringAsync(path + "&offset=" + quota.Delivered, Ct));
+
+        Assert.True(quota.Delivered > 0);
+        Assert.Equal(quota.Delivered, first.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(expected.Select(a => a.Id), first.RootElement.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal((quota.Delivered, 0), (past.RootElement.GetProperty("total").GetInt32(), past.RootElement.GetProperty("articles").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Gap_rows_name_each_themes_kind_as_a_code_with_counts_as_numbers_and_the_missing_outlets_health()
     {
         await using var site = await DashboardSite.StartAsync(Ct);

@@ -134,6 +134,100 @@ public sealed class PlanConcurrencyTests
         Assert.Equal([null, "analyst", "admin"], versions.Take(3).Select(v => v.SavedBy));
     }
 
+    [Fact]
+    public async Task Two_analysts_saving_drafts_of_one_new_plan_the_later_is_told_who_saved_it_first_and_of_two_at_once_exactly_one_wins()
+    {
+        await using var site = await DashboardSite.StartAsync(Ct);
+        var store = new PlanStore(site.Db, TimeProvider.System);
+        var drafts = new PlanDraftStore(site.Db, TimeProvider.System);
+        using var analyst = await site.ClientAsync(MonitorRoles.Analyst, Ct);
+        using var admin = await site.ClientAsync(MonitorRoles.Admin, Ct);
+
+        // Both upload a directive for the same new plan and open their draft before either saves: the plan has no version yet.
+        var mine = await drafts.AddAsync("moi", "a.txt", "Văn bản A", Proposal("moi"), "analyst", Ct);
+        var theirs = await drafts.AddAsync("moi", "b.txt", "Văn bản B", Proposal("moi"), "admin", Ct);
+        var (analystPage, adminPage) = (await analyst.GetStringAsync($"/plans/moi/edit?draft={mine.Id}", Ct), await admin.GetStringAsync($"/plans/moi/edit?draft={theirs.Id}", Ct));
+        Assert.Equal(("0", "moi"), (Hidden(analystPage, "Form.BaseVersion"), Hidden(analystPage, "Form.BasePlan")));
+
+        using (var first = await SaveDraftAsync(analyst, DashboardSite.Antiforgery(analystPage), DraftFields("moi", mine.Id, analystPage, "Bản của chuyên viên")))
+        {
+            Assert.Equal((HttpStatusCode.Redirect, "/plans/moi/retag?saved=1"), (first.StatusCode, first.Headers.Location!.OriginalString));
+        }
+
+        // The admin's first save is refused: told who saved v1 when, the typed title kept, the plan's versions a click away.
+        var v1 = (await store.VersionsAsync("moi", Ct))[^1];
+        var adminToken = DashboardSite.Antiforgery(adminPage);
+        using (var later = await SaveDraftAsync(admin, adminToken, DraftFields("moi", theirs.Id, adminPage, "Bản của quản trị")))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, later.StatusCode);
+            var html = WebUtility.HtmlDecode(await later.Content.ReadAsStringAsync(Ct));
+            var when = v1.LoadedAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+            Assert.Contains($"Chưa lưu: kế hoạch moi đã có phiên bản mà bản nháp này chưa biết: v1 do analyst lưu lúc {when}. Nội dung bạn nhập vẫn giữ nguyên bên dưới.", html, StringComparison.Ordinal);
+            Assert.Contains("value=\"Bản của quản trị\"", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"/plans/moi/history\"", html, StringComparison.Ordinal);
+            Assert.Contains("Vẫn lưu nội dung của tôi thành phiên bản v2", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal([1], (await store.VersionsAsync("moi", Ct)).Select(v => v.Version));
+        Assert.Null((await drafts.GetAsync(theirs.Id, Ct))!.SavedVersion);
+        // Having been told, the admin saves over v1 on purpose.
+        var over = DraftFields("moi", theirs.Id, adminPage, "Bản của quản trị");
+        over["Form.Overwrite"] = "1";
+        using (var chosen = await SaveDraftAsync(admin, adminToken, over))
+        {
+            Assert.Equal("/plans/moi/retag?saved=2", chosen.Headers.Location!.OriginalString);
+        }
+
+        // A draft whose plan id is retyped to an existing plan's was never shown that plan's versions: refused, with them.
+        var retyped = DraftFields("moi", mine.Id, analystPage, "Bản khác");
+        retyped["Form.PlanId"] = "w46";
+        using (var other = await SaveDraftAsync(analyst, DashboardSite.Antiforgery(analystPage), retyped))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+            Assert.Contains("Chưa lưu: kế hoạch w46 đã có phiên bản mà bản nháp này chưa biết: v1 do lệnh nạp kế hoạch lưu lúc", WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+
+        // Two drafts of another new plan saved at the same moment, in two sessions: one stores v1, the other is told of it.
+        var a = await drafts.AddAsync("moi-2", "a.txt", "Văn bản A", Proposal("moi-2"), "analyst", Ct);
+        var b = await drafts.AddAsync("moi-2", "b.txt", "Văn bản B", Proposal("moi-2"), "admin", Ct);
+        var (pageA, pageB) = (await analyst.GetStringAsync($"/plans/moi-2/edit?draft={a.Id}", Ct), await admin.GetStringAsync($"/plans/moi-2/edit?draft={b.Id}", Ct));
+        var answers = await Task.WhenAll(
+            SaveDraftAsync(analyst, DashboardSite.Antiforgery(pageA), DraftFields("moi-2", a.Id, pageA, "Bản A")),
+            SaveDraftAsync(admin, DashboardSite.Antiforgery(pageB), DraftFields("moi-2", b.Id, pageB, "Bản B")));
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        Assert.Equal([1], (await store.VersionsAsync("moi-2", Ct)).Select(v => v.Version));
+    }
+
+    // An importer's proposal for a new plan: one theme, as an upload would store it in its draft.
+    private static Plan Proposal(string id) => new()
+    {
+        Id = id,
+        Directive = new Directive { Title = "Kế hoạch tuyên truyền phòng cháy chữa cháy" },
+        Themes = [new Theme { Code = "1", Title = "Phòng cháy chữa cháy mùa khô", Keywords = ["phòng cháy chữa cháy"] }],
+    };
+
+    private static string Hidden(string html, string name) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"name=\"{System.Text.RegularExpressions.Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    // The editor's fields of a draft as its page posts them (the hidden base read from the page), its title as typed.
+    private static Dictionary<string, string> DraftFields(string id, long draft, string page, string title) => new()
+    {
+        ["Form.Draft"] = draft.ToString(CultureInfo.InvariantCulture), ["Form.BaseVersion"] = Hidden(page, "Form.BaseVersion"), ["Form.BasePlan"] = Hidden(page, "Form.BasePlan"),
+        ["Form.PlanId"] = id, ["Form.Title"] = title,
+        ["Form.Themes[0].Base"] = "0", ["Form.Themes[0].Code"] = "1", ["Form.Themes[0].Title"] = "Phòng cháy chữa cháy mùa khô", ["Form.Themes[0].Keywords"] = "phòng cháy chữa cháy",
+    };
+
+    private static Task<HttpResponseMessage> SaveDraftAsync(HttpClient http, string token, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = token;
+        return http.PostAsync($"/plans/{Uri.EscapeDataString(fields["Form.PlanId"])}/edit?handler=Save", new FormUrlEncodedContent(fields), Ct);
+    }
+
     private static async Task<string> TokenAsync(HttpClient http) => DashboardSite.Antiforgery(await http.GetStringAsync("/plans/w46/edit", Ct));
 
     private static Task<HttpResponseMessage> SaveAsync(HttpClient http, string token, Dictionary<string, string> fields)

@@ -50,6 +50,31 @@ public sealed class ElasticsearchArticleStoreTests
     }
 
     [Fact]
+    public async Task A_column_quotas_list_is_paged_from_the_tags_of_its_columns_sections_only()
+    {
+        var cluster = new ScriptedCluster(r => r.Path.StartsWith("/t-articles/", StringComparison.Ordinal)
+            ? (200, Answers.Hits("t-articles", ("a1", Source("a1", "2024-11-12T08:00:00.000+07:00", 1731373200000))))
+            : r.Body.Contains("\"section\":{\"terms\"", StringComparison.Ordinal)
+                ? (200, Answers.Composite([Answers.Keyed(1, ("section", "Phòng cháy")), Answers.Keyed(2, ("section", "Thời sự"))]))
+                : r.Body.Contains("\"theme_code\":{\"terms\"", StringComparison.Ordinal)
+                    ? (200, Answers.Composite([Answers.Keyed(1, ("article_id", "a1"), ("theme_code", "1.3"))]))
+                    : (200, Answers.Composite([Answers.Keyed(1, ("article_id", "a1"))])));
+        var store = new ElasticsearchArticleStore(cluster.Connect(), null!, TimeProvider.System);
+        // The fixture's second quota: one "chuyên mục Phòng cháy" a month of theme 1.3 in B, as the coverage store counted it.
+        var quota = new QuotaStatus(1, "1.3", CoverageFixture.B, 1, "chuyên mục", "month", new(2024, 11, 11), null, 2, 1, 2, 1, "Phòng cháy", null, "mỗi tháng 01 chuyên mục Phòng cháy");
+
+        var (total, page) = await store.QuotaListAsync(Plan, quota, new DateOnly(2024, 12, 5), 0, 50, Ct);
+
+        // The sections of the quota's tags (its windows and outlet), then its distinct articles in the column's section only.
+        var sections = JsonNode.Parse(cluster.Requests[0].Body)!;
+        Assert.Equal("""{"composite":{"size":1000,"sources":[{"section":{"terms":{"field":"section"}}}]}}""", sections["aggregations"]!["c"]!.ToJsonString());
+        var distinct = JsonNode.Parse(cluster.Requests[1].Body)!["query"]!["bool"]!["filter"]!.AsArray();
+        Assert.Equal(CoverageFixture.B, distinct[0]!["bool"]!["filter"]![2]!["term"]!["outlet"]!["value"]!.GetValue<string>());
+        Assert.Equal(["Phòng cháy"], distinct[1]!["terms"]!["section"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal((1, "a1"), (total, Assert.Single(page).Id));
+    }
+
+    [Fact]
     public async Task Articles_per_day_are_the_distinct_day_and_article_buckets_of_the_numbers_query()
     {
         var cluster = new ScriptedCluster(_ => (200, Answers.Composite([

@@ -37,6 +37,22 @@ public sealed class ServeCommandTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/login"))).StatusCode);
     }
 
+    /// <summary>A second-opinion budget without the model's endpoint stops the web role at start with the worker's line and
+    /// exit code 2 (the Kế hoạch page's re-tag would ask it), as it stops the worker.</summary>
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("work")]
+    public async Task A_second_opinion_budget_without_an_endpoint_stops_serve_at_start_with_the_workers_line(string command)
+    {
+        using var dir = new TempDir();
+        string[] args = command == "serve" ? ["serve", "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", dir.Path] : ["work", "--until-empty", "--data-dir", dir.Path];
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["Monitor__Llm__SecondOpinion__Budget"] = "3" }, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["lỗi: Monitor:Llm:SecondOpinion:Budget: cần cấu hình Monitor:Llm:Endpoint và Monitor:Llm:Model (API tương thích OpenAI)"], run.Lines);
+    }
+
     /// <summary>Issue 15, item 14, on the real executable: a Host header other than the one of --urls is refused (DNS
     /// rebinding cannot read the API), every answer carries the policy headers, and HEAD answers like GET.</summary>
     [Fact]

@@ -19,7 +19,8 @@ namespace Monitor.Host.Tests;
 
 /// <summary>The second opinion in the embedded worker: the borderline pairs of a batch are asked about before the
 /// queue's transaction opens (the endpoint checks that the store takes a write while it answers), within
-/// <c>Monitor:Llm:SecondOpinion:Budget</c> questions per Vietnamese day, and not at all when the budget is unset;
+/// <c>Monitor:Llm:SecondOpinion:Budget</c> questions per Vietnamese day (one budget for every tagger over the store), and
+/// not at all when the budget is unset;
 /// against an OpenAI-compatible endpoint served on 127.0.0.1 and a real SQLite store.</summary>
 public sealed class WorkerSecondOpinionTests : IDisposable
 {
@@ -29,9 +30,9 @@ public sealed class WorkerSecondOpinionTests : IDisposable
     private readonly ListLogger<LlmSecondOpinion> _log = new();
     private int _next;
 
-    private async Task<ServiceProvider> StartAsync(string? endpoint, int? budget)
+    private async Task<ServiceProvider> StartAsync(string? endpoint, int? budget, bool shortBusyTimeout = true)
     {
-        var db = await MonitorDatabase.OpenAsync(_dir.Path, Ct, TimeSpan.FromMilliseconds(100));
+        var db = await MonitorDatabase.OpenAsync(_dir.Path, Ct, shortBusyTimeout ? TimeSpan.FromMilliseconds(100) : null);
         var settings = new Dictionary<string, string?> { ["Monitor:Llm:Endpoint"] = endpoint, ["Monitor:Llm:Model"] = endpoint is null ? null : "test-model" };
         if (budget is { } b)
         {
@@ -95,7 +96,7 @@ public sealed class WorkerSecondOpinionTests : IDisposable
         Assert.Equal((1L, 2L), await DrainAsync(services, articles: 3));
         Assert.Equal(2, endpoint.Requests.Count);
         Assert.Equal([true, true], free);
-        Assert.Equal(2, stage.AskedToday);
+        Assert.Equal(2, await stage.AskedTodayAsync(Ct));
         Assert.Single(_log.Warnings);
 
         // The same day: the budget is spent, nothing more is asked and nothing more is said.
@@ -107,7 +108,25 @@ public sealed class WorkerSecondOpinionTests : IDisposable
         _clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((3L, 3L), await DrainAsync(services, articles: 1));
         Assert.Equal(3, endpoint.Requests.Count);
-        Assert.Equal(1, stage.AskedToday);
+        Assert.Equal(1, await stage.AskedTodayAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Two_taggers_over_one_store_send_one_daily_budget_between_them_not_one_each()
+    {
+        await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
+        // Two tagger processes' compositions over one data directory (two openings of the database, as two Kafka taggers).
+        await using var first = await StartAsync(endpoint.Url, budget: 5, shortBusyTimeout: false);
+        await using var second = await StartAsync(endpoint.Url, budget: 5, shortBusyTimeout: false);
+        var taggers = new[] { first.GetRequiredService<TagAndStoreHandler>(), second.GetRequiredService<TagAndStoreHandler>() };
+
+        // Twelve borderline pairs in four batches, two at a time on each tagger (the Kafka tagger's path: tag, then review).
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(b => Task.Run(() =>
+            taggers[b % 2].TagAndReviewAsync(Enumerable.Range(1 + (3 * b), 3).Select(BorderlinePairs.Road).ToList(), Ct))));
+
+        Assert.Equal(5, endpoint.Requests.Count);
+        Assert.Equal(5, batches.SelectMany(b => b.Results).SelectMany(r => r).SelectMany(r => r.Themes).Count(t => t.Grade == Monitor.Core.Tagging.ThemeGrade.Mention));
+        Assert.Equal((5, 5), (await first.GetRequiredService<WorkerSecondOpinion>().AskedTodayAsync(Ct), await second.GetRequiredService<WorkerSecondOpinion>().AskedTodayAsync(Ct)));
     }
 
     [Fact]

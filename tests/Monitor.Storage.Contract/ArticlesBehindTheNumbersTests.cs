@@ -88,6 +88,45 @@ public abstract class ArticlesBehindTheNumbersTests : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task A_quotas_counted_articles_are_paged_by_the_store_as_many_as_it_counted_and_the_same_as_its_ids()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await FillAsync(store.Db);
+        var coverage = await _backend.OpenAsync(store.Db);
+        var articles = _backend.Articles(store.Db);
+
+        foreach (var day in new DateOnly[] { new(2024, 11, 20), new(2024, 11, 24), new(2024, 12, 5) })
+        {
+            var listed = await coverage.QuotasAsync(plan, day, QuotaDetail.Articles, Ct);
+            foreach (var quota in await coverage.QuotasAsync(plan, day, QuotaDetail.Counts, Ct))
+            {
+                // Pages of one, walked to the end: every page says how many the quota counted, and together they are its ids, newest first.
+                var ids = listed.Single(q => q.Quota == quota.Quota && q.Outlet == quota.Outlet).ArticleIds!;
+                var walked = new List<string>();
+                for (var offset = 0; ; offset++)
+                {
+                    var (total, page) = await articles.QuotaListAsync(plan, quota, day, offset, 1, Ct);
+                    Assert.Equal(quota.Delivered, total);
+                    if (page.Count == 0)
+                    {
+                        break;
+                    }
+
+                    walked.Add(Assert.Single(page).Id);
+                }
+
+                Assert.Equal((await articles.ByIdsAsync(plan.Id, ids, Ct)).Select(a => a.Id), walked);
+            }
+        }
+
+        // The column quota of B lists its column's article only (a6 of "Thời sự" is counted by no column); A's quota without
+        // a matching column lists all its theme's articles.
+        var quotas = await coverage.QuotasAsync(plan, new DateOnly(2024, 12, 5), QuotaDetail.Counts, Ct);
+        Assert.Equal(["a5"], (await articles.QuotaListAsync(plan, quotas[1], new DateOnly(2024, 12, 5), 0, 10, Ct)).Page.Select(Name));
+        Assert.Equal(["a2"], (await articles.QuotaListAsync(plan, quotas[2], new DateOnly(2024, 12, 5), 0, 10, Ct)).Page.Select(Name));
+    }
+
+    [ContractFact]
     public async Task The_article_page_reads_the_article_its_evidence_mentions_citations_and_near_duplicates()
     {
         await using var store = await StoreFixture.CreateAsync();

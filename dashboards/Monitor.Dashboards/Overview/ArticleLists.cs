@@ -34,15 +34,16 @@ public sealed class ArticleLists(OverviewBuilder overview, DashboardQueries quer
         {
             // A quota's counted articles are the ones its report lists, as of the same day.
             var outlet = query["quota_outlet"].ToString();
-            var status = (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, ct)).FirstOrDefault(s => (s.Quota + 1).ToString(CultureInfo.InvariantCulture) == q && s.Outlet == outlet);
+            // Counted by the store for this outlet only, then listed a page at a time by the store (not every counted id).
+            var status = (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Counts, outlet, ct)).FirstOrDefault(s => (s.Quota + 1).ToString(CultureInfo.InvariantCulture) == q);
             if (status is null)
             {
                 return new ArticleList(plan.Id, plan.Version, "", 0, 0, [], $"quota '{q}': không có chỉ tiêu này cho '{outlet}'");
             }
 
-            var all = await queries.ByIdsAsync(plan.Id, status.ArticleIds ?? [], ct);
+            var (counted, listed) = await queries.QuotaListAsync(plan, status, asOf, offset, limit, ct);
             var caption = $"Chỉ tiêu {q} ({Wording.Rate(status)}{(theme ?? status.Theme) switch { null => "", var c => ", chủ đề " + c }}) — {(outlet.Length == 0 ? "mọi cơ quan" : outlet)}, đến hết ngày {Wording.Day(asOf)}";
-            return new ArticleList(plan.Id, plan.Version, caption, all.Count, offset, all.Skip(offset).Take(limit).ToList());
+            return new ArticleList(plan.Id, plan.Version, caption, counted, offset, listed);
         }
 
         var bucket = query["bucket"].ToString() is { Length: > 0 } b ? b : null;

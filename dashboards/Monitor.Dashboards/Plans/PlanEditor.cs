@@ -84,10 +84,17 @@ public sealed class PlanEditor(PlanStore plans, PlanDraftStore drafts)
 
     /// <summary>The refusal of a save another analyst's version overtook, in one Vietnamese sentence: who saved which
     /// version when.</summary>
-    public static string Overtaken(int basedOn, IReadOnlyList<PlanVersionSaved> newer)
+    public static string Overtaken(int basedOn, IReadOnlyList<PlanVersionSaved> newer) =>
+        $"Chưa lưu: bạn sửa từ phiên bản v{basedOn}, nhưng trong lúc đó đã có {(newer.Count == 1 ? "phiên bản mới hơn" : $"{newer.Count} phiên bản mới hơn")}: {Saves(newer)}. Nội dung bạn nhập vẫn giữ nguyên bên dưới.";
+
+    /// <summary>The refusal of a draft's save: its plan got versions the draft's editor never showed (another analyst saved
+    /// the same plan first, or the id was retyped to an existing plan's).</summary>
+    public static string DraftOvertaken(string planId, IReadOnlyList<PlanVersionSaved> newer) =>
+        $"Chưa lưu: kế hoạch {planId} đã có {(newer.Count == 1 ? "phiên bản" : $"{newer.Count} phiên bản")} mà bản nháp này chưa biết: {Saves(newer)}. Nội dung bạn nhập vẫn giữ nguyên bên dưới.";
+
+    private static string Saves(IReadOnlyList<PlanVersionSaved> newer)
     {
         ArgumentNullException.ThrowIfNull(newer);
-        var saves = newer.Select(v => $"v{v.Version} do {(v.SavedBy is { } by ? by : "lệnh nạp kế hoạch")} lưu lúc {v.SavedAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
-        return $"Chưa lưu: bạn sửa từ phiên bản v{basedOn}, nhưng trong lúc đó đã có {(newer.Count == 1 ? "phiên bản mới hơn" : $"{newer.Count} phiên bản mới hơn")}: {string.Join("; ", saves)}. Nội dung bạn nhập vẫn giữ nguyên bên dưới.";
+        return string.Join("; ", newer.Select(v => $"v{v.Version} do {(v.SavedBy is { } by ? by : "lệnh nạp kế hoạch")} lưu lúc {v.SavedAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 }

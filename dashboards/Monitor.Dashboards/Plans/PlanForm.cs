@@ -12,8 +12,14 @@ public sealed class PlanForm
     /// <summary>The uploaded draft this edit started from (its proposal is the base), or null.</summary>
     public long? Draft { get; set; }
 
-    /// <summary>The stored version this edit started from (the base when there is no draft), or null.</summary>
+    /// <summary>The stored version this edit started from (the base when there is no draft); for an uploaded draft, the
+    /// newest version of its plan when the draft was opened (0: the plan did not exist yet), so its first save is checked
+    /// against the versions saved meanwhile as every later save is.</summary>
     public int? BaseVersion { get; set; }
+
+    /// <summary>A draft's plan id that <see cref="BaseVersion"/> is a version of (the id field may be retyped; a retyped id's
+    /// versions were never shown, so its save expects none).</summary>
+    public string? BasePlan { get; set; }
 
     /// <summary>The newer version an analyst, told their save was overtaken, chose to save over (sent only by that
     /// button); null: the save expects <see cref="BaseVersion"/> to be the newest.</summary>

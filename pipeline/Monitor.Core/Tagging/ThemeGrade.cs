@@ -74,10 +74,18 @@ public static class ThemeGrade
         return spread || share >= options.SubstantialShare ? Partial : Mention;
     }
 
-    // Two evidence sentences with at most gap sentences between them (Sentences(a, b) is 1 for neighbours).
+    // Two evidence sentences with at most gap sentences between them (Sentences(a, b) is 1 for neighbours). Sorted on the
+    // stack: it runs for every theme the tagger grades this far.
     private static bool Neighbours(HashSet<int> sentences, BodyLayout layout, int gap)
     {
-        var starts = sentences.Order().ToArray();
+        Span<int> starts = sentences.Count <= 128 ? stackalloc int[sentences.Count] : new int[sentences.Count];
+        var n = 0;
+        foreach (var start in sentences)
+        {
+            starts[n++] = start;
+        }
+
+        starts.Sort();
         for (var i = 1; i < starts.Length; i++)
         {
             if (layout.Sentences(starts[i - 1], starts[i]) - 1 <= gap)

@@ -33,7 +33,8 @@ internal static class RetagCommand
             using var review = await host.Services.GetRequiredService<IRetagReviewer>().StartAsync(stored, ct);
             // Every store a re-tag goes through, as the dashboard's re-tag: SQLite, then Elasticsearch when configured (in the
             // scaled-out deployment its articles are there only; over an embedded pipeline they are SQLite's copies). The
-            // language model's second opinion, when its budget is set, reviews SQLite's re-tag.
+            // language model's second opinion, when its budget is set, reviews every store's re-tag within one budget (and one
+            // cache: an article both stores hold is asked about once).
             foreach (var retagger in host.Services.GetServices<IStoreRetagger>())
             {
                 var suffix = retagger is PlanRetagger ? "" : $" ({retagger.Store})";

@@ -34,6 +34,7 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Learning.RelevanceModels>();
         services.AddSingleton<Monitor.Storage.Learning.RelevanceLearner>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
+        services.AddSingleton<Monitor.Storage.Learning.SecondOpinionBudget>();
         services.AddSingleton<ICoverageStore, SqliteCoverageStore>();
         services.AddSingleton<IArticleStore, SqliteArticleStore>();
         services.AddSingleton<Monitor.Storage.Search.IArticleSearch, Monitor.Storage.Search.SqliteArticleSearch>();

@@ -12,11 +12,13 @@ using Monitor.Storage.Learning;
 namespace Monitor.Host.Pipeline;
 
 /// <summary>The second opinion in the long-running taggers (issue 14 item 5): the embedded worker and the Kafka tagger
-/// have no end, so their <c>Monitor:Llm:SecondOpinion:Budget</c> is the questions per Vietnamese day (per process); the
+/// have no end, so their <c>Monitor:Llm:SecondOpinion:Budget</c> is the questions per Vietnamese day of the whole
+/// deployment: every question is first reserved in the store every role shares (<see cref="SecondOpinionBudget"/>, the
+/// SQLite database of the data directory), so N tagger processes send one budget a day between them, not N. The
 /// borderline pairs of a batch are reviewed after tagging and before any store write (the queue's transaction, the Kafka
 /// tagger's store lock), so no store lock is held while the model answers. Off (the default) when the budget is 0: the
 /// worker then tags inside the transaction as before, and neither asks. A failure or a timeout keeps the rules' grades
-/// and stops asking for <see cref="PauseAfterFailure"/>; cached answers still apply.</summary>
+/// and stops this process asking for <see cref="PauseAfterFailure"/>; cached answers still apply.</summary>
 internal sealed class WorkerSecondOpinion : IDisposable
 {
     /// <summary>How long the worker stops asking after a request failed or timed out (an endpoint that is down is not
@@ -26,38 +28,29 @@ internal sealed class WorkerSecondOpinion : IDisposable
     private readonly LlmOptions? _options;
     private readonly HttpClient? _http;
     private readonly SecondOpinions? _cache;
+    private readonly SecondOpinionBudget? _budget;
     private readonly TimeProvider _time;
     private readonly ILogger<LlmSecondOpinion>? _log;
     private readonly Lock _gate = new();
 
-    // The Kafka tagger handles several batches at once: their reviews take turns, so each starts from what the ones
-    // before it spent and the day's budget is never overspent (tagging and storing still overlap).
+    // The Kafka tagger handles several batches at once: their reviews take turns, so a process sends one question at a
+    // time (tagging and storing still overlap); the day's budget itself is the store's, shared with the other processes.
     private readonly SemaphoreSlim _reviewing = new(1, 1);
     private DateOnly _day;
-    private int _spent;
     private bool _warned;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    private WorkerSecondOpinion(TimeProvider time, LlmOptions? options = null, SecondOpinions? cache = null, ILogger<LlmSecondOpinion>? log = null)
+    private WorkerSecondOpinion(TimeProvider time, LlmOptions? options = null, SecondOpinions? cache = null, SecondOpinionBudget? budget = null, ILogger<LlmSecondOpinion>? log = null)
     {
-        (_time, _options, _cache, _log) = (time, options, cache, log);
+        (_time, _options, _cache, _budget, _log) = (time, options, cache, budget, log);
         _http = options is null ? null : SecondOpinionSetup.Client(options);
     }
 
     /// <summary>False when <c>Monitor:Llm:SecondOpinion:Budget</c> is 0 or unset: the default path.</summary>
     public bool Enabled => _options is not null;
 
-    /// <summary>Questions sent on the current Vietnamese day.</summary>
-    public int AskedToday
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _day == Today() ? _spent : 0;
-            }
-        }
-    }
+    /// <summary>Questions sent on the current Vietnamese day by every tagger process over this store.</summary>
+    public Task<int> AskedTodayAsync(CancellationToken ct) => _budget is null ? Task.FromResult(0) : _budget.UsedAsync(Today(), ct);
 
     /// <summary>The worker's stage from the host's settings; off without a budget.</summary>
     /// <exception cref="UserInputException">A budget is set but Monitor:Llm is not, or a setting is wrong.</exception>
@@ -70,7 +63,8 @@ internal sealed class WorkerSecondOpinion : IDisposable
             return new WorkerSecondOpinion(time);
         }
 
-        return new WorkerSecondOpinion(time, llm, services.GetRequiredService<SecondOpinions>(), services.GetRequiredService<ILogger<LlmSecondOpinion>>());
+        return new WorkerSecondOpinion(time, llm, services.GetRequiredService<SecondOpinions>(), services.GetRequiredService<SecondOpinionBudget>(),
+            services.GetRequiredService<ILogger<LlmSecondOpinion>>());
     }
 
     /// <summary>The batch with its borderline pairs' grades set by the model (cached answers, then new questions while
@@ -103,13 +97,13 @@ internal sealed class WorkerSecondOpinion : IDisposable
         }
         finally
         {
-            // What was asked is spent even when the batch is cut short.
             Settle(stage);
             _reviewing.Release();
         }
     }
 
-    /// <summary>A stage for one batch with what is left of the day's budget (0 while paused after a failure: the cache only).</summary>
+    /// <summary>A stage for one batch, each question reserved in the store against the day's budget (none while paused
+    /// after a failure: the cache only).</summary>
     private LlmSecondOpinion Stage()
     {
         lock (_gate)
@@ -117,12 +111,13 @@ internal sealed class WorkerSecondOpinion : IDisposable
             var today = Today();
             if (today != _day)
             {
-                (_day, _spent, _warned) = (today, 0, false);
+                (_day, _warned) = (today, false);
             }
 
             var paused = _time.GetUtcNow() < _pausedUntil;
-            var left = paused ? 0 : Math.Max(0, _options!.SecondOpinion.Budget - _spent);
-            return new LlmSecondOpinion(_options!, _http!, _cache!, left, _log!, quietOverBudget: _warned || paused);
+            var budget = _options!.SecondOpinion.Budget;
+            return new LlmSecondOpinion(_options, _http!, _cache!, paused ? 0 : budget, _log!, quietOverBudget: _warned || paused,
+                reserve: ct => _budget!.TryReserveAsync(today, budget, ct), period: "ngày " + today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -130,7 +125,6 @@ internal sealed class WorkerSecondOpinion : IDisposable
     {
         lock (_gate)
         {
-            _spent += stage.Asked;
             _warned |= stage.OverBudget && _time.GetUtcNow() >= _pausedUntil;
             if (stage.Stopped)
             {

@@ -6,6 +6,7 @@ using Monitor.Dashboards;
 using Monitor.Host.Cli;
 using Monitor.Elasticsearch;
 using Monitor.Host.Composition;
+using Monitor.Host.Tagging.SecondOpinion;
 using Monitor.Storage;
 
 namespace Monitor.Host.Web;
@@ -25,8 +26,11 @@ internal static class ServeCommand
                 throw new UserInputException($"--urls '{url}' không phải địa chỉ http(s)://HOST:PORT");
             }
 
-            var db = await MonitorDatabase.OpenAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             var builder = WebApplication.CreateSlimBuilder();
+            // The Kế hoạch page's re-tag asks the language model when its budget is set: a wrong setting stops the web role
+            // here, in the worker's line, not later when an analyst re-tags.
+            _ = SecondOpinionSetup.Read(builder.Configuration);
+            var db = await MonitorDatabase.OpenAsync(r.GetValue(CommonOptions.DataDir)!, ct);
             builder.Logging.AddMonitorConsole();
             builder.Services.AddMonitorStore(db);
             builder.Services.AddMonitorElasticsearch(builder.Configuration, ElasticsearchUse.Feed);

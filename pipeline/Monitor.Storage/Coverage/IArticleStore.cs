@@ -42,8 +42,15 @@ public interface IArticleStore
     /// article has one day, so a count over any run of days is the sum of its days' (a quota's periods from one read).</summary>
     Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section, CancellationToken ct);
 
-    /// <summary>Articles by id (a quota's counted list), newest first, with the plan's themes; an unknown id is left out.</summary>
+    /// <summary>Articles by id, newest first, with the plan's themes; an unknown id is left out.</summary>
     Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct);
+
+    /// <summary>A quota's counted articles (<paramref name="quota"/>: a row of <see cref="ICoverageStore.QuotasAsync(StoredPlan, DateOnly, QuotaDetail, CancellationToken)"/>
+    /// as of <paramref name="asOf"/>, counts only), how many (its <see cref="QuotaStatus.Delivered"/>) and the page
+    /// [offset, offset + limit) of them, newest first as <see cref="ListAsync"/> lists: the distinct articles of the quota's
+    /// windows (<see cref="CoverageRules.QuotaWindows"/>) and outlet, of its column's sections only when it counted a column
+    /// (<see cref="QuotaStatus.Section"/>). Paged in the store: a page does not read every counted id.</summary>
+    Task<(int Total, IReadOnlyList<ListedArticle> Page)> QuotaListAsync(StoredPlan plan, QuotaStatus quota, DateOnly asOf, int offset, int limit, CancellationToken ct);
 
     /// <summary>An outlet's articles of the ISO weeks [fromWeek, toWeek] published (else fetched) before <paramref name="beforeUtcMs"/>,
     /// newest first, at most <paramref name="limit"/>, with the plan's themes.</summary>

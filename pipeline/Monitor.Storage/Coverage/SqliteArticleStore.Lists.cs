@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Monitor.Storage.Plans;
 
 namespace Monitor.Storage.Coverage;
 
@@ -44,11 +45,36 @@ public sealed partial class SqliteArticleStore
         return rows;
     }
 
-    public async Task<(int Total, IReadOnlyList<ListedArticle> Page)> ListAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
-        int offset, int limit, CancellationToken ct)
+    public Task<(int Total, IReadOnlyList<ListedArticle> Page)> ListAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, string? section,
+        int offset, int limit, CancellationToken ct) => PageAsync(planId, windows, outlet, section is null ? null : [section], offset, limit, ct);
+
+    public async Task<(int Total, IReadOnlyList<ListedArticle> Page)> QuotaListAsync(StoredPlan plan, QuotaStatus quota, DateOnly asOf, int offset, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(quota);
+        var rule = plan.Plan.Quotas[quota.Quota];
+        var windows = CoverageRules.QuotaWindows(plan.Plan, rule, asOf);
+        var outlet = quota.Outlet.Length > 0 ? quota.Outlet : null;
+        IReadOnlyList<string>? column = null;
+        if (quota.Section is not null)
+        {
+            // The column the count chose among the sections its articles carry (CoverageAnswers.QuotasAsync): a column's few.
+            await using var connection = await db.ConnectAsync(ct);
+            await using var sections = WindowedArticles.Bind(new SqliteCommand($"""
+                {WindowedArticles.Cte}
+                SELECT DISTINCT t.section FROM hits JOIN tags t ON t.article_id = hits.id AND t.plan_id = $plan WHERE t.section IS NOT NULL
+                """, connection), plan.Id, windows, outlet);
+            column = CoverageRules.ColumnSections(plan.Plan, rule, await StringsAsync(sections, ct));
+        }
+
+        return await PageAsync(plan.Id, windows, outlet, column, offset, limit, ct);
+    }
+
+    private async Task<(int Total, IReadOnlyList<ListedArticle> Page)> PageAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet,
+        IReadOnlyCollection<string>? sections, int offset, int limit, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
-        await using var count = WindowedArticles.Bind(new SqliteCommand($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits", connection), planId, windows, outlet, section);
+        await using var count = WindowedArticles.Bind(new SqliteCommand($"{WindowedArticles.Cte} SELECT COUNT(*) FROM hits", connection), planId, windows, outlet, sections: sections);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         if (limit <= 0)
         {
@@ -64,7 +90,7 @@ public sealed partial class SqliteArticleStore
             SELECT {ListedColumns}
             FROM hits JOIN articles a ON a.id = hits.id WHERE hits.day >= coalesce((SELECT day FROM cut), '')
             ORDER BY a.published_utc DESC, a.id LIMIT $limit OFFSET $offset
-            """, connection), planId, windows, outlet, section);
+            """, connection), planId, windows, outlet, sections: sections);
         page.Parameters.AddWithValue("$limit", limit);
         page.Parameters.AddWithValue("$offset", offset);
         return (total, await ListedAsync(page, ct));

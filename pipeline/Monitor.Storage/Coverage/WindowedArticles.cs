@@ -14,7 +14,7 @@ namespace Monitor.Storage.Coverage;
 public static class WindowedArticles
 {
     /// <summary>Defines <c>w(code, f, t)</c> and <c>hits(outlet, day, id)</c>. Parameters: <c>$plan</c>, <c>$windows</c>,
-    /// <c>$from</c>, <c>$to</c> (set by <see cref="Bind"/>), <c>$outlet</c> and <c>$section</c> (null: any).</summary>
+    /// <c>$from</c>, <c>$to</c> (set by <see cref="Bind"/>), <c>$outlet</c> and <c>$sections</c> (a JSON array; null: any).</summary>
     public const string Cte = """
         WITH w(code, f, t) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($windows)),
         hits(outlet, day, id) AS (
@@ -22,12 +22,15 @@ public static class WindowedArticles
             WHERE tg.plan_id = $plan AND tg.outlet IN (SELECT DISTINCT outlet FROM tag_days WHERE plan_id = $plan AND ($outlet IS NULL OR outlet = $outlet))
               AND tg.day BETWEEN $from AND $to
               AND EXISTS (SELECT 1 FROM w WHERE w.code = tg.theme_code AND tg.day BETWEEN w.f AND w.t)
-              AND ($section IS NULL OR tg.section = $section))
+              AND ($sections IS NULL OR tg.section IN (SELECT value FROM json_each($sections))))
         """;
 
-    /// <summary>Sets <c>$plan</c>, <c>$windows</c>, <c>$from</c>, <c>$to</c>, <c>$outlet</c> and <c>$section</c> on
+    /// <summary>Sets <c>$plan</c>, <c>$windows</c>, <c>$from</c>, <c>$to</c>, <c>$outlet</c> and <c>$sections</c> on
     /// <paramref name="command"/>; an empty window (from after to) holds nothing.</summary>
-    public static SqliteCommand Bind(SqliteCommand command, string planId, IEnumerable<ThemeWindow> windows, string? outlet = null, string? section = null)
+    /// <param name="section">One section (the pages' filter), or null.</param>
+    /// <param name="sections">Several (a column quota's), or null; with neither, any section.</param>
+    public static SqliteCommand Bind(SqliteCommand command, string planId, IEnumerable<ThemeWindow> windows, string? outlet = null, string? section = null,
+        IReadOnlyCollection<string>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         var open = windows.Where(w => string.CompareOrdinal(w.FromKey, w.ToKey) <= 0).ToList();
@@ -36,7 +39,8 @@ public static class WindowedArticles
         command.Parameters.AddWithValue("$from", open.Count > 0 ? (object)open.Select(w => w.FromKey).Min(StringComparer.Ordinal)! : DBNull.Value);
         command.Parameters.AddWithValue("$to", open.Count > 0 ? (object)open.Select(w => w.ToKey).Max(StringComparer.Ordinal)! : DBNull.Value);
         command.Parameters.AddWithValue("$outlet", (object?)outlet ?? DBNull.Value);
-        command.Parameters.AddWithValue("$section", (object?)section ?? DBNull.Value);
+        sections = section is null ? sections : [section];
+        command.Parameters.AddWithValue("$sections", sections is null ? DBNull.Value : JsonSerializer.Serialize(sections));
         return command;
     }
 }

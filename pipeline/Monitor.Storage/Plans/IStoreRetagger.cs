@@ -8,8 +8,8 @@ public interface IStoreRetagger
     /// <summary>The store's name, for progress and messages ("SQLite", "Elasticsearch").</summary>
     string Store { get; }
 
-    /// <param name="review">The run's second opinion (<see cref="IRetagReviewer"/>), or null. SQLite's re-tag asks it about
-    /// each article's result; Elasticsearch's does not (yet) and ignores it.</param>
+    /// <param name="review">The run's second opinion (<see cref="IRetagReviewer"/>), or null. Every store's re-tag asks it
+    /// about each article's result before writing the page (one run, one budget, whichever store holds the articles).</param>
     /// <param name="progress">Gets (articles done, articles in the windows) as the store goes.</param>
     Task<RetagSummary> RetagAsync(StoredPlan plan, IRetagReview? review, IProgress<(long Done, long Total)>? progress, CancellationToken ct);
 }

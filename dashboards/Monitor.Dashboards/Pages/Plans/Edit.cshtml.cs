@@ -33,6 +33,9 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
     /// their diff and offers to save over the newest).</summary>
     public IReadOnlyList<PlanVersionSaved> Overtaken { get; private set; } = [];
 
+    /// <summary>The version the refused save was based on (0: a draft whose plan had none).</summary>
+    public int? OvertakenFrom { get; private set; }
+
     /// <summary>Why a posted form cannot be read at all (a hand-made request), one line.</summary>
     private string? PostProblem { get; set; }
 
@@ -43,7 +46,16 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
             return NotFound();
         }
 
-        Form = draft is null ? PlanForm.Of(Base, plan, null, Latest!.Version) : PlanForm.Of(Base, Base.Id ?? plan, draft, null);
+        if (draft is null)
+        {
+            Form = PlanForm.Of(Base, plan, null, Latest!.Version);
+            return Page();
+        }
+
+        // A draft's first save is checked like any later one: against the plan's newest version now (none: 0).
+        var id = Base.Id ?? plan;
+        Form = PlanForm.Of(Base, id, draft, (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == id)?.Version ?? 0);
+        Form.BasePlan = id;
         return Page();
     }
 
@@ -73,12 +85,15 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
             return Page();
         }
 
-        // An edit of a stored plan is saved only over the version it started from (or the newer one the analyst chose to
-        // save over after being told of it); an upload's draft creates or extends its plan as before.
-        var save = await editor.SaveAsync(Result.Plan, Form.Draft, User.Identity!.Name!, Form.Draft is null ? Form.Overwrite ?? Form.BaseVersion : null, ct);
+        // Saved only over the version the edit started from (or the newer one the analyst chose to save over after being
+        // told of it); a draft over its plan's newest version when it was opened (none: 0), or none at all when its plan id
+        // was retyped to one whose versions it never showed.
+        var basedOn = Form.Draft is null || string.Equals(Form.BasePlan, Result.Plan.Id, StringComparison.Ordinal) ? Form.BaseVersion : 0;
+        var save = await editor.SaveAsync(Result.Plan, Form.Draft, User.Identity!.Name!, Form.Overwrite ?? basedOn, ct);
         if (save.Stored is not { } stored)
         {
             Overtaken = save.Newer;
+            OvertakenFrom = Form.Draft is null ? Form.BaseVersion : Form.Overwrite ?? basedOn;
             Latest = (await plans.LatestAsync(ct)).FirstOrDefault(p => p.Id == plan);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
@@ -120,7 +135,7 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
         }
 
         Form.Prune();
-        if (Form.Draft is null && Form.BaseVersion is null)
+        if (Form.BaseVersion is null)
         {
             PostProblem = $"Form.BaseVersion: thiếu phiên bản mà bản sửa kế hoạch {plan} dựa trên; mở lại trang sửa rồi lưu.";
             return false;

@@ -20,8 +20,13 @@ namespace Monitor.Host.Tagging.SecondOpinion;
 /// mention. Never required: an unreadable answer keeps the rule's grade with one warning line; a failure or a timeout
 /// keeps it too, with one warning line, and stops asking for the rest of the run (an endpoint that is down is not
 /// asked again and again); past the budget, one warning line and the rules' grades.</summary>
+/// <param name="budget">Questions this stage may send.</param>
 /// <param name="quietOverBudget">The embedded worker's later batches of a day whose budget is spent: no warning again.</param>
-internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, SecondOpinions cache, int budget, ILogger<LlmSecondOpinion> log, bool quietOverBudget = false)
+/// <param name="reserve">Also asked before each question, when given: the deployment's daily budget in the store
+/// (<see cref="SecondOpinionBudget"/>); false = spent.</param>
+/// <param name="period">What the budget is per, for the over-budget warning ("lần chạy này", a day).</param>
+internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, SecondOpinions cache, int budget, ILogger<LlmSecondOpinion> log, bool quietOverBudget = false,
+    Func<CancellationToken, Task<bool>>? reserve = null, string period = "lần chạy này")
 {
     private const int TextChars = 3000;
     private const string Instructions = """
@@ -38,14 +43,16 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
         return kernel.GetRequiredService<IChatCompletionService>();
     });
 
+    private int _taken;
     private int _asked;
+    private int _refused;
     private int _reviewed;
     private int _cached;
     private int _stopped;
     private int _overBudget = quietOverBudget ? 1 : 0;
 
     /// <summary>Requests sent so far in this run.</summary>
-    public int Asked => Math.Min(Volatile.Read(ref _asked), budget);
+    public int Asked => Volatile.Read(ref _asked);
 
     /// <summary>Borderline pairs whose grade an answer set, from the cache or asked now.</summary>
     public int Reviewed => Volatile.Read(ref _reviewed);
@@ -57,7 +64,7 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
     public bool Stopped => Volatile.Read(ref _stopped) != 0;
 
     /// <summary>A borderline pair found the budget spent.</summary>
-    public bool OverBudget => Volatile.Read(ref _asked) > budget;
+    public bool OverBudget => Volatile.Read(ref _refused) != 0;
 
     /// <summary>The result with the borderline themes' grades set by the model's answers (cached or asked now).</summary>
     public async ValueTask<TagResult> ReviewAsync(Article article, TagResult result, Plan plan, int planVersion, RelevanceModel? model, double threshold, CancellationToken ct)
@@ -107,11 +114,11 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
             return null;
         }
 
-        if (Interlocked.Increment(ref _asked) > budget)
+        if (!await ReserveAsync(ct))
         {
             if (Interlocked.Exchange(ref _overBudget, 1) == 0)
             {
-                log.LogWarning("hết ngân sách {Budget} câu hỏi cho mô hình ngôn ngữ ({Endpoint}) trong lần chạy này; các cặp còn lại giữ mức do luật gắn", budget, options.Endpoint);
+                log.LogWarning("hết ngân sách {Budget} câu hỏi cho mô hình ngôn ngữ ({Endpoint}) trong {Period}; các cặp còn lại giữ mức do luật gắn", budget, options.Endpoint, period);
             }
 
             return null;
@@ -149,6 +156,19 @@ internal sealed class LlmSecondOpinion(LlmOptions options, HttpClient http, Seco
         var opinion = new Monitor.Storage.Learning.SecondOpinion(relevant, answer!);
         await cache.SaveAsync(hash, planId, planVersion, theme.Code, opinion, ct);
         return opinion;
+    }
+
+    /// <summary>One question of the budget, taken before it is sent (so a question cut short is spent too).</summary>
+    private async Task<bool> ReserveAsync(CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref _taken) > budget || (reserve is not null && !await reserve(ct)))
+        {
+            Volatile.Write(ref _refused, 1);
+            return false;
+        }
+
+        Interlocked.Increment(ref _asked);
+        return true;
     }
 
     /// <summary>"Có" / "Không" alone (any case, with or without diacritics or punctuation; "yes"/"no" too); null for
