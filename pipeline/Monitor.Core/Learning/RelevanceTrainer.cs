@@ -98,9 +98,11 @@ public static class RelevanceTrainer
 
     private static Example Of(int theme, SparseVector x, bool relevant, double weight) => new(theme, x.Ids, x.Values, relevant ? 1 : 0, weight);
 
-    /// <summary>Weighted logistic loss plus L2 over dense copies of the features the examples use: z = b + c[t] +
-    /// Σ (s[f] + u[t][f]) x[f], b not penalised, s by <see cref="RelevanceOptions.L2"/>, c and u by
-    /// <see cref="RelevanceOptions.ThemeL2"/>. Returns per theme the bias b + c[t] and the non-zero weights s + u[t]
+    /// <summary>Weighted logistic loss plus L2 over dense copies of the features the examples use: z = b +
+    /// Σ (s[f] + u[t][f]) x[f], b not penalised, s by <see cref="RelevanceOptions.L2"/>, u by
+    /// <see cref="RelevanceOptions.ThemeL2"/>. No bias of the theme's own: what a theme's decisions say of its
+    /// mentions goes to its mention grade's weight, not to every hit of the theme (analysts rejecting a theme's
+    /// passing mentions must not demote its subjects). Returns per theme the bias and the non-zero weights s + u[t]
     /// (under 1e-6 dropped: they change no probability's third decimal) in feature order.</summary>
     private static List<(double Bias, IReadOnlyDictionary<int, double> Weights)> Fit(List<Example> examples, int themeCount, RelevanceOptions options)
     {
@@ -118,12 +120,9 @@ public static class RelevanceTrainer
         var gShared = new double[features.Length];
         var gOwn = Enumerable.Range(0, themeCount).Select(_ => new double[features.Length]).ToArray();
         var bias = 0.0;
-        var themeBias = new double[themeCount];
-        var gThemeBias = new double[themeCount];
         for (var step = 0; step < options.Iterations; step++)
         {
             Array.Clear(gShared);
-            Array.Clear(gThemeBias);
             foreach (var g in gOwn)
             {
                 Array.Clear(g);
@@ -133,7 +132,7 @@ public static class RelevanceTrainer
             foreach (var (t, ids, values, y, weight) in rows)
             {
                 var u = own[t];
-                var z = bias + themeBias[t];
+                var z = bias;
                 for (var k = 0; k < ids.Length; k++)
                 {
                     z += (shared[ids[k]] + u[ids[k]]) * values[k];
@@ -141,7 +140,6 @@ public static class RelevanceTrainer
 
                 var g = weight * (1 / (1 + Math.Exp(-z)) - y) / total;
                 gBias += g;
-                gThemeBias[t] += g;
                 var gu = gOwn[t];
                 for (var k = 0; k < ids.Length; k++)
                 {
@@ -162,8 +160,6 @@ public static class RelevanceTrainer
                 {
                     u[i] -= options.LearningRate * (gu[i] + options.ThemeL2 * u[i]);
                 }
-
-                themeBias[t] -= options.LearningRate * (gThemeBias[t] + options.ThemeL2 * themeBias[t]);
             }
 
             bias -= options.LearningRate * gBias;
@@ -182,7 +178,7 @@ public static class RelevanceTrainer
                 }
             }
 
-            fitted.Add((bias + themeBias[t], weights));
+            fitted.Add((bias, weights));
         }
 
         return fitted;
