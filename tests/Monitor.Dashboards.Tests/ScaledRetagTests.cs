@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +22,12 @@ namespace Monitor.Dashboards.Tests;
 public sealed class ScaledRetagTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private static readonly JsonSerializerOptions Snake = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     [Fact]
     public async Task The_pages_retag_goes_through_the_elasticsearch_retagger_and_writes_the_tags_sqlite_gets()
     {
         List<ArticleDocument> documents = [];
-        using var cluster = new ScriptedCluster(r => Answer(documents, r.Method, r.Path, r.Body));
+        using var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Monitor:Elasticsearch:Url"] = "http://127.0.0.1:9200", ["Monitor:Elasticsearch:IndexPrefix"] = "t-",
@@ -59,7 +57,7 @@ public sealed class ScaledRetagTests
         var requests = cluster.Requests;
         Assert.Contains(requests, r => r.Path.StartsWith("/t-articles/_count", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Path.StartsWith("/t-articles/_pit", StringComparison.Ordinal));
-        var written = requests.Where(r => r.Path.StartsWith("/_bulk", StringComparison.Ordinal)).SelectMany(r => Lines(r.Body))
+        var written = requests.Where(r => r.Path.StartsWith("/_bulk", StringComparison.Ordinal)).SelectMany(r => RetagCluster.Lines(r.Body))
             .Where(d => d["plan_id"] is not null).Select(d => (Article: (string)d["article_id"]!, Theme: (string)d["theme_code"]!, Version: (int)d["plan_version"]!)).ToList();
         Assert.Equal(sqlite.Order(), written.Select(t => (t.Article, t.Theme)).Order());
         Assert.All(written, t => Assert.Equal(1, t.Version));
@@ -100,28 +98,6 @@ public sealed class ScaledRetagTests
             await indices.DeleteAsync(Ct);
         }
     }
-
-    // The in-memory cluster's answers, in the shapes the REST specification gives: the articles counted and paged through
-    // one point in time, every bulk item accepted, every delete and refresh answered.
-    private static (int Status, string Body) Answer(List<ArticleDocument> documents, string method, string path, string body) => (method, path) switch
-    {
-        (_, var p) when p.StartsWith("/t-articles/_count", StringComparison.Ordinal) =>
-            (200, "{\"count\":" + documents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ""","_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""),
-        (_, var p) when p.StartsWith("/t-articles/_pit", StringComparison.Ordinal) => (200, """{"id":"pit-1","_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""),
-        ("DELETE", "/_pit") => (200, """{"succeeded":true,"num_freed":1}"""),
-        (_, var p) when p.StartsWith("/_search", StringComparison.Ordinal) => (200,
-            """{"pit_id":"pit-1","took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"max_score":null,"hits":["""
-            + (body.Contains("search_after", StringComparison.Ordinal) ? "" : string.Join(",", documents.Select((d, i) =>
-                $$"""{"_index":"t-articles","_id":"{{d.Id}}","_score":null,"_source":{{JsonSerializer.Serialize(d, Snake)}},"sort":[{{i}}]}""")))
-            + "]}}"),
-        (_, var p) when p.StartsWith("/_bulk", StringComparison.Ordinal) => (200, Answers.Bulk(Lines(body)
-            .Where(l => l["index"] is not null).Select(l => Answers.Indexed((string)l["index"]!["_index"]!, (string)l["index"]!["_id"]!, "updated", 200)).ToList())),
-        (_, var p) when p.Contains("/_refresh", StringComparison.Ordinal) => (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""),
-        _ => (200, """{"took":5,"timed_out":false,"total":0,"deleted":0,"batches":0,"version_conflicts":0,"noops":0,"failures":[],"_shards":{"total":2,"successful":2,"failed":0}}"""),
-    };
-
-    private static IEnumerable<JsonNode> Lines(string ndjson) =>
-        ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonNode.Parse(l)!);
 
     private static async Task<List<(string Article, string Theme)>> TagsAsync(DashboardSite site)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +22,6 @@ namespace Monitor.Host.Tests;
 public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private static readonly JsonSerializerOptions Snake = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly TempDir _dir = new();
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         // Three borderline articles in the index only (the scaled-out taggers wrote them there; SQLite has none).
         var documents = Enumerable.Range(1, 3).Select(i => ArticleDocument.Of(BorderlinePairs.Road(i))).ToList();
-        using var cluster = new ScriptedCluster(r => Answer(documents, r.Method, r.Path, r.Body));
+        using var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
         using var host = await HostAsync(endpoint.Url, budget: 2, cluster);
         var plan = await host.Services.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct);
         Assert.Equal(["SQLite", "Elasticsearch"], host.Services.GetServices<IStoreRetagger>().Select(r => r.Store));
@@ -55,7 +53,7 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
     {
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
         var documents = Enumerable.Range(1, 2).Select(i => ArticleDocument.Of(BorderlinePairs.Road(i))).ToList();
-        using var cluster = new ScriptedCluster(r => Answer(documents, r.Method, r.Path, r.Body));
+        using var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
         using var host = await HostAsync(endpoint.Url, budget: 0, cluster);
         var plan = await host.Services.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct);
 
@@ -90,33 +88,11 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
             await retagger.RetagAsync(plan, review, null, Ct);
         }
 
-        var written = cluster.Requests.Skip(since).Where(r => r.Path.StartsWith("/_bulk", StringComparison.Ordinal)).SelectMany(r => Lines(r.Body)).ToList();
+        var written = cluster.Requests.Skip(since).Where(r => r.Path.StartsWith("/_bulk", StringComparison.Ordinal)).SelectMany(r => RetagCluster.Lines(r.Body)).ToList();
         var tags = written.Count(d => d["theme_code"] is not null && d["article_id"] is not null);
         var mentions = written.Where(d => d["mentions"] is JsonArray).Sum(d => d["mentions"]!.AsArray().Count(m => (string?)m!["plan_id"] == plan.Id));
         return (tags, mentions, review?.Count);
     }
-
-    // The in-memory cluster's answers: the articles counted and paged through one point in time, every bulk item accepted,
-    // every delete and refresh answered.
-    private static (int Status, string Body) Answer(List<ArticleDocument> documents, string method, string path, string body) => (method, path) switch
-    {
-        (_, var p) when p.StartsWith("/t-articles/_count", StringComparison.Ordinal) =>
-            (200, "{\"count\":" + documents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ""","_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""),
-        (_, var p) when p.StartsWith("/t-articles/_pit", StringComparison.Ordinal) => (200, """{"id":"pit-1","_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}"""),
-        ("DELETE", "/_pit") => (200, """{"succeeded":true,"num_freed":1}"""),
-        (_, var p) when p.StartsWith("/_search", StringComparison.Ordinal) => (200,
-            """{"pit_id":"pit-1","took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"max_score":null,"hits":["""
-            + (body.Contains("search_after", StringComparison.Ordinal) ? "" : string.Join(",", documents.Select((d, i) =>
-                $$"""{"_index":"t-articles","_id":"{{d.Id}}","_score":null,"_source":{{JsonSerializer.Serialize(d, Snake)}},"sort":[{{i}}]}""")))
-            + "]}}"),
-        (_, var p) when p.StartsWith("/_bulk", StringComparison.Ordinal) => (200, Answers.Bulk(Lines(body)
-            .Where(l => l["index"] is not null).Select(l => Answers.Indexed((string)l["index"]!["_index"]!, (string)l["index"]!["_id"]!, "updated", 200)).ToList())),
-        (_, var p) when p.Contains("/_refresh", StringComparison.Ordinal) => (200, """{"_shards":{"total":2,"successful":1,"failed":0}}"""),
-        _ => (200, """{"took":5,"timed_out":false,"total":0,"deleted":0,"batches":0,"version_conflicts":0,"noops":0,"failures":[],"_shards":{"total":2,"successful":2,"failed":0}}"""),
-    };
-
-    private static IEnumerable<JsonNode> Lines(string ndjson) =>
-        ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonNode.Parse(l)!);
 
     public void Dispose()
     {

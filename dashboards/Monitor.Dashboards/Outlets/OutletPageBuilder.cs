@@ -97,8 +97,7 @@ public sealed class OutletPageBuilder(OverviewBuilder overview, ICoverageStore c
         }
 
         var quota = plan.Plan.Quotas[q.Quota];
-        var column = q.Section is null ? null
-            : await queries.ByIdsAsync(plan.Id, (await coverage.QuotasAsync(plan, asOf, QuotaDetail.Articles, q.Outlet, ct)).First(s => s.Quota == q.Quota).ArticleIds ?? [], ct);
+        var column = q.Section is null ? null : (await queries.QuotaListAsync(plan, q, asOf, 0, int.MaxValue, ct)).Page;
         var windows = CoverageRules.QuotaWindows(plan.Plan, quota, asOf);
         var outlet = q.Outlet.Length > 0 ? q.Outlet : null;
         // Every period's count from one read of the distinct articles per day; a period's newest articles lie in its last days.

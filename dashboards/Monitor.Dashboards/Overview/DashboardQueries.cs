@@ -24,9 +24,6 @@ public sealed class DashboardQueries(MonitorDatabase db, IArticleStore articles)
     public Task<IReadOnlyList<(string Day, int Articles)>> PerDayAsync(string planId, IReadOnlyList<ThemeWindow> windows, string? outlet, CancellationToken ct) =>
         articles.PerDayAsync(planId, windows, outlet, null, ct);
 
-    /// <summary>Articles by id (a column quota's counted list on the outlet page), newest first, with the plan's themes.</summary>
-    public Task<IReadOnlyList<ListedArticle>> ByIdsAsync(string planId, IReadOnlyList<string> ids, CancellationToken ct) => articles.ByIdsAsync(planId, ids, ct);
-
     /// <summary>A quota's counted articles, how many and one page of them, paged by the store.</summary>
     public Task<(int Total, IReadOnlyList<ListedArticle> Page)> QuotaListAsync(Storage.Plans.StoredPlan plan, QuotaStatus quota, DateOnly asOf, int offset, int limit,
         CancellationToken ct) => articles.QuotaListAsync(plan, quota, asOf, offset, limit, ct);

@@ -12,7 +12,8 @@ public sealed class SecondOpinions(MonitorDatabase db, TimeProvider time)
     public async Task<SecondOpinion?> FindAsync(string contentHash, string planId, int planVersion, string theme, CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
-        await using var command = connection.Cached("""
+        // Kept by the connection (SqliteExtensions.Cached): not disposed here.
+        var command = connection.Cached("""
             SELECT relevant, answer FROM second_opinions WHERE content_hash = $hash AND plan_id = $plan AND plan_version = $version AND theme_code = $theme
             """, null, ("$hash", contentHash), ("$plan", planId), ("$version", planVersion), ("$theme", theme));
         await using var reader = await command.ExecuteReaderAsync(ct);
