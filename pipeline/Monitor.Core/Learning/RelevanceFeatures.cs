@@ -36,7 +36,7 @@ internal readonly record struct SparseVector(int[] Ids, double[] Values)
 /// <item>the matcher's grade of the pair (or none), value 1.</item>
 /// </list>
 /// With a handful of decisions per theme the words alone cannot tell a subject from a passing mention; the shape is
-/// what analysts' decisions share across themes (docs/tagging-quality.md, "the learner, fifth round"). Hashing is FNV-1a
+/// what analysts' decisions share across themes (docs/tagging-quality.md, "the learner against three label files"). Hashing is FNV-1a
 /// over the folded key: stable across processes and machines, so a stored model means the same everywhere.</summary>
 internal static class RelevanceFeatures
 {
@@ -54,9 +54,9 @@ internal static class RelevanceFeatures
     {
         ArgumentNullException.ThrowIfNull(article);
         var values = new Dictionary<int, double>();
-        Words(values, article.Title, HeadValue, "");
-        Words(values, article.Description, HeadValue, "");
-        Words(values, article.Text, 1, "");
+        Words(values, article.Title, HeadValue);
+        Words(values, article.Description, HeadValue);
+        Words(values, article.Text, 1);
         return Sorted(Unit(values));
     }
 
@@ -89,16 +89,16 @@ internal static class RelevanceFeatures
             switch (e.Field)
             {
                 case "title":
-                    Words(values, article.Title, 1, "");
+                    Words(values, article.Title, 1);
                     break;
                 case "description":
-                    Words(values, article.Description, 1, "");
+                    Words(values, article.Description, 1);
                     break;
                 default:
                     var body = article.Text ?? "";
                     var from = Math.Clamp(e.Start - Window, 0, body.Length);
                     var to = Math.Clamp(e.End + Window, from, body.Length);
-                    Words(values, body[from..to], 1, "");
+                    Words(values, body[from..to], 1);
                     break;
             }
         }
@@ -163,7 +163,7 @@ internal static class RelevanceFeatures
         return i.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static void Words(Dictionary<int, double> values, string? field, double value, string prefix)
+    private static void Words(Dictionary<int, double> values, string? field, double value)
     {
         if (string.IsNullOrEmpty(field))
         {
@@ -173,10 +173,10 @@ internal static class RelevanceFeatures
         var words = VietnameseFolding.Key(field).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
         {
-            Put(values, Hash(prefix + words[i]), value);
+            Put(values, Hash(words[i]), value);
             if (i > 0)
             {
-                Put(values, Hash(prefix + words[i - 1] + " " + words[i]), value);
+                Put(values, Hash(words[i - 1] + " " + words[i]), value);
             }
         }
     }

@@ -6,12 +6,13 @@ namespace Monitor.Core.Learning;
 
 /// <summary>Trains a <see cref="RelevanceModel"/>: one L2-regularised logistic regression over <see cref="RelevanceFeatures"/>
 /// for all the plan's themes that have analysts' decisions, fitted together by full-batch gradient descent from zero.
-/// Each weight is a shared part (learnt from every theme's decisions) plus the theme's own part, penalised harder
-/// (<see cref="RelevanceOptions.ThemeL2"/> against <see cref="RelevanceOptions.L2"/>): a theme with three decisions
+/// Each weight is a shared part (learnt from every theme's decisions) plus the theme's own part, each L2-penalised
+/// (<see cref="RelevanceOptions.L2"/>, <see cref="RelevanceOptions.ThemeL2"/>): a theme with three decisions
 /// leans on what the others taught — mostly where the evidence sits — and a theme with many learns its own words.
 /// Each theme's stored model is the sum of the two. Examples: each decision (weight 1), the matcher's primary hits as
 /// relevant and articles with no evidence of the theme as not (weight <see cref="RelevanceOptions.SelfWeight"/>; the
-/// latter picked by a hash of article and theme, not at random). Everything is sorted before use and nothing is random
+/// latter picked by a hash of article and theme, not at random), its undecided mentions as not (weight
+/// <see cref="RelevanceOptions.MentionWeight"/>). Everything is sorted before use and nothing is random
 /// or parallel, so the same inputs give the same model, bit for bit, whatever order they come in.</summary>
 public static class RelevanceTrainer
 {
