@@ -32,9 +32,12 @@ public sealed class BenchPageTimeoutTests
         });
         await app.StartAsync();
         using var http = new HttpClient(new PageTimeout(TimeSpan.FromSeconds(1), new HttpClientHandler())) { BaseAddress = new Uri(app.Urls.First()), Timeout = Timeout.InfiniteTimeSpan };
+        // The page in time goes through a limit of its own: a cold server's first answer (JIT, the first connection) can
+        // take over a second on a loaded machine, and what is tested is that an answer inside the limit passes, not how fast.
+        using var roomy = new HttpClient(new PageTimeout(TimeSpan.FromMinutes(1), new HttpClientHandler())) { BaseAddress = new Uri(app.Urls.First()), Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            Assert.Equal("nhanh", await http.GetStringAsync("/fast"));
+            Assert.Equal("nhanh", await roomy.GetStringAsync("/fast"));
 
             var headers = await Assert.ThrowsAsync<PageTimeoutException>(() => http.GetAsync("/plans/w46/themes/1.2?offset=50"));
             var body = await Assert.ThrowsAsync<PageTimeoutException>(() => http.GetAsync("/slow-body"));

@@ -28,11 +28,9 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
     public async Task The_elasticsearch_retag_asks_about_borderline_pairs_within_the_runs_budget_and_reads_earlier_answers_from_the_cache()
     {
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
-        // Three borderline articles in the index only (the scaled-out taggers wrote them there; SQLite has none).
-        var documents = Enumerable.Range(1, 3).Select(i => ArticleDocument.Of(BorderlinePairs.Road(i))).ToList();
-        using var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
-        using var host = await HostAsync(endpoint.Url, budget: 2, cluster);
-        var plan = await host.Services.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct);
+        var (host, cluster, plan) = await ScaledAsync(endpoint.Url, budget: 2, articles: 3);
+        using var owned = host;
+        using var scripted = cluster;
         Assert.Equal(["SQLite", "Elasticsearch"], host.Services.GetServices<IStoreRetagger>().Select(r => r.Store));
 
         // Two questions in the run: two pairs become passing mentions, the third keeps the rules' grade (a counted tag).
@@ -52,10 +50,9 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
     public async Task Without_a_budget_the_elasticsearch_retag_asks_nothing_and_keeps_the_rules_grades()
     {
         await using var endpoint = await ChatEndpoint.StartAsync(ChatEndpoint.Says("Không"));
-        var documents = Enumerable.Range(1, 2).Select(i => ArticleDocument.Of(BorderlinePairs.Road(i))).ToList();
-        using var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
-        using var host = await HostAsync(endpoint.Url, budget: 0, cluster);
-        var plan = await host.Services.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct);
+        var (host, cluster, plan) = await ScaledAsync(endpoint.Url, budget: 0, articles: 2);
+        using var owned = host;
+        using var scripted = cluster;
 
         var run = await RetagAsync(host, plan, cluster, 0);
 
@@ -64,8 +61,12 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
         Assert.Empty(endpoint.Requests);
     }
 
-    private async Task<IHost> HostAsync(string endpoint, int budget, ScriptedCluster cluster)
+    /// <summary>The scaled re-tag's composition with <paramref name="articles"/> borderline articles in the in-memory
+    /// cluster's index only (the scaled-out taggers wrote them there; SQLite has none), and the plan stored.</summary>
+    private async Task<(IHost Host, ScriptedCluster Cluster, StoredPlan Plan)> ScaledAsync(string endpoint, int budget, int articles)
     {
+        var documents = Enumerable.Range(1, articles).Select(i => ArticleDocument.Of(BorderlinePairs.Road(i))).ToList();
+        var cluster = new ScriptedCluster(r => RetagCluster.Answer(documents, r));
         var builder = await MonitorServices.CreateBuilderAsync(_dir.Path, Ct);
         builder.Configuration["Monitor:Llm:Endpoint"] = endpoint;
         builder.Configuration["Monitor:Llm:Model"] = "test-model";
@@ -75,7 +76,8 @@ public sealed class ElasticsearchRetagSecondOpinionTests : IDisposable
         // The product's composition from the settings; only the connection's transport is the in-memory cluster.
         builder.Services.AddMonitorElasticsearch(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton(cluster.Connect(new ElasticsearchOptions { Url = "http://127.0.0.1:9200", IndexPrefix = "t-" })));
-        return builder.Build();
+        var host = builder.Build();
+        return (host, cluster, await host.Services.GetRequiredService<PlanStore>().SaveAsync(BorderlinePairs.Plan, Ct));
     }
 
     /// <summary>One re-tag as <c>monitor retag</c> runs it (one review, every store), and what its bulk requests wrote:
