@@ -83,7 +83,7 @@ public sealed class FeedbackLearnCommandTests
         Assert.False(plain.TryGetProperty("relevance", out _));
         var demoted = Theme(Assert.Single(after.Lines));
         Assert.Equal("mention", demoted.GetProperty("grade").GetString());
-        Assert.True(demoted.GetProperty("relevance").GetDouble() < 0.3);
+        Assert.True(demoted.GetProperty("relevance").GetDouble() < Monitor.Core.Learning.RelevanceOptions.Default.DemoteBelow);
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("lỗi: --plan 'w47': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)", Assert.Single(missing.Lines));
     }

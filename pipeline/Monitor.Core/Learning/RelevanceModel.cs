@@ -21,6 +21,10 @@ public sealed class RelevanceModel
     /// <summary>How many analysts' decisions (in force, one per article and theme) it was trained on.</summary>
     [JsonPropertyName("feedback")] public required int FeedbackCount { get; init; }
 
+    /// <summary>The version of the features it was trained on (<see cref="RelevanceFeatures.Version"/>; absent in models
+    /// stored before 2026-12-07's second version: 1). A model of another version is not applied until re-trained.</summary>
+    [JsonPropertyName("features")] public int FeatureVersion { get; init; } = 1;
+
     [JsonPropertyName("demote_below")] public required double DemoteBelow { get; init; }
 
     [JsonPropertyName("promote_above")] public required double PromoteAbove { get; init; }
@@ -34,6 +38,11 @@ public sealed class RelevanceModel
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(result);
+        if (FeatureVersion != RelevanceFeatures.Version)
+        {
+            return result;
+        }
+
         SparseVector? text = null;
         ThemeMatch[]? changed = null;
         for (var i = 0; i < result.Themes.Count; i++)
@@ -45,20 +54,12 @@ public sealed class RelevanceModel
             }
 
             text ??= RelevanceFeatures.Text(article);
-            var p = model.Probability(RelevanceFeatures.Pair(text.Value, match.Grade));
+            var p = model.Probability(RelevanceFeatures.Pair(article, text.Value, result, match));
             changed ??= [.. result.Themes];
             changed[i] = match with { Grade = Grade(match, model, p), Relevance = Math.Round(p, 3) };
         }
 
         return changed is null ? result : result with { Themes = changed };
-    }
-
-    /// <summary>The probability the model gives one theme of an article (null: no model for the theme); for
-    /// callers that look for borderline pairs.</summary>
-    public double? Probability(Article article, ThemeMatch match)
-    {
-        ArgumentNullException.ThrowIfNull(match);
-        return Themes.TryGetValue(match.Code, out var model) ? model.Probability(RelevanceFeatures.Pair(RelevanceFeatures.Text(article), match.Grade)) : null;
     }
 
     private string Grade(ThemeMatch match, ThemeModel model, double p)

@@ -4,14 +4,20 @@ using Monitor.Core.Tagging;
 
 namespace Monitor.Core.Learning;
 
-/// <summary>Trains a <see cref="RelevanceModel"/>: per theme that has analysts' decisions, an L2-regularised logistic
-/// regression over <see cref="RelevanceFeatures"/>, fitted by full-batch gradient descent from zero. Examples: each
-/// decision (weight 1), the matcher's primary hits as relevant and articles with no evidence of the theme as not
-/// (weight <see cref="RelevanceOptions.SelfWeight"/>; the latter picked by a hash of article and theme, not at random).
-/// Everything is sorted before use and nothing is random or parallel, so the same inputs give the same model, bit
-/// for bit, whatever order they come in.</summary>
+/// <summary>Trains a <see cref="RelevanceModel"/>: one L2-regularised logistic regression over <see cref="RelevanceFeatures"/>
+/// for all the plan's themes that have analysts' decisions, fitted together by full-batch gradient descent from zero.
+/// Each weight is a shared part (learnt from every theme's decisions) plus the theme's own part, each L2-penalised
+/// (<see cref="RelevanceOptions.L2"/>, <see cref="RelevanceOptions.ThemeL2"/>): a theme with three decisions
+/// leans on what the others taught — mostly where the evidence sits — and a theme with many learns its own words.
+/// Each theme's stored model is the sum of the two. Examples: each decision (weight 1), the matcher's primary hits as
+/// relevant and articles with no evidence of the theme as not (weight <see cref="RelevanceOptions.SelfWeight"/>; the
+/// latter picked by a hash of article and theme, not at random), its undecided mentions as not (weight
+/// <see cref="RelevanceOptions.MentionWeight"/>). Everything is sorted before use and nothing is random
+/// or parallel, so the same inputs give the same model, bit for bit, whatever order they come in.</summary>
 public static class RelevanceTrainer
 {
+    private sealed record Example(int Theme, int[] Ids, double[] Values, double Y, double Weight);
+
     public static RelevanceModel Train(string planId, int planVersion, PlanMatcher matcher, IEnumerable<Article> articles, IEnumerable<FeedbackDecision> decisions, RelevanceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(matcher);
@@ -24,113 +30,159 @@ public static class RelevanceTrainer
             byId.TryAdd(article.Id, article);
         }
 
-        var grades = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var tagged = new Dictionary<string, TagResult>(StringComparer.Ordinal);
         var texts = new Dictionary<string, SparseVector>(StringComparer.Ordinal);
         foreach (var (id, article) in byId)
         {
-            grades[id] = matcher.Tag(article).Themes.ToDictionary(t => t.Code, t => t.Grade, StringComparer.Ordinal);
+            tagged[id] = matcher.Tag(article);
         }
 
-        SparseVector Text(string id) => texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]);
+        SparseVector Pair(string id, string code)
+        {
+            var text = texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]);
+            return RelevanceFeatures.Pair(byId[id], text, tagged[id], tagged[id].Themes.FirstOrDefault(t => t.Code == code));
+        }
+
+        string? Grade(string id, string code) => tagged[id].Themes.FirstOrDefault(t => t.Code == code)?.Grade;
 
         var usable = decisions.Where(d => byId.ContainsKey(d.ArticleId))
             .OrderBy(d => d.Theme, StringComparer.Ordinal).ThenBy(d => d.ArticleId, StringComparer.Ordinal).ToList();
-        var themes = new SortedDictionary<string, ThemeModel>(StringComparer.Ordinal);
-        foreach (var code in matcher.Plan.Themes.Select(t => t.Code).Distinct().Order(StringComparer.Ordinal))
+        var codes = matcher.Plan.Themes.Select(t => t.Code).Distinct().Order(StringComparer.Ordinal)
+            .Where(code => usable.Any(d => d.Theme == code)).ToList();
+        var examples = new List<Example>();
+        var counts = new List<(int Confirmed, int Rejected, int SelfRelevant, int SelfNot)>();
+        for (var t = 0; t < codes.Count; t++)
         {
+            var code = codes[t];
             var decided = usable.Where(d => d.Theme == code).ToList();
-            if (decided.Count == 0)
-            {
-                continue;
-            }
-
-            var examples = new List<(SparseVector X, double Y, double Weight)>();
             foreach (var d in decided)
             {
-                examples.Add((RelevanceFeatures.Pair(Text(d.ArticleId), grades[d.ArticleId].GetValueOrDefault(code)), d.Relevant ? 1 : 0, 1));
+                examples.Add(Of(t, Pair(d.ArticleId, code), d.Relevant, 1));
             }
 
             var skip = decided.Select(d => d.ArticleId).ToHashSet(StringComparer.Ordinal);
-            var selfRelevant = byId.Keys.Where(id => !skip.Contains(id) && grades[id].GetValueOrDefault(code) == ThemeGrade.Primary).ToList();
+            var selfRelevant = byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) == ThemeGrade.Primary).ToList();
             foreach (var id in selfRelevant)
             {
-                examples.Add((RelevanceFeatures.Pair(Text(id), ThemeGrade.Primary), 1, options.SelfWeight));
+                examples.Add(Of(t, Pair(id, code), true, options.SelfWeight));
             }
 
+            // The tagger's own "not counted": its undecided mentions (so a confirmed mention promotes only the mentions
+            // that look like it more than like the rest), and articles without evidence of the theme.
             var relevant = selfRelevant.Count + decided.Count(d => d.Relevant);
-            var selfNot = byId.Keys.Where(id => !skip.Contains(id) && !grades[id].ContainsKey(code))
-                .OrderBy(id => Pick(id, code)).ThenBy(id => id, StringComparer.Ordinal)
-                .Take(Math.Max(options.MinNegatives, options.NegativesPerPositive * relevant)).ToList();
+            var selfNot = byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) == ThemeGrade.Mention)
+                .Concat(byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) is null)
+                    .OrderBy(id => Pick(id, code)).ThenBy(id => id, StringComparer.Ordinal)
+                    .Take(Math.Max(options.MinNegatives, options.NegativesPerPositive * relevant))).ToList();
             foreach (var id in selfNot)
             {
-                examples.Add((RelevanceFeatures.Pair(Text(id), null), 0, options.SelfWeight));
+                examples.Add(Of(t, Pair(id, code), false, Grade(id, code) is null ? options.SelfWeight : options.MentionWeight));
             }
 
-            var (bias, weights) = Fit(examples, options);
-            themes[code] = new ThemeModel(bias, weights, decided.Count(d => d.Relevant), decided.Count(d => !d.Relevant), selfRelevant.Count, selfNot.Count);
+            counts.Add((decided.Count(d => d.Relevant), decided.Count(d => !d.Relevant), selfRelevant.Count, selfNot.Count));
+        }
+
+        var fitted = Fit(examples, codes.Count, options);
+        var themes = new SortedDictionary<string, ThemeModel>(StringComparer.Ordinal);
+        for (var t = 0; t < codes.Count; t++)
+        {
+            var c = counts[t];
+            themes[codes[t]] = new ThemeModel(fitted[t].Bias, fitted[t].Weights, c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot);
         }
 
         return new RelevanceModel
         {
-            PlanId = planId, PlanVersion = planVersion, FeedbackCount = usable.Count,
+            PlanId = planId, PlanVersion = planVersion, FeedbackCount = usable.Count, FeatureVersion = RelevanceFeatures.Version,
             DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, Themes = themes,
         };
     }
 
-    /// <summary>Weighted logistic loss plus L2, by gradient descent over a dense copy of the features the examples
-    /// use; returns the bias and the non-zero weights in feature order.</summary>
-    private static (double Bias, IReadOnlyDictionary<int, double> Weights) Fit(List<(SparseVector X, double Y, double Weight)> examples, RelevanceOptions options)
+    private static Example Of(int theme, SparseVector x, bool relevant, double weight) => new(theme, x.Ids, x.Values, relevant ? 1 : 0, weight);
+
+    /// <summary>Weighted logistic loss plus L2 over dense copies of the features the examples use: z = b +
+    /// Σ (s[f] + u[t][f]) x[f], b not penalised, s by <see cref="RelevanceOptions.L2"/>, u by
+    /// <see cref="RelevanceOptions.ThemeL2"/>. No bias of the theme's own: what a theme's decisions say of its
+    /// mentions goes to its mention grade's weight, not to every hit of the theme (analysts rejecting a theme's
+    /// passing mentions must not demote its subjects). Returns per theme the bias and the non-zero weights s + u[t]
+    /// (under 1e-6 dropped: they change no probability's third decimal) in feature order.</summary>
+    private static List<(double Bias, IReadOnlyDictionary<int, double> Weights)> Fit(List<Example> examples, int themeCount, RelevanceOptions options)
     {
-        var features = examples.SelectMany(e => e.X.Ids).Distinct().Order().ToArray();
+        var features = examples.SelectMany(e => e.Ids).Distinct().Order().ToArray();
         var dense = new Dictionary<int, int>(features.Length);
         for (var i = 0; i < features.Length; i++)
         {
             dense[features[i]] = i;
         }
 
-        var rows = examples.Select(e => (Ids: e.X.Ids.Select(id => dense[id]).ToArray(), e.X.Values, e.Y, e.Weight)).ToArray();
+        var rows = examples.Select(e => (e.Theme, Ids: e.Ids.Select(id => dense[id]).ToArray(), e.Values, e.Y, e.Weight)).ToArray();
         var total = rows.Sum(r => r.Weight);
-        var w = new double[features.Length];
-        var gradient = new double[features.Length];
+        var shared = new double[features.Length];
+        var own = Enumerable.Range(0, themeCount).Select(_ => new double[features.Length]).ToArray();
+        var gShared = new double[features.Length];
+        var gOwn = Enumerable.Range(0, themeCount).Select(_ => new double[features.Length]).ToArray();
         var bias = 0.0;
         for (var step = 0; step < options.Iterations; step++)
         {
-            Array.Clear(gradient);
-            var gBias = 0.0;
-            foreach (var (ids, values, y, weight) in rows)
+            Array.Clear(gShared);
+            foreach (var g in gOwn)
             {
+                Array.Clear(g);
+            }
+
+            var gBias = 0.0;
+            foreach (var (t, ids, values, y, weight) in rows)
+            {
+                var u = own[t];
                 var z = bias;
                 for (var k = 0; k < ids.Length; k++)
                 {
-                    z += w[ids[k]] * values[k];
+                    z += (shared[ids[k]] + u[ids[k]]) * values[k];
                 }
 
                 var g = weight * (1 / (1 + Math.Exp(-z)) - y) / total;
                 gBias += g;
+                var gu = gOwn[t];
                 for (var k = 0; k < ids.Length; k++)
                 {
-                    gradient[ids[k]] += g * values[k];
+                    gShared[ids[k]] += g * values[k];
+                    gu[ids[k]] += g * values[k];
                 }
             }
 
-            for (var i = 0; i < w.Length; i++)
+            for (var i = 0; i < features.Length; i++)
             {
-                w[i] -= options.LearningRate * (gradient[i] + options.L2 * w[i]);
+                shared[i] -= options.LearningRate * (gShared[i] + options.L2 * shared[i]);
+            }
+
+            for (var t = 0; t < themeCount; t++)
+            {
+                var (u, gu) = (own[t], gOwn[t]);
+                for (var i = 0; i < features.Length; i++)
+                {
+                    u[i] -= options.LearningRate * (gu[i] + options.ThemeL2 * u[i]);
+                }
             }
 
             bias -= options.LearningRate * gBias;
         }
 
-        var weights = new Dictionary<int, double>();
-        for (var i = 0; i < w.Length; i++)
+        var fitted = new List<(double, IReadOnlyDictionary<int, double>)>(themeCount);
+        for (var t = 0; t < themeCount; t++)
         {
-            if (w[i] != 0)
+            var weights = new Dictionary<int, double>();
+            for (var i = 0; i < features.Length; i++)
             {
-                weights[features[i]] = w[i];
+                var w = shared[i] + own[t][i];
+                if (Math.Abs(w) >= 1e-6)
+                {
+                    weights[features[i]] = w;
+                }
             }
+
+            fitted.Add((bias, weights));
         }
 
-        return (bias, weights);
+        return fitted;
     }
 
     // FNV-1a of article id and theme: which no-evidence articles serve as "not this theme" examples, stable and order-free.

@@ -121,9 +121,10 @@ internal static class BenchCommands
         var demote = new Option<double>("--demote-below") { Description = "Ngưỡng hạ xuống 'nhắc đến'.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.DemoteBelow };
         var promote = new Option<double>("--promote-above") { Description = "Ngưỡng nâng 'nhắc đến' thành được tính.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.PromoteAbove };
         var self = new Option<double>("--self-weight") { Description = "Trọng số các ví dụ tự gắn so với một nhận xét.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.SelfWeight };
+        var themeL2 = new Option<double>("--theme-l2") { Description = "Mức phạt L2 phần trọng số riêng của từng chủ đề.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.ThemeL2 };
         var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).")
         {
-            labels, corpus, directive, folds, repeats, tuning, demote, promote, self,
+            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2,
         };
         learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
@@ -134,7 +135,7 @@ internal static class BenchCommands
 
             var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
             var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
-            var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self) };
+            var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self), ThemeL2 = r.GetValue(themeL2) };
             return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
                 options, r.GetValue(tuning), Console.Out, ct);
         }));

@@ -134,4 +134,40 @@ public sealed class RelevanceModelTests
             Assert.True(Theme(model.Apply(road, Matcher.Tag(road)), "2.5").Counts);
         }
     }
+
+    [Fact]
+    public void A_model_stored_with_the_first_features_is_not_applied_until_re_trained()
+    {
+        var model = Train(Corpus(), Decisions);
+        var json = model.ToJson();
+        Assert.Contains("\"features\":2", json, StringComparison.Ordinal);
+        var old = RelevanceModel.FromJson(json.Replace("\"features\":2,", "", StringComparison.Ordinal));   // as stored before the second version
+        var road = Road(9);
+        var plain = Matcher.Tag(road);
+
+        Assert.Equal(1, old.FeatureVersion);
+        Assert.Same(plain, old.Apply(road, plain));
+        Assert.Equal(ThemeGrade.Mention, Theme(model.Apply(road, plain), "2.5").Grade);
+    }
+
+    [Fact]
+    public void A_theme_with_one_decision_leans_on_what_the_other_themes_decisions_taught()
+    {
+        // 2.7 has a single rejection; the shape of 2.5's rejected hits (evidence deep in a long text about something
+        // else) is what 2.7's rejected hit shares, so a 2.7 hit of that shape is demoted and a 2.7 subject is kept.
+        var articles = Corpus().Concat(Enumerable.Range(1, 6).Select(i => Article($"day-{i}", $"Ngày Nhà giáo ở trường số {i}",
+            $"Học sinh tặng hoa thầy cô dịp Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm Ngày Nhà giáo số {i}."))).ToList();
+        var deep = Enumerable.Range(1, 4).Select(i => Article($"deep-{i}", $"Giá cà phê số {i} tăng mạnh",
+            Filler(i) + Filler(i + 1) + $"\nMột đại biểu nhắc Quốc hội thông qua luật số {i} dịp Ngày Nhà giáo.\n" + Filler(i + 2))).ToList();
+        var model = RelevanceTrainer.Train("w46", 3, Matcher, articles.Concat(deep),
+            [.. deep.Take(3).Select(a => new FeedbackDecision(a.Id, "2.5", Relevant: false)), new("deep-4", "2.7", Relevant: false), new("day-1", "2.7", Relevant: true)]);
+
+        var other = Article("deep-9", "Giá cà phê số 9 tăng mạnh", Filler(9) + Filler(10) + "\nThương lái nghỉ dịp Ngày Nhà giáo, học sinh tặng hoa.\n" + Filler(11));
+        var day = Article("day-9", "Ngày Nhà giáo ở trường số 9", "Học sinh tặng hoa thầy cô dịp Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm Ngày Nhà giáo số 9.");
+
+        Assert.Equal(1, model.Themes["2.7"].Rejected);
+        Assert.True(Theme(model.Apply(day, Matcher.Tag(day)), "2.7").Counts);
+        var otherMatch = Theme(model.Apply(other, Matcher.Tag(other)), "2.7");
+        Assert.True(otherMatch.Relevance < Theme(model.Apply(day, Matcher.Tag(day)), "2.7").Relevance);
+    }
 }
