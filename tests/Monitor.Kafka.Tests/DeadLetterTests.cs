@@ -36,6 +36,8 @@ public sealed class DeadLetterTests
         Assert.Equal("1", ArticleHeaders.Get(dead.Message.Headers, ArticleHeaders.Tries));
         // The offset moved on: the poison message is handled (dead-lettered), not retried forever.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(KafkaTestBed.Consumer(tagger).Handled == 41), TimeSpan.FromSeconds(30)));
+        // The reader above stops at the first dead letter; the topic itself says it is the only one.
+        Assert.Equal(1, bed.Written("monitor.deadletter"));
         await tagger.StopAsync();
     }
 
@@ -76,6 +78,7 @@ public sealed class DeadLetterTests
         // than assume they were handled before the dead letter showed.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.Handled == Keys.Length), TimeSpan.FromSeconds(60)), $"{service.Handled} of {Keys.Length} handled");
         await service.StopAsync(CancellationToken.None);
+        Assert.Equal(1, bed.Written("monitor.deadletter"));
         Assert.Equal("bad", dead.Message.Key);
         Assert.Equal("3", ArticleHeaders.Get(dead.Message.Headers, ArticleHeaders.Tries));
         Assert.Equal("the store refused it", ArticleHeaders.Get(dead.Message.Headers, ArticleHeaders.Error));

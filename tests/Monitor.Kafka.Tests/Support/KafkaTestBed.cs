@@ -107,6 +107,17 @@ internal sealed class KafkaTestBed : IDisposable
         return read;
     }
 
+    /// <summary>Messages ever written to <paramref name="topic"/> (the sum of its partitions' high watermarks). "Nothing was
+    /// written" asked this way does not depend on a reader joining a group in time: an empty read within a few seconds
+    /// passes on a loaded machine whether or not something was written.</summary>
+    public long Written(string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = Cluster.BootstrapServers }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.Single().Partitions;
+        using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig { BootstrapServers = Cluster.BootstrapServers, GroupId = "watermarks-" + Guid.NewGuid().ToString("N") }).Build();
+        return partitions.Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p.PartitionId), TimeSpan.FromSeconds(30)).High.Value);
+    }
+
     /// <summary>(article_changes rows, counted tag rows, passing-mention rows, highest article version): a redelivery that
     /// wrote twice shows here.</summary>
     public async Task<(long Changes, long Tags, long Mentions, long MaxVersion)> StoreShapeAsync()
