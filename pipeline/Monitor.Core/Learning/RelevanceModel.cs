@@ -29,7 +29,10 @@ public sealed class RelevanceModel
 
     [JsonPropertyName("promote_above")] public required double PromoteAbove { get; init; }
 
-    /// <summary>Theme code → its model; themes without feedback have none.</summary>
+    /// <summary>The weights every theme's model adds to its own (what all themes' decisions taught), stored once.</summary>
+    [JsonPropertyName("shared")] public IReadOnlyDictionary<int, double> Shared { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Theme code → its model (its own part of the weights); themes without feedback have none.</summary>
     [JsonPropertyName("themes")] public required IReadOnlyDictionary<string, ThemeModel> Themes { get; init; }
 
     /// <summary>The matcher's result with the learnt grades: each theme with a model gets its probability
@@ -54,7 +57,7 @@ public sealed class RelevanceModel
             }
 
             text ??= RelevanceFeatures.Text(article);
-            var p = model.Probability(RelevanceFeatures.Pair(article, text.Value, result, match));
+            var p = model.Probability(RelevanceFeatures.Pair(article, text.Value, result, match), Shared);
             changed ??= [.. result.Themes];
             changed[i] = match with { Grade = Grade(match, model, p), Relevance = Math.Round(p, 3) };
         }

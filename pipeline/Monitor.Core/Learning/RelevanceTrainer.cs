@@ -9,7 +9,7 @@ namespace Monitor.Core.Learning;
 /// Each weight is a shared part (learnt from every theme's decisions) plus the theme's own part, each L2-penalised
 /// (<see cref="RelevanceOptions.L2"/>, <see cref="RelevanceOptions.ThemeL2"/>): a theme with three decisions
 /// leans on what the others taught — mostly where the evidence sits — and a theme with many learns its own words.
-/// Each theme's stored model is the sum of the two. Examples: each decision (weight 1), the matcher's primary hits as
+/// The shared part is stored once (<see cref="RelevanceModel.Shared"/>), each theme's own part with the theme. Examples: each decision (weight 1), the matcher's primary hits as
 /// relevant and articles with no evidence of the theme as not (weight <see cref="RelevanceOptions.SelfWeight"/>; the
 /// latter picked by a hash of article and theme, not at random), its undecided mentions as not (weight
 /// <see cref="RelevanceOptions.MentionWeight"/>). Everything is sorted before use and nothing is random
@@ -82,18 +82,18 @@ public static class RelevanceTrainer
             counts.Add((decided.Count(d => d.Relevant), decided.Count(d => !d.Relevant), selfRelevant.Count, selfNot.Count));
         }
 
-        var fitted = Fit(examples, codes.Count, options);
+        var (bias, shared, own) = Fit(examples, codes.Count, options);
         var themes = new SortedDictionary<string, ThemeModel>(StringComparer.Ordinal);
         for (var t = 0; t < codes.Count; t++)
         {
             var c = counts[t];
-            themes[codes[t]] = new ThemeModel(fitted[t].Bias, fitted[t].Weights, c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot);
+            themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot);
         }
 
         return new RelevanceModel
         {
             PlanId = planId, PlanVersion = planVersion, FeedbackCount = usable.Count, FeatureVersion = RelevanceFeatures.Version,
-            DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, Themes = themes,
+            DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, Shared = shared, Themes = themes,
         };
     }
 
@@ -103,9 +103,9 @@ public static class RelevanceTrainer
     /// Σ (s[f] + u[t][f]) x[f], b not penalised, s by <see cref="RelevanceOptions.L2"/>, u by
     /// <see cref="RelevanceOptions.ThemeL2"/>. No bias of the theme's own: what a theme's decisions say of its
     /// mentions goes to its mention grade's weight, not to every hit of the theme (analysts rejecting a theme's
-    /// passing mentions must not demote its subjects). Returns per theme the bias and the non-zero weights s + u[t]
-    /// (under 1e-6 dropped: they change no probability's third decimal) in feature order.</summary>
-    private static List<(double Bias, IReadOnlyDictionary<int, double> Weights)> Fit(List<Example> examples, int themeCount, RelevanceOptions options)
+    /// passing mentions must not demote its subjects). Returns the bias, the non-zero weights s and per theme the
+    /// non-zero u[t] (under 1e-6 dropped: they change no probability's third decimal), in feature order.</summary>
+    private static (double Bias, IReadOnlyDictionary<int, double> Shared, List<IReadOnlyDictionary<int, double>> Own) Fit(List<Example> examples, int themeCount, RelevanceOptions options)
     {
         var features = examples.SelectMany(e => e.Ids).Distinct().Order().ToArray();
         var dense = new Dictionary<int, int>(features.Length);
@@ -166,23 +166,21 @@ public static class RelevanceTrainer
             bias -= options.LearningRate * gBias;
         }
 
-        var fitted = new List<(double, IReadOnlyDictionary<int, double>)>(themeCount);
-        for (var t = 0; t < themeCount; t++)
-        {
-            var weights = new Dictionary<int, double>();
-            for (var i = 0; i < features.Length; i++)
-            {
-                var w = shared[i] + own[t][i];
-                if (Math.Abs(w) >= 1e-6)
-                {
-                    weights[features[i]] = w;
-                }
-            }
+        return (bias, NonZero(features, shared), [.. own.Select(u => NonZero(features, u))]);
+    }
 
-            fitted.Add((bias, weights));
+    private static Dictionary<int, double> NonZero(int[] features, double[] w)
+    {
+        var weights = new Dictionary<int, double>();
+        for (var i = 0; i < features.Length; i++)
+        {
+            if (Math.Abs(w[i]) >= 1e-6)
+            {
+                weights[features[i]] = w[i];
+            }
         }
 
-        return fitted;
+        return weights;
     }
 
     // FNV-1a of article id and theme: which no-evidence articles serve as "not this theme" examples, stable and order-free.

@@ -13,5 +13,6 @@ public sealed record ThemeModel(
     [property: JsonPropertyName("self_relevant")] int SelfRelevant,
     [property: JsonPropertyName("self_not")] int SelfNot)
 {
-    internal double Probability(SparseVector x) => 1 / (1 + Math.Exp(-(Bias + x.Dot(Weights))));
+    /// <summary>The probability of relevance: the bias, the weights shared by every theme of the plan and the theme's own.</summary>
+    internal double Probability(SparseVector x, IReadOnlyDictionary<int, double> shared) => 1 / (1 + Math.Exp(-(Bias + x.Dot(shared) + x.Dot(Weights))));
 }
