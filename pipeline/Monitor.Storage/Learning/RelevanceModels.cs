@@ -33,7 +33,7 @@ public sealed class RelevanceModels(MonitorDatabase db, TimeProvider time)
     public async Task<IReadOnlyDictionary<string, long>> RevisionsAsync(CancellationToken ct)
     {
         await using var connection = await db.ConnectAsync(ct);
-        await using var command = connection.Cached("SELECT plan_id, revision FROM relevance_models", null);
+        var command = connection.Cached("SELECT plan_id, revision FROM relevance_models", null);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
