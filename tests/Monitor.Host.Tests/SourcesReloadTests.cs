@@ -5,7 +5,6 @@ using Monitor.Crawlers.Sources;
 using Monitor.Host.Crawling;
 using Monitor.Host.Scheduling;
 using Monitor.Host.Scheduling.Reload;
-using Monitor.Host.Tests.Support;
 using Monitor.Reports.Tests.Support;
 using Monitor.Tests.Shared;
 using Quartz;

@@ -1,4 +1,4 @@
-namespace Monitor.Host.Tests.Support;
+namespace Monitor.Tests.Shared;
 
 /// <summary>A clock whose timers fire only when the test moves it (<see cref="Advance"/>): a debounce is tested without
 /// waiting for it. The shared <c>ManualTime</c> keeps the system's timers, on purpose, for the tests that rely on them.</summary>
@@ -25,6 +25,19 @@ internal sealed class ManualTimers(DateTimeOffset start) : TimeProvider
 
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>Timers waiting to fire, and the earliest time one falls due (null when none waits).</summary>
+    public (int Count, DateTimeOffset? Next) Pending
+    {
+        get
+        {
+            lock (_timers)
+            {
+                var due = _timers.Where(t => t.Due is not null).Select(t => t.Due!.Value).ToList();
+                return (due.Count, due.Count == 0 ? null : due.Min());
+            }
+        }
     }
 
     /// <summary>Moves the clock and runs, on this thread, every timer that fell due.</summary>
