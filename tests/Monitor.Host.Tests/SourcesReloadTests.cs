@@ -127,7 +127,9 @@ public sealed class SourcesReloadTests
 
         await run.SaveAsync(Yaml(("a", Every30, "https://a.vn/rss"), ("c", Every30, "https://c.vn/rss")));
 
-        // The catalog already holds c, the scheduler does not: the failure is logged with when it is tried again.
+        // The catalog already holds c, the scheduler does not: the failure is logged with when it is tried again (the
+        // reload is counted as it ends, before its failure reaches the log: wait for the line).
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(run.Log.Lines.Any(l => l.Level == LogLevel.Error)), TimeSpan.FromSeconds(30)));
         Assert.Equal(["crawl:a"], await run.CrawlJobsAsync());
         Assert.Equal($"Nạp lại tệp nguồn tin {run.File} lỗi, thử lại sau 00:00:30", Assert.Single(run.Log.Lines, l => l.Level == LogLevel.Error).Message);
         Assert.True(run.Reloader.Pending);
