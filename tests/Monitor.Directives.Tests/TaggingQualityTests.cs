@@ -327,8 +327,9 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
     }
 
     // Measured once, 2026-12-07 (sixth round, after the rule was committed), held-out half, second labels, counted
-    // grades: P 0.872 (41/47), R 0.759 (41/54); before 0.818 (45/55) / 0.833 (45/54). docs/tagging-quality.md.
-    private const double SixthSecondPrecisionFloor = 0.870;
+    // grades: P 0.872 (41/47), R 0.759 (41/54); before 0.818 (45/55) / 0.833 (45/54). With the seventh round's rules (the
+    // plan and matcher this test runs): 0.863 (44/51) / 0.815 (44/54). docs/tagging-quality.md.
+    private const double SixthSecondPrecisionFloor = 0.860;
     private const double SixthSecondRecallFloor = 0.755;
 
     [SharedDataFact("seeds", "corpus/tuoitre-2024-11")]
@@ -399,11 +400,13 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
             $"held-out, rule labels: P {rule.Precision:0.000} R {rule.Recall:0.000} fell below the measured floors {SeventhRulePrecisionFloor} / {SeventhRuleRecallFloor}");
     }
 
-    // Measured once, 2026-12-07 (seventh round), held-out half, counted grades: see docs/tagging-quality.md.
-    private const double SeventhSecondPrecisionFloor = 0;
-    private const double SeventhSecondRecallFloor = 0;
-    private const double SeventhRulePrecisionFloor = 0;
-    private const double SeventhRuleRecallFloor = 0;
+    // Measured once, 2026-12-07 (seventh round, after the rules and the criterion were committed), held-out half,
+    // counted grades: second labels P 0.863 (44/51), R 0.815 (44/54) (before 0.872 / 0.759); rule labels 0.882 (45/51),
+    // 0.818 (45/55) (before 0.872 / 0.745); first labels 0.863 (44/51), 0.698 (44/63). docs/tagging-quality.md.
+    private const double SeventhSecondPrecisionFloor = 0.860;
+    private const double SeventhSecondRecallFloor = 0.810;
+    private const double SeventhRulePrecisionFloor = 0.880;
+    private const double SeventhRuleRecallFloor = 0.815;
 
     /// <summary>The w46 import as the sixth round had it: without the day's own days, the session's amending bills, and
     /// with the title rule off.</summary>
