@@ -61,7 +61,9 @@ public sealed class PlanMatcher
         foreach (var (theme, keywords, rules, exclusions) in pending)
         {
             var index = _themes.Count;
-            _themes.Add(new CompiledTheme(theme.Code, [.. keywords.Distinct()], rules, exclusions, Math.Max(1, theme.MinEvidence ?? 1), ScopeIndex(theme)));
+            var phrases = keywords.Where(k => k < _phrases.Count).Select(k => _phrases[k]).Concat(rules.SelectMany(r => r.Phrases).Select(p => p.Folded));
+            _themes.Add(new CompiledTheme(theme.Code, [.. keywords.Distinct()], rules, exclusions, Math.Max(1, theme.MinEvidence ?? 1), ScopeIndex(theme),
+                scoring.TitleNamesHeading ? HeadingWords.Of(theme.Title, phrases) : []));
             // A theme is looked at when one of its keywords or one of its rules' phrases occurs; exclusions alone never make it a candidate.
             foreach (var group in keywords.Concat(rules.SelectMany(r => r.Phrases).Select(p => p.Id)).Distinct())
             {
@@ -135,6 +137,7 @@ public sealed class PlanMatcher
         }
 
         candidates.Sort();
+        string? title = null;   // folded once, and only for a mention whose theme a title can name (HeadingWords)
         var found = new List<(CompiledTheme Theme, SubjectCompetition.Graded Graded)>();
         var evidence = new List<Hit>();
         for (var c = 0; c < candidates.Count; c++)
@@ -167,7 +170,15 @@ public sealed class PlanMatcher
                 continue;
             }
 
-            found.Add((theme, new SubjectCompetition.Graded(score, kept, ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring, separateLead: !string.IsNullOrWhiteSpace(originals[(int)ArticleField.Description])))));
+            var grade = ThemeGrade.Of(kept, originals[(int)ArticleField.Text], Scoring, separateLead: !string.IsNullOrWhiteSpace(originals[(int)ArticleField.Description]));
+            // A title that names the theme in its heading's words makes the body's evidence part of the story's subject.
+            if (grade == ThemeGrade.Mention && theme.Heading is { Length: > 0 } heading && originals[(int)ArticleField.Title] is { Length: > 0 } original
+                && HeadingWords.Named(title ??= VietnameseFolding.Key(original), heading))
+            {
+                grade = ThemeGrade.Partial;
+            }
+
+            found.Add((theme, new SubjectCompetition.Graded(score, kept, grade)));
         }
 
         // Another theme that is the article's subject takes its sentences and its opening (SubjectCompetition).

@@ -53,6 +53,10 @@ public sealed record ScoringOptions
     /// sentences between them. Single sentences scattered through a text about something else are mentions.</summary>
     public int PassageGap { get; init; } = 1;
 
+    /// <summary>A mention becomes <see cref="ThemeGrade.Partial"/> when the article's title names the theme in the words
+    /// of its heading (<see cref="HeadingWords"/>; 2026-12-07, seventh round of docs/tagging-quality.md). False: as before.</summary>
+    public bool TitleNamesHeading { get; init; } = true;
+
     internal double Weight(ArticleField field, int start) => field switch
     {
         ArticleField.Title => TitleWeight,

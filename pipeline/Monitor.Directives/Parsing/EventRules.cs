@@ -22,9 +22,21 @@ internal static partial class EventRules
 
     public const int DayAfter = 7;
 
+    /// <summary>The day's own days: the ceremonies, visits and awards of a commemorated day are held on it and in the
+    /// days just before it, and reported the morning after. Inside them the people the day honours, honoured, are the
+    /// day's story even when the text does not name the day ("sáng 19-11, lãnh đạo thành phố đến thăm và tri ân các nhà
+    /// giáo tiêu biểu"); earlier in the month only when the title or lead names it (<see cref="Day"/>).</summary>
+    public const int OwnDaysBefore = 3;
+
+    public const int OwnDaysAfter = 1;
+
     // "Kỳ họp thứ 8, Quốc hội khóa XV", "kỳ họp thứ mười HĐND tỉnh khóa XII", "Kỳ họp bất thường của Hội đồng nhân dân tỉnh".
     [GeneratedRegex(@"Kỳ họp (?:thứ \S+?|bất thường)[,\s]+(?:của\s+)?(?<body>Quốc hội|Hội đồng nhân dân|HĐND)(?<level>\s+(?:tỉnh|thành phố|huyện))?", RegexOptions.IgnoreCase)]
     private static partial Regex SessionPattern();
+
+    // "các luật sửa đổi, bổ sung được thông qua tại Kỳ họp": the directive's own words for the session's bills.
+    [GeneratedRegex(@"\bluật\s+(?<amend>sửa đổi(?:,?\s+bổ sung)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex AmendingLaws();
 
     // "(từ ngày 21/10 đến ngày 30/11/2024)": a session the directive dates itself.
     [GeneratedRegex(@"từ\s+(?:ngày\s+)?(?<d1>\d{1,2})/(?<m1>\d{1,2})(?:/(?<y1>\d{4}))?\s+đến\s+(?:hết\s+)?(?:ngày\s+)?(?<d2>\d{1,2})/(?<m2>\d{1,2})/(?<y2>\d{4})", RegexOptions.IgnoreCase)]
@@ -134,7 +146,17 @@ internal static partial class EventRules
         // The body of the directive, not another country's parliament ("Quốc hội Mỹ thông qua dự luật"): the article
         // speaks of the session or of the body's members as the directive and the Vietnamese press name them. NOT NOT
         // makes that a condition without evidence: "đại biểu" in a lead is no sign that the session is the subject.
-        var own = $"NOT NOT ({Or(SessionContext)}) AND {DateTerm(window.Value.From, window.Value.To)}";
+        // A directive that reports on the session's amending laws ("các luật sửa đổi, bổ sung được thông qua tại Kỳ
+        // họp") names what the press calls them, a bill near those words ("dự luật Bảo hiểm y tế sửa đổi"): that places
+        // the article in this session as surely as "kỳ họp" does.
+        var context = new List<string>(SessionContext.Select(c => $"\"{c}\""));
+        if (actors[0] == "Quốc hội" && AmendingLaws().Match(TextTools.Clean(themeText)) is { Success: true } amend)
+        {
+            string[] words = amend.Groups["amend"].Value.Contains("bổ sung", StringComparison.OrdinalIgnoreCase) ? ["sửa đổi", "bổ sung"] : ["sửa đổi"];
+            context.Add($"({Or(Bills)}) NEAR/6 ({Or(words)})");
+        }
+
+        var own = $"NOT NOT ({string.Join(" OR ", context)}) AND {DateTerm(window.Value.From, window.Value.To)}";
         // A report or a bill is presented "before" the body in session ("trình bày báo cáo công tác phòng chống tham
         // nhũng năm 2024 trước Quốc hội"): the Law's "the session hears reports", told from the presenter's side, with
         // the report's title between verb and body, so a wider reach than the actor's rule.
@@ -219,17 +241,22 @@ internal static partial class EventRules
         // honoured on any other day of the month: they are the day's evidence only when the title or the lead names the
         // day ("Tuyên dương 50 giáo viên tiêu biểu" is the day's story when its lead says "nhân Ngày Nhà giáo 20-11").
         var window = DateTerm(from, e.Date.AddDays(DayAfter));
+        var own = DateTerm(e.Date.AddDays(-OwnDaysBefore), e.Date.AddDays(OwnDaysAfter));
         var named = $"({Or(day.Distinct(StringComparer.OrdinalIgnoreCase))}) EXCEPT ({Or(not)})";
         var tied = $"NOT NOT (title:({named}) OR lead:({named}))";
         yield return $"({named}) NEAR/10 ({Or(DayActions)}) AND {window}";
         if (subjects.Count > 0)
         {
-            yield return $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)}) AND {tied} AND {window}";
+            var subject = $"(({Or(subjects)}) EXCEPT ({Or(not)})) NEAR/10 ({Or(DayActions)})";
+            yield return $"{subject} AND {tied} AND {window}";
+            yield return $"{subject} AND {own}";
         }
 
         if (people.Count > 0)
         {
-            yield return $"({Or(people)}) NEAR/10 ({Or(HonourActions)}) AND {tied} AND {window}";
+            var honoured = $"({Or(people)}) NEAR/10 ({Or(HonourActions)})";
+            yield return $"{honoured} AND {tied} AND {window}";
+            yield return $"{honoured} AND {own}";
         }
     }
 
