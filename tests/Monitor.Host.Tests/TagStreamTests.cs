@@ -38,6 +38,29 @@ public sealed class TagStreamTests
         await AssertSameAsSequentialAsync(new PlanMatcher(plan), [.. corpus, .. corpus, .. corpus]);
     }
 
+    [Fact]
+    public void A_line_written_by_hand_is_the_serializers_line_byte_for_byte_with_every_property_of_the_contract()
+    {
+        ThemeMatch[] themes =
+        [
+            new("1.2", 2.35, [new Evidence("Ngộ độc \"thực phẩm\" <b>", 0, 19, "title"), new Evidence("an toàn thực phẩm\n", 40, 58, "text")], ThemeGrade.Partial) { Relevance = 0.8125 },
+            new("T7", 1, [], ThemeGrade.Mention),
+            new("T8", 1e-7, [new Evidence("x", 1, 2, "description")]) { Relevance = 0 },
+        ];
+        foreach (var result in new[] { new TagResult("a1", "Báo", themes, ["3908/UBND-KGVX", "190-QĐ/TW"]), new TagResult("42", "", [], []) })
+        {
+            var buffer = new PooledBuffer(16);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder }))
+            {
+                TagStream.WriteLine(writer, buffer, result);
+            }
+
+            var expected = JsonSerializer.Serialize(new { id = result.ArticleId, themes = result.Themes, references = result.References }, ArticleJson.Options) + "\n";
+            Assert.Equal(expected, Encoding.UTF8.GetString(buffer.Written.Span));
+            buffer.Return();
+        }
+    }
+
     private static async Task AssertSameAsSequentialAsync(PlanMatcher matcher, List<string> lines)
     {
         var expected = new StringBuilder();

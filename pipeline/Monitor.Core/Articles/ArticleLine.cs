@@ -38,9 +38,9 @@ public static class ArticleLine
         [JsonPropertyName("canonical_url")] public string? CanonicalUrl { get; init; }
         [JsonPropertyName("outlet")] public string? Outlet { get; init; }
         [JsonPropertyName("section")] public string? Section { get; init; }
-        [JsonPropertyName("title")] public string? Title { get; init; }
-        [JsonPropertyName("description")] public string? Description { get; init; }
-        [JsonPropertyName("text")] public string? Text { get; init; }
+        [JsonPropertyName("title"), JsonConverter(typeof(TextConverter))] public string? Title { get; init; }
+        [JsonPropertyName("description"), JsonConverter(typeof(TextConverter))] public string? Description { get; init; }
+        [JsonPropertyName("text"), JsonConverter(typeof(TextConverter))] public string? Text { get; init; }
         [JsonPropertyName("published")] public string? Published { get; init; }
         [JsonPropertyName("modified")] public string? Modified { get; init; }
         [JsonPropertyName("author")] public string? Author { get; init; }
@@ -99,6 +99,35 @@ public static class ArticleLine
             JsonTokenType.Null => null,
             _ => throw new JsonException("id is neither a string nor a number"),
         };
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>A long string (title, lead, text) decoded in one pass: the reader has already checked its UTF-8, and
+    /// <see cref="Utf8JsonReader.GetString"/> would check it again while counting its characters before decoding it
+    /// (a twentieth of monitor tag's CPU, docs/tagging.md "Speed"). The same string results; any other token is
+    /// read as the default converter reads it.</summary>
+    private sealed class TextConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            // UTF-16 never needs more code units than the UTF-8 (or escaped JSON) it comes from has bytes.
+            var bytes = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, bytes));
+            try
+            {
+                return new string(buffer, 0, reader.CopyString(buffer));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace Monitor.Core.Tagging;
 
 /// <summary>Where one body's sentences and paragraphs break (<see cref="ThemeGrade"/>'s rules), found in one pass over
@@ -8,6 +11,11 @@ internal sealed class BodyLayout
 {
     [ThreadStatic]
     private static BodyLayout? _last;
+
+    // The characters a break is at or after: a line break, the end marks of a sentence, and what may end a paragraph.
+    // The ASCII ones are searched apart from '…' and '”': a set of ASCII characters is found by one vectorised table
+    // lookup, while a set mixing in others checks every non-ASCII character of the text (most of a Vietnamese one).
+    private static readonly SearchValues<char> AsciiMarks = SearchValues.Create("\n.!?:\"");
 
     private readonly string _text;
     private readonly int[] _sentenceBreaks;
@@ -20,25 +28,75 @@ internal sealed class BodyLayout
         var sentences = new List<int>();
         var counted = new List<int>();
         var paragraphs = new List<int>();
-        for (var i = 0; i < text.Length; i++)
+        Scan(text, sentences, counted, paragraphs);
+        (_sentenceBreaks, _countedBreaks, _paragraphBreaks) = ([.. sentences], [.. counted], [.. paragraphs]);
+    }
+
+    /// <summary>The breaks of <see cref="IsSentenceBreak"/> and <see cref="IsParagraphBreak"/>, in order. Every break is
+    /// a line break or the character after a mark (". ", ":  ", "”  "), so the scan jumps from one of those to the next
+    /// (vectorised searches) instead of asking both rules of every character, which was a twentieth of the whole
+    /// process; <c>ScanEquivalenceTests</c> checks it against the rules character by character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Scan(string text, List<int> sentences, List<int> counted, List<int> paragraphs)
+    {
+        var length = text.Length;
+        var ascii = Next(text, 0, true);
+        var other = Next(text, 0, false);
+        while (ascii >= 0 || other >= 0)
         {
-            var c = text[i];
-            if (IsSentenceBreak(text, i))
+            int p;
+            if (other < 0 || (ascii >= 0 && ascii < other))
             {
-                sentences.Add(i);
-                if (i < text.Length - 1 && (c == '\n' || !char.IsWhiteSpace(text[i + 1])))
+                (p, ascii) = (ascii, Next(text, ascii + 1, true));
+            }
+            else
+            {
+                (p, other) = (other, Next(text, other + 1, false));
+            }
+
+            var c = text[p];
+            if (c == '\n')
+            {
+                // A line break is a paragraph break, and a sentence break (counted when more text follows) after the start.
+                if (p > 0)
                 {
-                    counted.Add(i);
+                    sentences.Add(p);
+                    if (p < length - 1)
+                    {
+                        counted.Add(p);
+                    }
+                }
+
+                paragraphs.Add(p);
+            }
+            else if (p + 1 < length && text[p + 1] != '\n')
+            {
+                // White space after an end mark breaks a sentence; two spaces after an end mark, a colon or a closing
+                // quote break a paragraph. A line break there is the line break's own (above, when the scan reaches it).
+                var i = p + 1;
+                if (c is '.' or '!' or '?' or '…' && char.IsWhiteSpace(text[i]))
+                {
+                    sentences.Add(i);
+                    if (i < length - 1 && !char.IsWhiteSpace(text[i + 1]))
+                    {
+                        counted.Add(i);
+                    }
+                }
+
+                if (text[i] == ' ' && i + 1 < length && text[i + 1] == ' ')
+                {
+                    paragraphs.Add(i);
                 }
             }
-
-            if (c is '\n' or ' ' && IsParagraphBreak(text, i))
-            {
-                paragraphs.Add(i);
-            }
         }
+    }
 
-        (_sentenceBreaks, _countedBreaks, _paragraphBreaks) = ([.. sentences], [.. counted], [.. paragraphs]);
+    // The next mark at or after from: an ASCII one, or '…' / '”'; -1 when none.
+    private static int Next(string text, int from, bool ascii)
+    {
+        var rest = text.AsSpan(from);
+        var at = ascii ? rest.IndexOfAny(AsciiMarks) : rest.IndexOfAny('…', '”');
+        return at < 0 ? -1 : from + at;
     }
 
     /// <summary>A sentence breaks at text[i] when it is a line break, or white space after an end mark (". ", "! ", "? ",
@@ -73,7 +131,7 @@ internal sealed class BodyLayout
         return (before < 0 ? 0 : before + 1, end);
     }
 
-    private static bool IsParagraphBreak(string text, int i) =>
+    internal static bool IsParagraphBreak(string text, int i) =>
         text[i] == '\n' || (text[i] == ' ' && i + 1 < text.Length && text[i + 1] == ' ' && i > 0 && text[i - 1] is '.' or '!' or '?' or '…' or ':' or '"' or '”');
 
     // The last break b with min <= b <= max, or -1.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Monitor.Core.Text;
 
 namespace Monitor.Core.Tagging;
@@ -10,6 +11,7 @@ internal static class FieldScan
 {
     /// <summary>Adds the field's hits to <paramref name="hits"/>; returns the folded key when <paramref name="keepKey"/>
     /// (scope anchors read it), null otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Run(PhraseAutomaton automaton, string original, ArticleField field, ScoringOptions scoring,
         List<Hit> hits, List<PhraseOccurrence> occurrences, bool keepKey)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitor.Core.Tagging;
 
 /// <summary>
@@ -5,18 +7,24 @@ namespace Monitor.Core.Tagging;
 /// Phrases and text are folded keys (single spaces, no punctuation), so a phrase is a sequence of words and occurs
 /// where the same words follow one another; every space separates two words (an empty one between two spaces).
 /// Working on words rather than characters keeps the tables small enough for the processor's caches: the scan
-/// looks up each word once in a dictionary of the phrases' words and follows one edge of a trie of word ids
-/// (docs/tagging.md, "Speed").
+/// looks up each word once in a table of the phrases' words (<see cref="WordIds"/>) and follows one edge of a trie of
+/// word ids (<see cref="WordEdges"/>), skipping the states that continue no phrase (docs/tagging.md, "Speed"). The scan
+/// is compiled fully optimised on its first call: the precompiled code of the executable would run it unoptimised
+/// until the runtime got round to re-compiling it, most of a short run.
 /// </summary>
 public sealed class PhraseAutomaton
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordIds;
+    private readonly WordIds _wordIds;
     private readonly int _wordCount;
 
     // Edges of the trie of word ids: from the root by word id, from any other state through _edges.
     private readonly int[] _root;
     private readonly WordEdges _edges;
     private readonly int[] _fail;
+
+    // The nearest state on a state's failure chain (itself included) that has edges below it: a state that continues
+    // no phrase is never asked for an edge.
+    private readonly int[] _parent;
     private readonly int[][] _outputs;
     private readonly int[] _lengths;
     private readonly int[] _words;
@@ -72,7 +80,7 @@ public sealed class PhraseAutomaton
         }
 
         _edges = new WordEdges([.. edges.Select(e => ((int)(e.Key >> 32), (int)e.Key, e.Value))]);
-        _wordIds = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordIds = new WordIds(wordIds);
         _wordCount = wordIds.Count;
         _root = new int[_wordCount + 1];
         foreach (var (w, child) in rootEdges)
@@ -83,6 +91,7 @@ public sealed class PhraseAutomaton
         // Failure links breadth first: a state's link is the longest proper suffix of its words that is also a state;
         // its outputs are its own phrases, then those of its link.
         _fail = new int[own.Count];
+        _parent = new int[own.Count];
         _outputs = new int[own.Count][];
         _outputs[0] = [];
         var queue = new Queue<int>();
@@ -95,6 +104,7 @@ public sealed class PhraseAutomaton
         {
             var state = queue.Dequeue();
             _outputs[state] = [.. (own[state] ?? []).Concat(_outputs[_fail[state]]).Distinct()];
+            _parent[state] = children[state].Count > 0 ? state : _parent[_fail[state]];   // the root's is the root
             foreach (var (w, child) in children[state])
             {
                 _fail[child] = Next(_fail[state], w);
@@ -105,7 +115,7 @@ public sealed class PhraseAutomaton
 
     /// <summary>Bytes held by the compiled automaton (for the benchmark's memory report).</summary>
     public long ApproximateBytes =>
-        _root.Length * sizeof(int) + _edges.Count * 12L + _fail.Length * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordCount * 48L;
+        _root.Length * sizeof(int) + _edges.ApproximateBytes + _fail.Length * 2L * sizeof(int) + _outputs.Sum(o => 16L + o.Length * sizeof(int)) + _wordIds.ApproximateBytes;
 
     /// <summary>Adds every whole-word occurrence to <paramref name="into"/>, with folded offsets and word positions
     /// (word 0 is the text's first word), which NEAR needs.</summary>
@@ -116,6 +126,7 @@ public sealed class PhraseAutomaton
     }
 
     /// <inheritdoc cref="Match(string, List{PhraseOccurrence})"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(ReadOnlySpan<char> folded, List<PhraseOccurrence> into)
     {
         ArgumentNullException.ThrowIfNull(into);
@@ -125,7 +136,7 @@ public sealed class PhraseAutomaton
         {
             var length = folded[start..].IndexOf(' ');
             var end = length < 0 ? folded.Length : start + length;
-            state = _wordIds.TryGetValue(folded[start..end], out var w) ? Next(state, w) : 0;
+            state = _wordIds.Find(folded[start..end]) is var w and > 0 ? Next(state, w) : 0;
             foreach (var id in _outputs[state])
             {
                 into.Add(new PhraseOccurrence(id, end - _lengths[id], end, word - _words[id] + 1, word));
@@ -148,10 +159,12 @@ public sealed class PhraseAutomaton
     }
 
     // The state after word w from state: its edge, or its failure link's, down to the root.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Next(int state, int w)
     {
         while (true)
         {
+            state = _parent[state];
             if (state == 0)
             {
                 return _root[w];

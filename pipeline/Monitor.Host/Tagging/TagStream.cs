@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
@@ -16,6 +15,7 @@ internal static class TagStream
 {
     private const int ChunkBytes = 512 * 1024;
     private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ArticleJson.Options.Encoder };
 
     /// <summary>Returns the number of lines that were not articles (each reported on <paramref name="errors"/>).</summary>
     /// <param name="review">An optional asynchronous stage after <paramref name="tag"/> (the language model's second opinion).</param>
@@ -28,7 +28,8 @@ internal static class TagStream
         await foreach (var batch in pending.Reader.ReadAllAsync(ct))
         {
             var done = await batch;
-            await output.WriteAsync(done.Output, ct);
+            await output.WriteAsync(done.Output.Written, ct);
+            done.Output.Return();
             ArrayPool<byte>.Shared.Return(done.Input);
             foreach (var line in done.Errors)
             {
@@ -116,26 +117,23 @@ internal static class TagStream
             tagged.Add((a, result));
             return result;
         }, write: false);
-        var buffer = new ArrayBufferWriter<byte>(length / 8 + 1024);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
+        var buffer = new PooledBuffer(length / 4);
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         foreach (var (article, result) in tagged)
         {
-            var reviewed = await review(article, result, ct);
-            JsonSerializer.Serialize(writer, new Line(reviewed.ArticleId, reviewed.Themes, reviewed.References), ArticleJson.Options);
-            writer.Flush();
-            buffer.Write(NewLine);
-            writer.Reset(buffer);
+            WriteLine(writer, buffer, await review(article, result, ct));
         }
 
-        return batch with { Output = buffer.WrittenMemory };
+        batch.Output.Return();
+        return batch with { Output = buffer };
     }
 
     /// <summary>Reads, tags and writes the lines of chunk[from..from+length]; the batch owns the pooled chunk.</summary>
     private static Batch Process(byte[] chunk, int from, int length, int firstLine, Func<Article, TagResult> tag, bool write = true)
     {
-        var buffer = new ArrayBufferWriter<byte>(length / 8 + 1024);
+        var buffer = new PooledBuffer(write ? length / 4 : 0);
         var errors = new List<int>();
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArticleJson.Options.Encoder });
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
         var rest = chunk.AsSpan(from, length);
         for (var number = firstLine; rest.Length > 0; number++)
         {
@@ -160,26 +158,86 @@ internal static class TagStream
             }
 
             var result = tag(article);
-            if (!write)
+            if (write)
             {
-                continue;
+                WriteLine(writer, buffer, result);
             }
-
-            JsonSerializer.Serialize(writer, new Line(result.ArticleId, result.Themes, result.References), ArticleJson.Options);
-            writer.Flush();
-            buffer.Write(NewLine);
-            writer.Reset(buffer);
         }
 
-        return new Batch(buffer.WrittenMemory, errors, chunk);
+        return new Batch(buffer, errors, chunk);
     }
 
-    /// <summary>A chunk's output and bad lines; <paramref name="Input"/> is the pooled chunk, returned once written.</summary>
-    private sealed record Batch(ReadOnlyMemory<byte> Output, List<int> Errors, byte[] Input);
+    /// <summary>One output line, the tag result contract without the outlet: {"id", "themes": [{"code", "score",
+    /// "evidence": [{"text", "start", "end", "field"}], "grade", "relevance"}], "references"}, nulls left out, the same
+    /// bytes as the serializer writes with <see cref="ArticleJson.Options"/> (<c>TagStreamTests</c> compares them). Written
+    /// by hand: the serializer's reflection-built converters were compiled twice per run (quickly, then optimised) for
+    /// a few milliseconds of use each.</summary>
+    internal static void WriteLine(Utf8JsonWriter writer, PooledBuffer buffer, TagResult result)
+    {
+        writer.WriteStartObject();
+        String(writer, "id"u8, result.ArticleId);
+        if (result.Themes is { } themes)
+        {
+            writer.WriteStartArray("themes"u8);
+            foreach (var theme in themes)
+            {
+                writer.WriteStartObject();
+                String(writer, "code"u8, theme.Code);
+                writer.WriteNumber("score"u8, theme.Score);
+                if (theme.Evidence is { } evidence)
+                {
+                    writer.WriteStartArray("evidence"u8);
+                    foreach (var e in evidence)
+                    {
+                        writer.WriteStartObject();
+                        String(writer, "text"u8, e.Text);
+                        writer.WriteNumber("start"u8, e.Start);
+                        writer.WriteNumber("end"u8, e.End);
+                        String(writer, "field"u8, e.Field);
+                        writer.WriteEndObject();
+                    }
 
-    /// <summary>One output line: the tag result contract without the outlet.</summary>
-    private sealed record Line(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("themes")] IReadOnlyList<ThemeMatch> Themes,
-        [property: JsonPropertyName("references")] IReadOnlyList<string> References);
+                    writer.WriteEndArray();
+                }
+
+                String(writer, "grade"u8, theme.Grade);
+                if (theme.Relevance is { } relevance)
+                {
+                    writer.WriteNumber("relevance"u8, relevance);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (result.References is { } references)
+        {
+            writer.WriteStartArray("references"u8);
+            foreach (var reference in references)
+            {
+                writer.WriteStringValue(reference);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        buffer.Write(NewLine);
+        writer.Reset(buffer);
+    }
+
+    private static void String(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A chunk's output and bad lines; <paramref name="Input"/> is the pooled chunk, returned once written, as
+    /// is the output's buffer.</summary>
+    private sealed record Batch(PooledBuffer Output, List<int> Errors, byte[] Input);
 }
