@@ -517,16 +517,17 @@ public sealed class TaggingQualityTests(ITestOutputHelper output)
         var matcher = new PlanMatcher(plan);
         var outside = sample.Rest.Count(a => matcher.Tag(a).Themes.Count > 0);
         output.WriteLine($"outside the sample: {outside} of {sample.Rest.Count} articles get a theme (unlabelled, not scored)");
+        // Errors are printed for the tuning half only: the held-out half is read as figures, not as cases.
         var byId = sample.Articles.ToDictionary(a => a.Id);
-        foreach (var (id, theme) in quality.FalsePositives)
+        foreach (var (id, theme) in quality.FalsePositives.Where(p => !TaggingSample.IsHeldOut(p.Article)))
         {
             var match = matcher.Tag(byId[id]).Themes.First(t => t.Code == theme);
-            output.WriteLine($"false hit {theme} {id}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(6))}");
+            output.WriteLine($"tuning false hit {theme} {id}: {string.Join(", ", match.Evidence.Select(e => $"{e.Field}:{e.Text}").Distinct().Take(6))}");
         }
 
-        foreach (var (id, theme) in quality.FalseNegatives)
+        foreach (var (id, theme) in quality.FalseNegatives.Where(p => !TaggingSample.IsHeldOut(p.Article)))
         {
-            output.WriteLine($"miss {theme} {id}");
+            output.WriteLine($"tuning miss {theme} {id}");
         }
 
         return quality;

@@ -88,5 +88,41 @@ public sealed class FeedbackLearnCommandTests
         Assert.Equal("lỗi: --plan 'w47': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)", Assert.Single(missing.Lines));
     }
 
+    [Fact]
+    public async Task Near_misses_are_learnt_only_when_the_deployment_turns_them_on_and_a_wrong_setting_is_one_line()
+    {
+        using var dir = new TempDir();
+        var db = await MonitorDatabase.OpenAsync(dir.Path, CancellationToken.None);
+        await new PlanStore(db, TimeProvider.System).SaveAsync(Plan, CancellationToken.None);
+        // The session's subject without the plan's phrase: "Quốc hội" is a two-word piece of "Quốc hội thông qua".
+        var missed = Article("dues", "Quốc hội chốt mức đóng kinh phí công đoàn 2%", "Chiều 27-11, Quốc hội chốt giữ mức đóng kinh phí công đoàn 2% quỹ lương. " + Filler(99));
+        await using (var connection = await db.ConnectAsync(CancellationToken.None))
+        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync())
+        {
+            foreach (var article in Articles().Append(missed))
+            {
+                await ArticleWriter.UpsertAsync(connection, tx, article, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            }
+
+            await tx.CommitAsync();
+        }
+
+        await new FeedbackStore(db, TimeProvider.System).RecordAsync("w46", missed.Id, "2.5", Verdict.Added, null, "lan", CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+
+        var off = await MonitorProcess.RunAsync(Limit, "feedback", "learn", "--plan", "w46", "--data-dir", dir.Path);
+        var on = await MonitorProcess.RunAsync(Limit, new Dictionary<string, string> { ["Monitor__Learning__NearMisses"] = "true" },
+            "feedback", "learn", "--plan", "w46", "--data-dir", dir.Path);
+        var wrong = await MonitorProcess.RunAsync(Limit, new Dictionary<string, string> { ["Monitor__Learning__NearMisses"] = "có" },
+            "feedback", "learn", "--plan", "w46", "--data-dir", dir.Path);
+
+        Assert.Equal(0, off.ExitCode);
+        Assert.DoesNotContain("bộ gắn bỏ sót", Assert.Single(off.Lines), StringComparison.Ordinal);
+        Assert.Equal(0, on.ExitCode);
+        Assert.Contains("1 bài được thêm mà bộ gắn bỏ sót (dấu hiệu yếu: ", Assert.Single(on.Lines), StringComparison.Ordinal);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Equal("lỗi: cấu hình Monitor:Learning:NearMisses = 'có' không hợp lệ: dùng true hoặc false", Assert.Single(wrong.Lines));
+    }
+
     private static JsonElement Theme(string line) => JsonDocument.Parse(line).RootElement.GetProperty("themes")[0].Clone();
 }

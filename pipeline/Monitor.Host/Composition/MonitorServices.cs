@@ -32,6 +32,8 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Users.UserStore>();
         services.AddSingleton<Monitor.Storage.Feedback.FeedbackStore>();
         services.AddSingleton<Monitor.Storage.Learning.RelevanceModels>();
+        // Near misses off unless Monitor:Learning:NearMisses is true (a wrong value stops the command in one line).
+        services.AddSingleton(sp => Learning.LearningSettings.Options(sp));
         services.AddSingleton<Monitor.Storage.Learning.RelevanceLearner>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinionBudget>();

@@ -16,9 +16,13 @@ internal sealed class RelevanceLearningJob(PlanStore plans, RelevanceLearner lea
     public const string CronKey = "Monitor:Learning:Cron";
 
     /// <summary>01:30 every night by default (before retention and store upkeep); a missed night is skipped, the next
-    /// one learns from the same decisions and more.</summary>
-    public static ScheduledJob For(IConfiguration configuration) =>
-        new("learn:relevance", typeof(RelevanceLearningJob), ScheduledJob.CronSetting(configuration, CronKey, "0 30 1 * * ?"), CronTriggerMisfireInstruction.DoNothing);
+    /// one learns from the same decisions and more. The learner's own setting is checked here too, so a wrong
+    /// <see cref="LearningSettings.NearMissesKey"/> stops the role at start, not at 01:30.</summary>
+    public static ScheduledJob For(IConfiguration configuration)
+    {
+        _ = LearningSettings.Options(configuration);
+        return new("learn:relevance", typeof(RelevanceLearningJob), ScheduledJob.CronSetting(configuration, CronKey, "0 30 1 * * ?"), CronTriggerMisfireInstruction.DoNothing);
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

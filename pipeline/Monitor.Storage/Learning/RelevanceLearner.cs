@@ -13,8 +13,9 @@ public sealed record LearnSummary(RelevanceModel Model, int Articles, bool Chang
 
 /// <summary>Trains a plan's relevance model from the store (issue 14 item 4): the decisions in force (the latest per
 /// article and theme; confirmed and added = relevant, rejected = not) and, for the tagger's own confident examples, the
-/// newest <see cref="SelfTrainingArticles"/> articles inside the plan's windows; then stores it.</summary>
-public sealed class RelevanceLearner(MonitorDatabase db, FeedbackStore feedback, RelevanceModels models)
+/// newest <see cref="SelfTrainingArticles"/> articles inside the plan's windows; then stores it. <paramref name="options"/>:
+/// how it trains (the host's settings; <see cref="RelevanceOptions.Default"/> without them).</summary>
+public sealed class RelevanceLearner(MonitorDatabase db, FeedbackStore feedback, RelevanceModels models, RelevanceOptions? options = null)
 {
     public const int SelfTrainingArticles = 5000;
 
@@ -43,7 +44,7 @@ public sealed class RelevanceLearner(MonitorDatabase db, FeedbackStore feedback,
             articles.TryAdd(article.Id, article);
         }
 
-        var model = RelevanceTrainer.Train(plan.Id, plan.Version, new PlanMatcher(plan.Plan), articles.Values, decisions);
+        var model = RelevanceTrainer.Train(plan.Id, plan.Version, new PlanMatcher(plan.Plan), articles.Values, decisions, options);
         return new LearnSummary(model, articles.Count, await models.SaveAsync(model, ct));
     }
 }

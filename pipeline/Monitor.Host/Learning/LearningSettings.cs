@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Learning;
+using Monitor.Host.Cli;
+
+namespace Monitor.Host.Learning;
+
+/// <summary>How the deployment's learner trains (<c>feedback learn</c> and the nightly job). Near misses (a theme added to
+/// articles the matcher did not tag, from analysts' added articles) are off unless <c>Monitor:Learning:NearMisses</c> is
+/// true: measured on the labelled sample's held-out half they cost precision at 100 decisions (docs/tagging-quality.md,
+/// "near misses"), so a deployment turns them on knowingly.</summary>
+internal static class LearningSettings
+{
+    public const string NearMissesKey = "Monitor:Learning:NearMisses";
+
+    /// <exception cref="UserInputException">The setting is neither true nor false.</exception>
+    public static RelevanceOptions Options(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration[NearMissesKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return RelevanceOptions.Default with { MaxCues = 0 };
+        }
+
+        if (!bool.TryParse(value.Trim(), out var on))
+        {
+            throw new UserInputException($"cấu hình {NearMissesKey} = '{value}' không hợp lệ: dùng true hoặc false");
+        }
+
+        return on ? RelevanceOptions.Default : RelevanceOptions.Default with { MaxCues = 0 };
+    }
+
+    public static RelevanceOptions Options(IServiceProvider services) => Options(services.GetRequiredService<IConfiguration>());
+}
