@@ -85,4 +85,45 @@ public sealed class RelevanceLearningTests
         Assert.Empty(summary.Model.Themes);
         Assert.Equal(13, await store.ScalarAsync("SELECT COUNT(*) FROM tags"));   // 8 sessions and 5 roads, as the matcher counts them
     }
+
+    [Fact]
+    public async Task Articles_added_by_analysts_that_the_matcher_missed_teach_a_near_miss_that_a_retag_stores_as_partial_with_its_evidence()
+    {
+        await using var store = await StoreFixture.CreateAsync();
+        var plan = await new PlanStore(store.Db, TimeProvider.System).SaveAsync(new Plan
+        {
+            Id = "w46", Themes = [new Theme { Code = "2.7", Title = "Ngày Nhà giáo Việt Nam", Keywords = ["Ngày Nhà giáo"] }],
+        }, CancellationToken.None);
+        var ids = new Dictionary<string, string>();
+        IEnumerable<Monitor.Core.Articles.Article> articles =
+        [
+            .. Enumerable.Range(1, 6).Select(i => StoreFixture.Article($"https://x.vn/day-{i}", $"Học sinh trường số {i} tri ân thầy cô dịp Ngày Nhà giáo",
+                $"Học sinh tặng hoa, tri ân thầy cô nhân Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm, tuyên dương nhà giáo tiêu biểu số {i}.", Day)),
+            .. Enumerable.Range(1, 3).Append(9).Select(i => StoreFixture.Article($"https://x.vn/honour-{i}", $"Thành phố tuyên dương nhà giáo tiêu biểu lần {i}",
+                $"Sáng nay, thành phố tuyên dương các nhà giáo tiêu biểu, tri ân thầy cô đã cống hiến cho sự nghiệp giáo dục, trao bằng khen cho nhà giáo có thành tích xuất sắc số {i}.", Day)),
+            .. Enumerable.Range(1, 6).Select(i => StoreFixture.Article($"https://x.vn/law-{i}", $"Dự thảo luật về lương nhà giáo số {i}",
+                $"Ban soạn thảo đề xuất bảng lương riêng cho nhà giáo, phụ cấp thâm niên, chính sách tuyển dụng và điều động nhà giáo, định mức biên chế số {i}. " + Filler(i), Day)),
+            .. Enumerable.Range(1, 40).Select(i => StoreFixture.Article($"https://x.vn/coffee-{i}", $"Giá cà phê hôm nay số {i}", Filler(i), Day)),
+        ];
+        foreach (var article in articles)
+        {
+            await store.UpsertAsync(article);
+            ids[article.Url[(article.Url.LastIndexOf('/') + 1)..]] = article.Id;
+        }
+
+        var feedback = new FeedbackStore(store.Db, TimeProvider.System);
+        foreach (var name in Enumerable.Range(1, 3).Select(i => $"honour-{i}"))
+        {
+            await feedback.RecordAsync("w46", ids[name], "2.7", Verdict.Added, null, "an", CancellationToken.None);
+        }
+
+        await feedback.RecordAsync("w46", ids["law-1"], "2.7", Verdict.Rejected, null, "an", CancellationToken.None);
+        var models = new RelevanceModels(store.Db, TimeProvider.System);
+        var summary = await new RelevanceLearner(store.Db, feedback, models).LearnAsync(plan, CancellationToken.None);
+        await new PlanRetagger(store.Db, TimeProvider.System).RetagAsync(plan, null, CancellationToken.None);
+
+        Assert.Equal(3, summary.Model.Themes["2.7"].Near);
+        Assert.Equal(1, await store.ScalarAsync($"SELECT COUNT(*) FROM tags WHERE article_id = '{ids["honour-9"]}' AND theme_code = '2.7' AND grade = 'partial' AND evidence LIKE '%nhà giáo%'"));
+        Assert.Equal(0, await store.ScalarAsync($"SELECT COUNT(*) FROM tags WHERE article_id IN ('{ids["law-2"]}', '{ids["law-3"]}', '{ids["law-4"]}')"));
+    }
 }

@@ -1,17 +1,24 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitor.Core.Articles;
+using Monitor.Core.Scope;
 using Monitor.Core.Tagging;
+using Monitor.Core.Text;
 
 namespace Monitor.Core.Learning;
 
 /// <summary>The second stage after the matcher (issue 14 item 4): per theme of one plan, a relevance model learnt
 /// from analysts' feedback and the tagger's own confident hits. It reads the matcher's result and may demote a counted
-/// theme to a mention or promote a mention to partial; it never adds a theme the matcher did not find, and a theme it
-/// has no model for is left exactly as the matcher gave it. Immutable and thread-safe.</summary>
+/// theme to a mention or promote a mention to partial, and add a theme the matcher missed only as a promoted near miss
+/// (<see cref="NearMisses"/>: the theme's cues in the article, analysts having added such articles); a theme it has no
+/// model for is left exactly as the matcher gave it. Immutable and thread-safe.</summary>
 public sealed class RelevanceModel
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    // The scope anchors of themes with near misses, built on first use (an automaton over the province's places).
+    private readonly ConcurrentDictionary<string, ScopeAnchor?> _anchors = new(StringComparer.Ordinal);
 
     [JsonPropertyName("plan")] public required string PlanId { get; init; }
 
@@ -28,6 +35,11 @@ public sealed class RelevanceModel
     [JsonPropertyName("demote_below")] public required double DemoteBelow { get; init; }
 
     [JsonPropertyName("promote_above")] public required double PromoteAbove { get; init; }
+
+    /// <summary>A near miss whose probability reaches this is added as partial (0, absent: no theme has cues).</summary>
+    [JsonPropertyName("near_promote_above")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double NearPromoteAbove { get; init; }
 
     /// <summary>The weights every theme's model adds to its own (what all themes' decisions taught), stored once.</summary>
     [JsonPropertyName("shared")] public IReadOnlyDictionary<int, double> Shared { get; init; } = new Dictionary<int, double>();
@@ -62,7 +74,44 @@ public sealed class RelevanceModel
             changed[i] = match with { Grade = Grade(match, model, p), Relevance = Math.Round(p, 3) };
         }
 
+        var promoted = NearMissesOf(article, result, ref text);
+        if (promoted is not null)
+        {
+            changed = [.. changed ?? result.Themes, .. promoted];
+        }
+
         return changed is null ? result : result with { Themes = changed };
+    }
+
+    /// <summary>The near misses promoted to partial, in code order (null: none). Looked for only for themes whose model
+    /// has cues (analysts added articles of it the matcher missed), so a model without them costs nothing here.</summary>
+    private List<ThemeMatch>? NearMissesOf(Article article, TagResult result, ref SparseVector? text)
+    {
+        List<ThemeMatch>? promoted = null;
+        FoldedText?[]? folds = null;
+        foreach (var (code, model) in Themes)
+        {
+            if (model.NearCues is not { Count: > 0 } cues || model.Near == 0 || result.Themes.Any(t => t.Code == code))
+            {
+                continue;
+            }
+
+            folds ??= new FoldedText?[3];
+            var anchor = model.NearScope is null ? null : _anchors.GetOrAdd(model.NearScope, NearMisses.Anchor);
+            if (NearMisses.Find(article, code, cues, folds, anchor) is not { } near)
+            {
+                continue;
+            }
+
+            text ??= RelevanceFeatures.Text(article);
+            var p = model.Probability(RelevanceFeatures.Pair(article, text.Value, result, near), Shared);
+            if (p >= NearPromoteAbove)
+            {
+                (promoted ??= []).Add(near with { Grade = ThemeGrade.Partial, Relevance = Math.Round(p, 3) });
+            }
+        }
+
+        return promoted;
     }
 
     private string Grade(ThemeMatch match, ThemeModel model, double p)

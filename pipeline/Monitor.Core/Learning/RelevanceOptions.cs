@@ -22,6 +22,23 @@ public sealed record RelevanceOptions
     /// promotes the mentions like it, not every mention of the theme.</summary>
     public double MentionWeight { get; init; } = 0.1;
 
+    /// <summary>A near miss (<see cref="NearMisses"/>) whose probability reaches this counts (partial), once analysts
+    /// have added or confirmed an article of that theme the matcher missed that holds one of its cues.</summary>
+    public double NearPromoteAbove { get; init; } = 0.5;
+
+    /// <summary>A cue is kept when at least this share of the training articles that hold it are tagged with the theme.</summary>
+    public double CuePrecision { get; init; } = 0.3;
+
+    /// <summary>… and at least this many training articles hold it.</summary>
+    public int MinCueArticles { get; init; } = 3;
+
+    /// <summary>At most this many cues per theme (0: no near misses at all, the learner as before them).</summary>
+    public int MaxCues { get; init; } = 8;
+
+    /// <summary>Weight of the undecided near misses as "not this theme" examples (most articles that merely hold a
+    /// cue are about something else).</summary>
+    public double NearWeight { get; init; } = 0.1;
+
     /// <summary>Articles without evidence taken as examples of "not this theme", per relevant example …</summary>
     public int NegativesPerPositive { get; init; } = 3;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Monitor.Core.Articles;
+using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 
 namespace Monitor.Core.Learning;
@@ -37,18 +38,21 @@ public static class RelevanceTrainer
             tagged[id] = matcher.Tag(article);
         }
 
-        SparseVector Pair(string id, string code)
-        {
-            var text = texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]);
-            return RelevanceFeatures.Pair(byId[id], text, tagged[id], tagged[id].Themes.FirstOrDefault(t => t.Code == code));
-        }
-
         string? Grade(string id, string code) => tagged[id].Themes.FirstOrDefault(t => t.Code == code)?.Grade;
 
         var usable = decisions.Where(d => byId.ContainsKey(d.ArticleId))
             .OrderBy(d => d.Theme, StringComparer.Ordinal).ThenBy(d => d.ArticleId, StringComparer.Ordinal).ToList();
         var codes = matcher.Plan.Themes.Select(t => t.Code).Distinct().Order(StringComparer.Ordinal)
             .Where(code => usable.Any(d => d.Theme == code)).ToList();
+        var near = NearMissesOf(matcher.Plan, byId, tagged, usable, codes, options);
+
+        // A pair's match: the matcher's, or for a theme with cues the near miss (grade "near"), or none.
+        SparseVector Pair(string id, string code)
+        {
+            var text = texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]);
+            var match = tagged[id].Themes.FirstOrDefault(t => t.Code == code) ?? near.GetValueOrDefault(code)?.Matches.GetValueOrDefault(id);
+            return RelevanceFeatures.Pair(byId[id], text, tagged[id], match);
+        }
         var examples = new List<Example>();
         var counts = new List<(int Confirmed, int Rejected, int SelfRelevant, int SelfNot)>();
         for (var t = 0; t < codes.Count; t++)
@@ -70,13 +74,21 @@ public static class RelevanceTrainer
             // The tagger's own "not counted": its undecided mentions (so a confirmed mention promotes only the mentions
             // that look like it more than like the rest), and articles without evidence of the theme.
             var relevant = selfRelevant.Count + decided.Count(d => d.Relevant);
+            // With cues, the undecided near misses are weak "not this theme" examples too, and no-evidence examples
+            // are drawn from the articles without a cue.
+            var nearOf = near.GetValueOrDefault(code)?.Matches ?? new Dictionary<string, ThemeMatch>();
             var selfNot = byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) == ThemeGrade.Mention)
-                .Concat(byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) is null)
+                .Concat(byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) is null && !nearOf.ContainsKey(id))
                     .OrderBy(id => Pick(id, code)).ThenBy(id => id, StringComparer.Ordinal)
                     .Take(Math.Max(options.MinNegatives, options.NegativesPerPositive * relevant))).ToList();
             foreach (var id in selfNot)
             {
                 examples.Add(Of(t, Pair(id, code), false, Grade(id, code) is null ? options.SelfWeight : options.MentionWeight));
+            }
+
+            foreach (var id in nearOf.Keys.Where(id => !skip.Contains(id)).Order(StringComparer.Ordinal))
+            {
+                examples.Add(Of(t, Pair(id, code), false, options.NearWeight));
             }
 
             counts.Add((decided.Count(d => d.Relevant), decided.Count(d => !d.Relevant), selfRelevant.Count, selfNot.Count));
@@ -87,14 +99,69 @@ public static class RelevanceTrainer
         for (var t = 0; t < codes.Count; t++)
         {
             var c = counts[t];
-            themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot);
+            var cues = near.GetValueOrDefault(codes[t]);
+            themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
+            {
+                Near = cues?.Positives ?? 0, NearCues = cues?.Cues, NearScope = cues?.Scope,
+            };
         }
 
         return new RelevanceModel
         {
             PlanId = planId, PlanVersion = planVersion, FeedbackCount = usable.Count, FeatureVersion = RelevanceFeatures.Version,
-            DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, Shared = shared, Themes = themes,
+            DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, NearPromoteAbove = near.Count > 0 ? options.NearPromoteAbove : 0,
+            Shared = shared, Themes = themes,
         };
+    }
+
+    private sealed record NearOfTheme(IReadOnlyList<string> Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope);
+
+    /// <summary>Per theme with decisions: its cues (<see cref="NearMisses.Select"/>) and every training article's near
+    /// miss, kept only when analysts' relevant decisions include at least one near miss (an article the matcher missed
+    /// that holds a cue: what "added" looks like). Themes without: absent, so nothing changes for them.</summary>
+    private static Dictionary<string, NearOfTheme> NearMissesOf(Plan plan, SortedDictionary<string, Article> byId, Dictionary<string, TagResult> tagged,
+        List<FeedbackDecision> usable, List<string> codes, RelevanceOptions options)
+    {
+        bool Missed(string id, string code) => tagged[id].Themes.All(t => t.Code != code);
+        var wanting = codes.Where(code => usable.Any(d => d.Theme == code && d.Relevant && Missed(d.ArticleId, code))).ToList();
+        var result = new Dictionary<string, NearOfTheme>(StringComparer.Ordinal);
+        if (wanting.Count == 0)
+        {
+            return result;
+        }
+
+        var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
+        var wanted = candidates.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var present = byId.ToDictionary(a => a.Key, a => (IReadOnlySet<string>)NearMisses.Present(a.Value, wanted), StringComparer.Ordinal);
+        foreach (var code in wanting)
+        {
+            var cues = NearMisses.Select(candidates[code], byId.Keys.Select(id => (present[id], !Missed(id, code))), options);
+            if (cues.Count == 0)
+            {
+                continue;
+            }
+
+            var folds = new Monitor.Core.Text.FoldedText?[3];
+            var scope = plan.Themes.First(t => t.Code == code).Scope;
+            var anchor = NearMisses.Anchor(scope);
+            var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);
+            foreach (var id in byId.Keys.Where(id => Missed(id, code) && cues.Any(present[id].Contains)))
+            {
+                Array.Clear(folds);
+                if (NearMisses.Find(byId[id], code, cues, folds, anchor) is { } match)
+                {
+                    matches[id] = match;
+                }
+            }
+
+            var positives = usable.Count(d => d.Theme == code && d.Relevant && matches.ContainsKey(d.ArticleId));
+            if (positives > 0)
+            {
+                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope);
+            }
+        }
+
+        return result;
     }
 
     private static Example Of(int theme, SparseVector x, bool relevant, double weight) => new(theme, x.Ids, x.Values, relevant ? 1 : 0, weight);

@@ -4,7 +4,7 @@ namespace Monitor.Core.Learning;
 
 /// <summary>One theme's logistic model: bias and the weights of the hashed features it was trained on, and how many
 /// examples of each kind it saw (a grade changes only in the direction analysts have shown: <see cref="Rejected"/>
-/// for demotions, <see cref="Confirmed"/> for promotions).</summary>
+/// for demotions, <see cref="Confirmed"/> for promotions; <see cref="Near"/> for near misses).</summary>
 public sealed record ThemeModel(
     [property: JsonPropertyName("bias")] double Bias,
     [property: JsonPropertyName("weights")] IReadOnlyDictionary<int, double> Weights,
@@ -13,6 +13,24 @@ public sealed record ThemeModel(
     [property: JsonPropertyName("self_relevant")] int SelfRelevant,
     [property: JsonPropertyName("self_not")] int SelfNot)
 {
+    /// <summary>Relevant decisions (added or confirmed) on articles the matcher missed that hold one of the theme's
+    /// <see cref="NearCues"/>: the near misses analysts have shown. Absent (0) in models without them.</summary>
+    [JsonPropertyName("near")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Near { get; init; }
+
+    /// <summary>The theme's cues (folded two-word pieces of its phrases, <see cref="NearMisses"/>), kept only when
+    /// <see cref="Near"/> is above 0: a theme without them never has a near miss looked for.</summary>
+    [JsonPropertyName("near_cues")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? NearCues { get; init; }
+
+    /// <summary>The theme's scope (a province of the gazetteer), kept with its cues: a near miss counts only in an article
+    /// anchored there, as the matcher's hits do.</summary>
+    [JsonPropertyName("near_scope")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? NearScope { get; init; }
+
     /// <summary>The probability of relevance: the bias, the weights shared by every theme of the plan and the theme's own.</summary>
     internal double Probability(SparseVector x, IReadOnlyDictionary<int, double> shared) => 1 / (1 + Math.Exp(-(Bias + x.Dot(shared) + x.Dot(Weights))));
 }

@@ -122,9 +122,14 @@ internal static class BenchCommands
         var promote = new Option<double>("--promote-above") { Description = "Ngưỡng nâng 'nhắc đến' thành được tính.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.PromoteAbove };
         var self = new Option<double>("--self-weight") { Description = "Trọng số các ví dụ tự gắn so với một nhận xét.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.SelfWeight };
         var themeL2 = new Option<double>("--theme-l2") { Description = "Mức phạt L2 phần trọng số riêng của từng chủ đề.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.ThemeL2 };
+        var nearPromote = new Option<double>("--near-promote-above") { Description = "Ngưỡng thêm một cặp suýt khớp (bài có dấu hiệu yếu của chủ đề) thành được tính.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.NearPromoteAbove };
+        var cuePrecision = new Option<double>("--cue-precision") { Description = "Tỷ lệ tối thiểu bài có dấu hiệu đã được gắn chủ đề để giữ dấu hiệu đó.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.CuePrecision };
+        var nearLines = new Option<double[]>("--near-lines") { Description = "Nhiều ngưỡng thêm cặp suýt khớp để so sánh trên cùng các mô hình (thay --near-promote-above), ví dụ --near-lines 0.4 0.5 0.6.", AllowMultipleArgumentsPerToken = true };
+        var noNear = new Option<bool>("--no-near-misses") { Description = "Không tìm cặp suýt khớp (như bộ học trước đây), để so sánh trước/sau trên cùng các lần rút." };
+        var nearWeight = new Option<double>("--near-weight") { Description = "Trọng số các cặp suýt khớp chưa có nhận xét (ví dụ 'không phải chủ đề').", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.NearWeight };
         var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).")
         {
-            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2,
+            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2, nearPromote, cuePrecision, nearWeight, nearLines, noNear,
         };
         learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
@@ -135,9 +140,11 @@ internal static class BenchCommands
 
             var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
             var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
-            var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self), ThemeL2 = r.GetValue(themeL2) };
+            var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self), ThemeL2 = r.GetValue(themeL2),
+                NearPromoteAbove = r.GetValue(nearPromote), CuePrecision = r.GetValue(cuePrecision), NearWeight = r.GetValue(nearWeight),
+                MaxCues = r.GetValue(noNear) ? 0 : Monitor.Core.Learning.RelevanceOptions.Default.MaxCues };
             return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
-                options, r.GetValue(tuning), Console.Out, ct);
+                options, r.GetValue(tuning), Console.Out, ct, r.GetValue(nearLines));
         }));
         return learn;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Learning;
 using Monitor.Host.Cli;
 using Monitor.Host.Composition;
 using Monitor.Storage.Learning;
@@ -37,8 +38,12 @@ internal static class LearnCommand
         var themes = model.Themes.Count == 0
             ? "chưa có chủ đề nào có nhận xét, không có mô hình (kết quả gắn không đổi)"
             : string.Join("; ", model.Themes.Select(t => string.Create(CultureInfo.InvariantCulture,
-                $"{t.Key}: {t.Value.Confirmed} xác nhận, {t.Value.Rejected} bác bỏ, {t.Value.SelfRelevant} bài tự gắn chắc chắn")));
+                $"{t.Key}: {t.Value.Confirmed} xác nhận, {t.Value.Rejected} bác bỏ, {t.Value.SelfRelevant} bài tự gắn chắc chắn{Near(t.Value)}")));
         return string.Create(CultureInfo.InvariantCulture,
             $"kế hoạch {plan.Id} phiên bản {plan.Version}: học từ {model.FeedbackCount} nhận xét và {summary.Articles} bài; {themes}{(summary.Changed ? "" : " (mô hình không đổi)")}");
     }
+
+    // Near misses (docs/tagging.md, "Learning from feedback"): how many added articles the matcher missed held a cue, and the cues.
+    private static string Near(ThemeModel theme) => theme.Near == 0 || theme.NearCues is null ? ""
+        : string.Create(CultureInfo.InvariantCulture, $", {theme.Near} bài được thêm mà bộ gắn bỏ sót (dấu hiệu yếu: {string.Join(", ", theme.NearCues)})");
 }
