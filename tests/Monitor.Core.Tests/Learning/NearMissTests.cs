@@ -11,22 +11,11 @@ namespace Monitor.Core.Tests.Learning;
 /// with the cue as evidence; without such decisions nothing is looked for and nothing changes.</summary>
 public sealed class NearMissTests
 {
-    private static readonly Plan Plan = new()
-    {
-        Id = "w46",
-        Themes =
-        [
-            new Theme { Code = "2.5", Title = "Kỳ họp thứ 8", Keywords = ["Quốc hội thông qua"] },
-            new Theme { Code = "2.7", Title = "Ngày Nhà giáo Việt Nam", Keywords = ["Ngày Nhà giáo"] },
-        ],
-    };
+    private static readonly PlanMatcher Matcher = LearningFixture.Matcher;
 
-    private static readonly PlanMatcher Matcher = new(Plan);
+    private static string Filler(int i) => LearningFixture.Filler(i, 4);
 
-    private static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê số {i}, giá tăng so với năm trước, thương lái thu mua tại vườn. ", 4));
-
-    private static Article Article(string id, string title, string text) =>
-        new() { Id = id, Url = "", CanonicalUrl = "", Outlet = "Báo", Title = title, Text = text, ContentHash = "" };
+    private static Article Article(string id, string title, string text) => LearningFixture.Article(id, title, text);
 
     /// <summary>The day itself: tagged by the matcher.</summary>
     private static Article Day(int i) => Article($"day-{i}", $"Học sinh trường số {i} tri ân thầy cô dịp Ngày Nhà giáo",

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Monitor.Core.Articles;
 using Monitor.Core.Learning;
-using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 
 namespace Monitor.Core.Tests.Learning;
@@ -10,22 +9,11 @@ namespace Monitor.Core.Tests.Learning;
 /// articles like the rejected ones, promotes mentions like the confirmed ones, and changes nothing without a model.</summary>
 public sealed class RelevanceModelTests
 {
-    private static readonly Plan Plan = new()
-    {
-        Id = "w46",
-        Themes =
-        [
-            new Theme { Code = "2.5", Title = "Kỳ họp thứ 8", Keywords = ["Quốc hội thông qua"] },
-            new Theme { Code = "2.7", Title = "Ngày Nhà giáo Việt Nam", Keywords = ["Ngày Nhà giáo"] },
-        ],
-    };
+    private static readonly PlanMatcher Matcher = LearningFixture.Matcher;
 
-    private static readonly PlanMatcher Matcher = new(Plan);
+    private static string Filler(int i) => LearningFixture.Filler(i);
 
-    private static string Filler(int i) => string.Concat(Enumerable.Repeat($"Nông dân huyện Đắk Hà vào vụ thu hoạch cà phê số {i}, giá tăng so với năm trước, thương lái thu mua tại vườn. ", 8));
-
-    private static Article Article(string id, string title, string text, string? lead = null) =>
-        new() { Id = id, Url = "", CanonicalUrl = "", Outlet = "Báo", Title = title, Description = lead, Text = text, ContentHash = "" };
+    private static Article Article(string id, string title, string text, string? lead = null) => LearningFixture.Article(id, title, text, lead);
 
     /// <summary>The session itself: "Quốc hội thông qua" in the title (primary, the matcher's confident hits).</summary>
     private static Article Session(int i) => Article($"session-{i}", $"Quốc hội thông qua luật số {i}",

@@ -39,8 +39,9 @@ public static class FeedbackCurve
     /// <param name="nearLines">Near-miss promotion lines to score each trained model with (one table each; the line does
     /// not change the training); empty: <see cref="RelevanceOptions.NearPromoteAbove"/> of <paramref name="options"/>.</param>
     public static async Task<int> RunAsync(Plan plan, LabelledSample sample, int folds, int repeats, IReadOnlyList<int> points, RelevanceOptions options, bool tuningOnly,
-        TextWriter output, CancellationToken ct, IReadOnlyList<double>? nearLines = null)
+        TextWriter output, CancellationToken ct, IReadOnlyList<double>? nearLines = null, bool showNear = false)
     {
+        _trace = showNear ? [] : null;
         ArgumentNullException.ThrowIfNull(options);
         var lines = nearLines is { Count: > 0 } ? nearLines : [options.NearPromoteAbove];
         ArgumentNullException.ThrowIfNull(sample);
@@ -59,6 +60,7 @@ public static class FeedbackCurve
         await output.WriteLineAsync($"\n{folds}-fold cross-validation, {repeats} draws per point (P and R counted grades; counts per draw, summed over folds)\n");
         var parts = Enumerable.Range(0, folds).Select(f => (Train: (Func<string, bool>)(id => LabelledSample.Fold(id, folds) != f), Test: (Func<string, bool>)(id => LabelledSample.Fold(id, folds) == f))).ToList();
         await WriteAsync(output, Measure(plan, matcher, sample, found, parts, repeats, points, options, lines, ct), repeats);
+        await WriteTraceAsync(output);
 
         if (tuningOnly)
         {
@@ -68,6 +70,7 @@ public static class FeedbackCurve
         // The fixed halves: decisions from the tuning half only, scored on the held-out half.
         await output.WriteLineAsync("\nTuning half → held-out half (docs/tagging-quality.md split: odd first SHA-256 byte of the id is held out)\n");
         await WriteAsync(output, Measure(plan, matcher, sample, found, [(id => !LabelledSample.IsHeldOut(id), LabelledSample.IsHeldOut)], repeats, points, options, lines, ct), repeats);
+        await WriteTraceAsync(output);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"\n{clock.Elapsed.TotalSeconds:0.0} s"));
         return 0;
     }
@@ -108,7 +111,7 @@ public static class FeedbackCurve
                     foreach (var line in lines)
                     {
                         var model = WithNearLine(trained, line);
-                        heldOut[line] += Score(sample, found, test, model);
+                        heldOut[line] += Score(sample, found, test, model, asked == 100 && repeat == 0 && line == lines[0] ? _trace : null);
                         training[line] += Score(sample, found, train, model);
                     }
                 }
@@ -146,7 +149,26 @@ public static class FeedbackCurve
         return pool;
     }
 
-    private static Counts Score(LabelledSample sample, Dictionary<string, TagResult> found, Func<string, bool> part, RelevanceModel? model)
+    // --show-near: the near misses promoted on scored articles at 100 decisions, first draw (a reading, not a figure).
+    private static List<string>? _trace;
+
+    private static async Task WriteTraceAsync(TextWriter output)
+    {
+        if (_trace is null)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"\nnear misses promoted at 100 decisions, first draw ({_trace.Count}):");
+        foreach (var line in _trace)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        _trace.Clear();
+    }
+
+    private static Counts Score(LabelledSample sample, Dictionary<string, TagResult> found, Func<string, bool> part, RelevanceModel? model, List<string>? trace = null)
     {
         int tp = 0, fp = 0, fn = 0, nearTp = 0, nearFp = 0;
         foreach (var article in sample.Labelled.Where(a => part(a.Id)))
@@ -159,6 +181,13 @@ public static class FeedbackCurve
             fn += truth.Count(c => !counted.Contains(c));
             var near = counted.Where(c => found[article.Id].Themes.All(t => t.Code != c)).ToList();
             nearTp += near.Count(truth.Contains);
+            foreach (var code in trace is null ? [] : near)
+            {
+                var m = result.Themes.First(t => t.Code == code);
+                trace!.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  {(truth.Contains(code) ? "right" : "WRONG")} {code} p {m.Relevance:0.00} [{string.Join(", ", m.Evidence.Select(e => e.Field + ":" + e.Text).Distinct().Take(4))}] {article.Id} {article.Title}"));
+            }
+
             nearFp += near.Count(c => !truth.Contains(c));
         }
 
