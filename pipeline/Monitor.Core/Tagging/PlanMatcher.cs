@@ -15,6 +15,9 @@ namespace Monitor.Core.Tagging;
 /// rests on ("Công văn số 3908/UBND-KGVX") counts toward that theme too. Thread-safe once built.</summary>
 public sealed class PlanMatcher
 {
+    [ThreadStatic]
+    private static (List<Hit> Hits, List<string> References, List<PhraseOccurrence> Occurrences)? _scratch;
+
     private readonly PhraseAutomaton _automaton;
     private readonly List<string> _phrases = [];
     private readonly Dictionary<string, int> _phraseIds = new(StringComparer.Ordinal);
@@ -95,9 +98,10 @@ public sealed class PlanMatcher
         ArgumentNullException.ThrowIfNull(article);
         string?[] originals = [article.Title, article.Description, article.Text];
         var folds = new string?[originals.Length];
-        var hits = new List<Hit>();
-        var references = new List<string>();
-        var occurrences = new List<PhraseOccurrence>();
+        // The working lists are the thread's, emptied for each article: what outlives the call is copied out of them.
+        var (hits, references, occurrences) = _scratch ??= ([], [], []);
+        hits.Clear();
+        references.Clear();
         for (var f = 0; f < originals.Length; f++)
         {
             var original = originals[f];

@@ -62,11 +62,25 @@ internal sealed class WordIds
                 return 0;
             }
 
-            if (slot.Hash == hash && slot.Length == word.Length && word.SequenceEqual(_chars.AsSpan(slot.Offset, slot.Length)))
+            if (slot.Hash == hash && slot.Length == word.Length && Same(word, _chars.AsSpan(slot.Offset, slot.Length)))
             {
                 return slot.Id;
             }
         }
+    }
+
+    // A word is a few characters: a plain loop, without the call into the vectorised comparison.
+    private static bool Same(ReadOnlySpan<char> word, ReadOnlySpan<char> stored)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] != stored[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Words are short (Vietnamese syllables): a multiply per character, mixed at the end so the low bits the table
