@@ -13,7 +13,7 @@ internal static class DirectiveCommands
     {
         var file = new Argument<string>("FILE") { Description = "Văn bản chỉ đạo: .txt (UTF-8), .docx hoặc .pdf (bản quét qua OCR)." };
         var issued = new Option<string?>("--issued") { Description = "Ngày ban hành YYYY-MM-DD khi văn bản để trống." };
-        var format = new Option<string>("--format") { Description = "yaml or json.", DefaultValueFactory = _ => "yaml" };
+        var format = new Option<string>("--format") { Description = "Định dạng kế hoạch xuất ra: yaml hoặc json.", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "json");
         var output = new Option<string?>("-o", "--output") { Description = "Ghi kế hoạch ra tệp này thay vì màn hình." };
         var import = new Command("import", "Đọc văn bản chỉ đạo thành kế hoạch đề xuất (chủ đề, đơn vị, cơ quan báo chí, thời gian, chỉ tiêu, văn bản, sự kiện).")

@@ -9,7 +9,8 @@ namespace Monitor.Host.Cli;
 
 /// <summary>monitor tag: tags article JSON lines against a plan without writing to the store (it only reads the plan's
 /// learnt relevance model from --data-dir when one was trained there, the second stage); exactly one line out per
-/// article read: {"id", "themes": [{"code", "score", "evidence": [{"text", "start", "end", "field"}]}], "references"}.
+/// article read: {"id", "themes": [{"code", "score", "evidence": [{"text", "start", "end", "field"}], "grade", "relevance"}], "references"}
+/// (relevance only where a learnt model ran; mentions are graded "mention", docs/tagging.md).
 /// Any line with an id (or a URL) and a title or text is an article (the rest is derived, <see cref="Monitor.Core.Articles.ArticleLine"/>);
 /// one that is not is one error line on stderr naming file:line; the rest goes on (exit code 2 at the end). Tags on
 /// every core, output in input order (<see cref="Tagging.TagStream"/>).
