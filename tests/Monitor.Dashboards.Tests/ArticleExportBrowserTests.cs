@@ -38,7 +38,7 @@ public sealed class ArticleExportBrowserTests
         var row = page.Locator("table.themes tr[data-theme='1.2']");
         await row.Locator("input[name=reason]").FillAsync("đúng trọng tâm");
         await row.Locator("button[value=confirmed]").ClickAsync();
-        await page.WaitForURLAsync("**/articles/e1?saved=1.2#feedback");
+        await page.WaitForPageAsync("**/articles/e1?saved=1.2#feedback");
 
         var themes = Downloads.Xlsx(await Downloads.ClickAsync(page, Link(page, "themes", "XLSX")));
         Assert.Equal(["Kế hoạch", "Mã chủ đề", "Chủ đề", "Mức", "Điểm", "Bằng chứng", "Nhận xét"], themes[0]);

@@ -53,7 +53,7 @@ public sealed class ArticleFeedbackTests
         var row = page.Locator("table.themes tr[data-theme='3.1']");
         await row.Locator("input[name=reason]").FillAsync("bài nói về dịch vụ công, không về chuyển đổi số của tỉnh");
         await row.Locator("button[value=rejected]").ClickAsync();
-        await page.WaitForURLAsync("**/articles/c3?saved=3.1#feedback");
+        await page.WaitForPageAsync("**/articles/c3?saved=3.1#feedback");
 
         Assert.Equal("rejected", await page.Locator("table.themes tr[data-theme='3.1']").GetAttributeAsync("class"));
         Assert.Contains("không đúng — analyst", await page.Locator("table.themes tr[data-theme='3.1'] td.decision").InnerTextAsync(), StringComparison.Ordinal);

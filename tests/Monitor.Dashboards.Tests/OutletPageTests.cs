@@ -25,7 +25,7 @@ public sealed class OutletPageTests
         await site.LoginAsync(page, MonitorRoles.Editor);
 
         await page.Locator("header nav a", new() { HasText = "Cơ quan báo chí" }).ClickAsync();
-        await page.WaitForURLAsync("**/outlets");
+        await page.WaitForPageAsync("**/outlets");
         Assert.Equal("Cơ quan báo chí: Báo Kon Tum", await page.Locator("h1").InnerTextAsync());
         await page.GotoAsync(site.BaseUrl + "/outlets?asof=2024-11-24");
 
@@ -57,7 +57,7 @@ public sealed class OutletPageTests
 
         // A click on a counted article opens it.
         await weeks.Nth(0).Locator("ul.counted a").ClickAsync();
-        await page.WaitForURLAsync("**/articles/a1");
+        await page.WaitForPageAsync("**/articles/a1");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class OutletPageTests
         await page.GotoAsync(site.BaseUrl + "/outlets?plan=w46&asof=2024-11-24");
         Assert.Equal(["Báo Kon Tum", DashboardSite.PausedOutlet, "Đài Kon Tum"], await page.Locator("nav.outlets a").AllInnerTextsAsync());
         await page.Locator("nav.outlets a", new() { HasText = "Đài Kon Tum" }).ClickAsync();
-        await page.WaitForURLAsync("**/outlets/*");
+        await page.WaitForPageAsync("**/outlets/*");
 
         Assert.Equal("Cơ quan báo chí: Đài Kon Tum", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(["c3", "c2"], await page.Locator("table.recent tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.article)"));

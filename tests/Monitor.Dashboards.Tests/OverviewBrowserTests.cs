@@ -44,7 +44,7 @@ public sealed class OverviewBrowserTests
             """);
         var box = (await page.Locator("#heatmap").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync((float)(box.X + point[0]), (float)(box.Y + point[1]));
-        await page.WaitForURLAsync("**/plans/w46/articles?**");
+        await page.WaitForPageAsync("**/plans/w46/articles?**");
         Assert.Contains("bucket=2024-W46", page.Url, StringComparison.Ordinal);
         Assert.Equal(cell, await page.Locator("ol.articles li").CountAsync());
         var ids = await page.Locator("ol.articles li").EvaluateAllAsync<string[]>("li => li.map(e => e.dataset.article)");

@@ -37,7 +37,7 @@ public sealed class PlanBrowserTests
         await page.Locator("#planId").FillAsync("tuan46");
         await Screens.SaveAsync(page, "plans-list-analyst");
         await page.Locator("form.upload button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/plans/tuan46/edit?draft=*");
+        await page.WaitForPageAsync("**/plans/tuan46/edit?draft=*");
 
         // The proposal beside the directive's text: every theme the importer proposes, in its order.
         Assert.Contains("Phòng ngừa ngộ độc thực phẩm: Tiếp tục thông tin", await page.Locator("#directive-text").InnerTextAsync(), StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class PlanBrowserTests
         await quota.Locator("textarea[name$='.Outlets']").FillAsync("Báo Kon Tum");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thành phiên bản mới" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/plans/tuan46/retag?saved=1");
+        await page.WaitForPageAsync("**/plans/tuan46/retag?saved=1");
         Assert.Equal("Đã lưu phiên bản v1.", await page.Locator("#saved").InnerTextAsync());
         var stored = (await new PlanStore(site.Db, TimeProvider.System).LatestAsync(Ct)).Single(p => p.Id == "tuan46");
         var saved = stored.Plan.Themes.Single(t => t.Code == "1.2");
@@ -109,14 +109,14 @@ public sealed class PlanBrowserTests
         await page.GotoAsync(site.BaseUrl + "/plans");
         await page.Locator("#file").SetInputFilesAsync(docx);
         await page.Locator("form.upload button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/plans/chi-thi-30/edit?draft=*");
+        await page.WaitForPageAsync("**/plans/chi-thi-30/edit?draft=*");
 
         Assert.Contains("thực hiện Chỉ thị số 30-CT/TW của Ban Bí thư", await page.Locator("#directive-text").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("chi-thi-30", await page.Locator("#plan-id").InputValueAsync());
         Assert.Equal(proposal.Themes.Count, await page.Locator("fieldset.theme").CountAsync());
         await Screens.SaveAsync(page, "plans-editor-docx");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thành phiên bản mới" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/chi-thi-30/retag?saved=1");
+        await page.WaitForPageAsync("**/plans/chi-thi-30/retag?saved=1");
 
         var stored = (await new PlanStore(site.Db, TimeProvider.System).LatestAsync(Ct)).Single(p => p.Id == "chi-thi-30");
         Assert.Equal(proposal.Themes.Select(t => (t.Code, t.Title, string.Join('|', t.Keywords))), stored.Plan.Themes.Select(t => (t.Code, t.Title, string.Join('|', t.Keywords))));
@@ -166,7 +166,7 @@ public sealed class PlanBrowserTests
         await first.Locator("input[name$='.From']").FillAsync("2024-11-11");
         await page.Locator("fieldset.quota[data-row='0'] input[name$='.Count']").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thành phiên bản mới" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/w46/retag?saved=2");
+        await page.WaitForPageAsync("**/plans/w46/retag?saved=2");
         Assert.Equal(["kỳ họp thứ 8", "kỳ họp thứ tám"], (await new PlanStore(site.Db, TimeProvider.System).LatestAsync(Ct)).Single().Plan.Themes[1].Keywords);
     }
 
@@ -191,7 +191,7 @@ public sealed class PlanBrowserTests
         await added.Locator("textarea[name$='.Keywords']").FillAsync("phòng cháy chữa cháy");
         await page.Locator("fieldset.quota[data-row='0'] input[name$='.Count']").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thành phiên bản mới" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/w46/retag?saved=2");
+        await page.WaitForPageAsync("**/plans/w46/retag?saved=2");
 
         // A leader reads the history: v1 → v2 by default.
         var leader = await browser.NewPageAsync();
@@ -226,7 +226,7 @@ public sealed class PlanBrowserTests
         await page.GotoAsync(site.BaseUrl + "/plans");
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "nhap.txt", MimeType = "text/plain", Buffer = "1. Chuyển đổi số: tuyên truyền về chuyển đổi số.\n"u8.ToArray() });
         await page.Locator("form.upload button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/plans/nhap/edit?draft=*");
+        await page.WaitForPageAsync("**/plans/nhap/edit?draft=*");
 
         async Task<string> UploadAsync(FilePayload file)
         {

@@ -38,7 +38,7 @@ public sealed class PlanConcurrencyTests
         var keywords = b.Locator("fieldset.theme[data-code='2.5'] textarea[name$='.Keywords']");
         await keywords.FillAsync(await keywords.InputValueAsync() + "\nkỳ họp thứ tám");
         await b.GetByRole(AriaRole.Button, new() { Name = "Lưu thành phiên bản mới" }).ClickAsync();
-        await b.WaitForURLAsync("**/plans/w46/retag?saved=2");
+        await b.WaitForPageAsync("**/plans/w46/retag?saved=2");
 
         // A, still on v1, retitles 1.2 and saves: refused, told of B's v2, the title as typed.
         await a.Locator("fieldset.theme[data-code='1.2'] input[name$='.Title']").FillAsync(TypedTitle);
@@ -64,7 +64,7 @@ public sealed class PlanConcurrencyTests
 
         // Having read it, A saves over v2 on purpose: v3 is A's form (B's keyword is not in it, which the diff showed).
         await a.Locator("#overwrite").ClickAsync();
-        await a.WaitForURLAsync("**/plans/w46/retag?saved=3");
+        await a.WaitForPageAsync("**/plans/w46/retag?saved=3");
         var v3 = (await store.VersionsAsync("w46", Ct))[^1];
         Assert.Equal((3, "analyst"), (v3.Version, v3.SavedBy));
         Assert.Equal(TypedTitle, v3.Plan.Themes.Single(t => t.Code == "1.2").Title);

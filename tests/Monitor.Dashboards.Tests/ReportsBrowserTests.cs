@@ -41,7 +41,7 @@ public sealed class ReportsBrowserTests
         await site.LoginAsync(page, MonitorRoles.Leader);
 
         await page.Locator("header nav a", new() { HasText = "Báo cáo" }).ClickAsync();
-        await page.WaitForURLAsync("**/reports");
+        await page.WaitForPageAsync("**/reports");
 
         Assert.Equal(["2024-W47", "2024-W46"], await page.Locator("table.archive tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.week)"));
         Assert.Equal(["Tuần 47/2024", "Tuần 46/2024"], await page.Locator("table.archive tbody tr td:first-child").AllInnerTextsAsync());
@@ -61,7 +61,7 @@ public sealed class ReportsBrowserTests
         Assert.Equal(await File.ReadAllBytesAsync(archive.PathOf("w46", "2024-W46", "md"), Ct), md);
 
         await page.Locator("table.archive tr[data-week='2024-W46'] td:first-child a").ClickAsync();
-        await page.WaitForURLAsync("**/reports/w46/2024-W46");
+        await page.WaitForPageAsync("**/reports/w46/2024-W46");
         Assert.Equal("Tóm tắt tuần: Tuần 46/2024, kế hoạch w46", await page.Locator("#summary-title").InnerTextAsync());
     }
 

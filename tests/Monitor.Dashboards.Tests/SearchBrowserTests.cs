@@ -29,11 +29,11 @@ public sealed class SearchBrowserTests
         await page.Locator("header nav a", new() { HasText = "Tìm kiếm" }).ClickAsync();
         await page.FillAsync("input[name=q]", "chuyển đổi số");
         await page.ClickAsync("form.search button[type=submit]");
-        await page.WaitForURLAsync("**/search?**");
+        await page.WaitForPageAsync("**/search?**");
         var accented = await IdsAsync(page);
         await page.FillAsync("input[name=q]", "CHUYEN DOI SO");
         await page.ClickAsync("form.search button[type=submit]");
-        await page.WaitForURLAsync("**q=CHUYEN*");
+        await page.WaitForPageAsync("**q=CHUYEN*");
         var plain = await IdsAsync(page);
 
         Assert.Equal(["c3", "c2", "c1"], accented);
@@ -80,7 +80,7 @@ public sealed class SearchBrowserTests
         Assert.Equal(["c2", "c1"], await IdsAsync(page));
         await page.SelectOptionAsync("select[name=outlet]", "Đài Kon Tum");
         await page.ClickAsync("form.search button[type=submit]");
-        await page.WaitForURLAsync("**outlet=*");
+        await page.WaitForPageAsync("**outlet=*");
         Assert.Equal(["c2"], await IdsAsync(page));
 
         await page.GotoAsync(site.BaseUrl + "/search?q=chuyen+doi+so&from=2024-11-13&to=2024-11-14");
@@ -123,7 +123,7 @@ public sealed class SearchBrowserTests
         Assert.Equal("t25", first[0]);
         var csv = Downloads.Csv(await Downloads.ClickAsync(page, page.Locator(".downloads[data-table='results'] a", new() { HasText = "CSV" })));
         await page.ClickAsync("nav.pager a:has-text('Sau')");
-        await page.WaitForURLAsync("**offset=20*");
+        await page.WaitForPageAsync("**offset=20*");
         var second = await IdsAsync(page);
 
         Assert.Equal(["t05", "t04", "t03", "t02", "t01"], second);

@@ -55,7 +55,7 @@ public sealed class ThemePageTests
             }
 
             await older.ClickAsync();
-            await page.WaitForURLAsync($"**offset={originals.Count}");
+            await page.WaitForPageAsync($"**offset={originals.Count}");
         }
 
         // Every stored article of the theme once: the originals on the pages, the linked later ones under them.
@@ -105,7 +105,7 @@ public sealed class ThemePageTests
         Assert.Equal(drawn.Single(p => p[0] == key)[2], await link.GetAttributeAsync("href"));
         await page.Locator("details.timeline-table summary").ClickAsync();
         await link.ClickAsync();
-        await page.WaitForURLAsync("**/plans/w46/articles?**");
+        await page.WaitForPageAsync("**/plans/w46/articles?**");
         Assert.StartsWith($"{perDay[busiest]} bài", await page.Locator("#count").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(perDay[busiest], await page.Locator("ol.articles > li").CountAsync());
     }

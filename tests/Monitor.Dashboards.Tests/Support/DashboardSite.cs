@@ -48,7 +48,7 @@ internal sealed class DashboardSite : IAsyncDisposable
         await page.ClickAsync("form button[type=submit]");
         // The password hash and the first overview take seconds on a machine running many builds (a login timed out at
         // Playwright's 30 s default under load 17): a deadline, not a pause.
-        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000 });
+        await page.WaitForPageAsync(BaseUrl + "/", 90_000);
     }
 
     /// <summary>An HttpClient with a logged-in cookie of <paramref name="user"/> (form login with its antiforgery token).</summary>
