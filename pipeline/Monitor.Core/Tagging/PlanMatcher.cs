@@ -128,11 +128,11 @@ public sealed class PlanMatcher
         var anchored = new bool?[_scopes.Count];
         bool Anchored(int scope) => anchored[scope] ??= _scopes[scope].Anchors(article, folds);
         var day = article.Published is { } published ? DateOnly.FromDateTime(VietnamTime.ToLocal(published).DateTime) : (DateOnly?)null;
-        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits, day), originals, Anchored);
+        var themes = hits.Count == 0 ? [] : Score(new HitIndex(hits, day), originals, folds, Anchored);
         return new TagResult(article.Id, article.Outlet, themes, references.Distinct().ToList());
     }
 
-    private List<ThemeMatch> Score(HitIndex index, string?[] originals, Func<int, bool> anchored)
+    private List<ThemeMatch> Score(HitIndex index, string?[] originals, string?[] folds, Func<int, bool> anchored)
     {
         var candidates = new List<int>();
         foreach (var group in index.Groups)
@@ -141,7 +141,8 @@ public sealed class PlanMatcher
         }
 
         candidates.Sort();
-        string? title = null;   // folded once, and only for a mention whose theme a title can name (HeadingWords)
+        // The folded title: the scan's key when scope anchors kept it, else folded once, only for a mention a title can name (HeadingWords).
+        var title = folds[(int)ArticleField.Title];
         var found = new List<(CompiledTheme Theme, SubjectCompetition.Graded Graded)>();
         var evidence = new List<Hit>();
         for (var c = 0; c < candidates.Count; c++)

@@ -33,7 +33,7 @@ internal static class MonitorServices
         services.AddSingleton<Monitor.Storage.Feedback.FeedbackStore>();
         services.AddSingleton<Monitor.Storage.Learning.RelevanceModels>();
         // Near misses off unless Monitor:Learning:NearMisses is true (a wrong value stops the command in one line).
-        services.AddSingleton(sp => Learning.LearningSettings.Options(sp));
+        services.AddSingleton(sp => Learning.LearningSettings.Options(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<Monitor.Storage.Learning.RelevanceLearner>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinions>();
         services.AddSingleton<Monitor.Storage.Learning.SecondOpinionBudget>();

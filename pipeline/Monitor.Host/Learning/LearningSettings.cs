@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Learning;
 using Monitor.Host.Cli;
 
@@ -18,18 +17,12 @@ internal static class LearningSettings
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var value = configuration[NearMissesKey];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return RelevanceOptions.Default with { MaxCues = 0 };
-        }
-
-        if (!bool.TryParse(value.Trim(), out var on))
+        var on = false;
+        if (!string.IsNullOrWhiteSpace(value) && !bool.TryParse(value.Trim(), out on))
         {
             throw new UserInputException($"cấu hình {NearMissesKey} = '{value}' không hợp lệ: dùng true hoặc false");
         }
 
         return on ? RelevanceOptions.Default : RelevanceOptions.Default with { MaxCues = 0 };
     }
-
-    public static RelevanceOptions Options(IServiceProvider services) => Options(services.GetRequiredService<IConfiguration>());
 }
