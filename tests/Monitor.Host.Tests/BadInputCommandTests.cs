@@ -145,6 +145,24 @@ public sealed class BadInputCommandTests
         Assert.StartsWith($"lỗi: {file}:", run.Lines[0], StringComparison.Ordinal);
     }
 
+    // .NET's own message was English: "lỗi: Could not find file '…'."
+    [Fact]
+    public async Task A_missing_file_is_one_vietnamese_line_naming_it_for_extract_its_list_and_the_sources_file()
+    {
+        using var dir = new TempDir();
+        var page = Path.Combine(dir.Path, "khong-co.html");
+        var list = Path.Combine(dir.Path, "khong-co.tsv");
+        var sources = Path.Combine(dir.Path, "khong-co.yaml");
+
+        var extract = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", page);
+        var fromList = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", "--list", list);
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "run", "--once", "--sources", sources, "--data-dir", Path.Combine(dir.Path, "data"));
+
+        Assert.Equal((2, $"lỗi: {page}: không có tệp này"), (extract.ExitCode, Assert.Single(extract.Lines)));
+        Assert.Equal((2, $"lỗi: {list}: không có tệp này"), (fromList.ExitCode, Assert.Single(fromList.Lines)));
+        Assert.Equal((2, $"lỗi: {sources}: không có tệp này"), (run.ExitCode, Assert.Single(run.Lines)));
+    }
+
     [Fact]
     public async Task A_plan_written_to_a_directory_is_one_line_naming_it()
     {
