@@ -95,6 +95,22 @@ public sealed class OverviewBrowserTests
     }
 
     [Fact]
+    public async Task A_version_the_plan_lacks_is_named_as_such_and_not_shown_as_no_plan_stored_yet()
+    {
+        await using var site = await DashboardSite.StartAsync(Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await site.LoginAsync(page, MonitorRoles.Analyst);
+
+        var response = await page.GotoAsync(site.BaseUrl + "/?version=99");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Không có kế hoạch 'w46' phiên bản 99.", await page.Locator("main p.alert").InnerTextAsync());
+        Assert.DoesNotContain("Chưa có kế hoạch nào", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_crawled_title_that_is_a_script_shows_as_text_and_never_runs()
     {
         await using var site = await DashboardSite.StartAsync(Ct);
