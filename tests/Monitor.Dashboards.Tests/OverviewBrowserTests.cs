@@ -50,6 +50,7 @@ public sealed class OverviewBrowserTests
         var ids = await page.Locator("ol.articles li").EvaluateAllAsync<string[]>("li => li.map(e => e.dataset.article)");
         Assert.Equal(["c1", "c2", "c3"], ids.Order(StringComparer.Ordinal));
         Assert.Equal($"{cell} bài.", await page.Locator("#count").InnerTextAsync());
+        Assert.StartsWith("Báo Kon Tum · 13/11/2024", await page.Locator("ol.articles li[data-article='c1'] .meta").InnerTextAsync(), StringComparison.Ordinal);
         await Screens.SaveAsync(page, "articles-list");
     }
 
