@@ -145,6 +145,17 @@ public sealed class BadInputCommandTests
         Assert.StartsWith($"lỗi: {file}:", run.Lines[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Directive_check_of_a_missing_plan_names_the_file_without_a_line_zero()
+    {
+        using var dir = new TempDir();
+        var plan = Path.Combine(dir.Path, "khong-co.yaml");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "directive", "check", plan);
+
+        Assert.Equal((2, $"{plan}: không có tệp này"), (run.ExitCode, Assert.Single(run.Lines)));
+    }
+
     // .NET's own message was English: "lỗi: Could not find file '…'."
     [Fact]
     public async Task A_missing_file_is_one_vietnamese_line_naming_it_for_extract_its_list_and_the_sources_file()
