@@ -102,7 +102,8 @@ public static class RelevanceTrainer
             var cues = near.GetValueOrDefault(codes[t]);
             themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
             {
-                Near = cues?.Positives ?? 0, NearCues = cues?.Cues, NearScope = cues?.Scope,
+                Near = cues?.Positives ?? 0, NearCues = cues?.Cues.Written, NearScope = cues?.Scope,
+                NearExcept = cues is { Cues.Masks.Count: > 0 } ? cues.Cues.Masks : null,
             };
         }
 
@@ -114,7 +115,7 @@ public static class RelevanceTrainer
         };
     }
 
-    private sealed record NearOfTheme(IReadOnlyList<string> Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope);
+    private sealed record NearOfTheme(Cues Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope);
 
     /// <summary>Per theme with decisions: its cues (<see cref="NearMisses.Select"/>) and every training article's near
     /// miss, kept only when analysts' relevant decisions include at least one near miss (an article the matcher missed
@@ -125,27 +126,37 @@ public static class RelevanceTrainer
         bool Missed(string id, string code) => tagged[id].Themes.All(t => t.Code != code);
         var wanting = codes.Where(code => usable.Any(d => d.Theme == code && d.Relevant && Missed(d.ArticleId, code))).ToList();
         var result = new Dictionary<string, NearOfTheme>(StringComparer.Ordinal);
-        if (wanting.Count == 0)
+        if (wanting.Count == 0 || options.MaxCues == 0)
         {
             return result;
         }
 
+        // Each training article folded once, searched for every wanting theme's candidates.
         var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
-        var wanted = candidates.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
-        var present = byId.ToDictionary(a => a.Key, a => (IReadOnlySet<string>)NearMisses.Present(a.Value, wanted), StringComparer.Ordinal);
+        var present = wanting.ToDictionary(code => code, _ => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var folds = new Monitor.Core.Text.FoldedText?[3];
+        foreach (var (id, article) in byId)
+        {
+            Array.Clear(folds);
+            foreach (var code in wanting)
+            {
+                present[code][id] = NearMisses.Present(article, candidates[code], folds);
+            }
+        }
+
         foreach (var code in wanting)
         {
-            var cues = NearMisses.Select(candidates[code], byId.Keys.Select(id => (present[id], !Missed(id, code))), options);
-            if (cues.Count == 0)
+            var selected = NearMisses.Select(candidates[code].Written, byId.Keys.Select(id => (present[code][id], !Missed(id, code))), options);
+            if (selected.Count == 0)
             {
                 continue;
             }
 
-            var folds = new Monitor.Core.Text.FoldedText?[3];
+            var cues = candidates[code].Only(selected);
             var scope = plan.Themes.First(t => t.Code == code).Scope;
             var anchor = NearMisses.Anchor(scope);
             var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);
-            foreach (var id in byId.Keys.Where(id => Missed(id, code) && cues.Any(present[id].Contains)))
+            foreach (var id in byId.Keys.Where(id => Missed(id, code) && selected.Any(present[code][id].Contains)))
             {
                 Array.Clear(folds);
                 if (NearMisses.Find(byId[id], code, cues, folds, anchor) is { } match)
