@@ -27,6 +27,33 @@ internal static class NearMisses
     /// EXCEPT, its exclusions' phrases) that hold one of them.</summary>
     public static Cues Candidates(Theme theme)
     {
+        var (forTheme, against) = Sides(theme);
+        var pieces = new SortedDictionary<(string Key, string Accents), string>();
+        foreach (var phrase in forTheme)
+        {
+            var folded = VietnameseFolding.Fold(phrase);
+            var words = Words(folded.Value);
+            for (var i = 1; i < words.Count; i++)
+            {
+                var (a, b) = (folded.Value[words[i - 1].Start..words[i - 1].End], folded.Value[words[i].Start..words[i].End]);
+                if (a.Any(char.IsLetter) && b.Any(char.IsLetter))   // "20 11" is a date, not a word
+                {
+                    var written = (folded.OriginalSlice(words[i - 1].Start, words[i - 1].End) + " " + folded.OriginalSlice(words[i].Start, words[i].End))
+                        .Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+                    pieces.TryAdd((a + " " + b, Cues.Accents(written).Key), written);
+                }
+            }
+        }
+
+        return new Cues([.. pieces.Values], [.. against.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]).Only([.. pieces.Values]);
+    }
+
+    /// <summary>The folded phrases that speak for a theme (where its cues come from, <see cref="WordUnits"/>).</summary>
+    public static IEnumerable<string> Phrases(Theme theme) => Sides(theme).ForTheme.Select(VietnameseFolding.Key);
+
+    // The phrases that speak for the theme, as written, and the folded ones that speak against it.
+    private static (List<string> ForTheme, List<string> Against) Sides(Theme theme)
+    {
         ArgumentNullException.ThrowIfNull(theme);
         var forTheme = new List<string>(theme.Keywords);
         var against = new List<string>();
@@ -48,24 +75,7 @@ internal static class NearMisses
             against.AddRange(exclusion ? [] : no.Select(p => p.Folded));
         }
 
-        var pieces = new SortedDictionary<(string Key, string Accents), string>();
-        foreach (var phrase in forTheme)
-        {
-            var folded = VietnameseFolding.Fold(phrase);
-            var words = Words(folded.Value);
-            for (var i = 1; i < words.Count; i++)
-            {
-                var (a, b) = (folded.Value[words[i - 1].Start..words[i - 1].End], folded.Value[words[i].Start..words[i].End]);
-                if (a.Any(char.IsLetter) && b.Any(char.IsLetter))   // "20 11" is a date, not a word
-                {
-                    var written = (folded.OriginalSlice(words[i - 1].Start, words[i - 1].End) + " " + folded.OriginalSlice(words[i].Start, words[i].End))
-                        .Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
-                    pieces.TryAdd((a + " " + b, Cues.Accents(written).Key), written);
-                }
-            }
-        }
-
-        return new Cues([.. pieces.Values], [.. against.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]).Only([.. pieces.Values]);
+        return (forTheme, against);
     }
 
     /// <summary>The cues of <paramref name="cues"/> an article holds (an occurrence that counts, <see cref="Cues"/>), as

@@ -134,6 +134,7 @@ public static class RelevanceTrainer
         // Each training article folded once, searched for every wanting theme's candidates.
         var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
         var present = wanting.ToDictionary(code => code, _ => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var units = options.WordUnits ? new WordUnits(wanting.SelectMany(code => NearMisses.Phrases(plan.Themes.First(t => t.Code == code)))) : null;
         var folds = new Monitor.Core.Text.FoldedText?[3];
         foreach (var (id, article) in byId)
         {
@@ -142,11 +143,18 @@ public static class RelevanceTrainer
             {
                 present[code][id] = NearMisses.Present(article, candidates[code], folds);
             }
+
+            foreach (var folded in units is null ? [] : folds)
+            {
+                units!.Add(folded?.Value ?? "");
+            }
         }
 
+        var whole = units?.Units();
         foreach (var code in wanting)
         {
-            var selected = NearMisses.Select(candidates[code].Written, byId.Keys.Select(id => (present[code][id], !Missed(id, code))), options);
+            var pieces = whole is null ? candidates[code].Written : [.. candidates[code].Written.Where(c => whole.Contains(Monitor.Core.Text.VietnameseFolding.Key(c)))];
+            var selected = NearMisses.Select(pieces, byId.Keys.Select(id => (present[code][id], !Missed(id, code))), options);
             if (selected.Count == 0)
             {
                 continue;

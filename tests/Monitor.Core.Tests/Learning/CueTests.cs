@@ -92,4 +92,14 @@ public sealed class CueTests
         Assert.DoesNotContain(model.Apply(law, matcher.Tag(law)).Themes, t => t.Code == "2.7");
         Assert.Equal(model.ToJson(), RelevanceModel.FromJson(model.ToJson()).ToJson());
     }
+
+    [Fact]
+    public void A_piece_that_straddles_two_words_of_a_phrase_is_not_a_word_unit_and_a_phrase_of_two_words_is_one()
+    {
+        var units = new WordUnits(["ngo doc thuc pham", "tri an"]);
+        units.Add("vu ngo doc thuc pham o truong hoc");
+        units.Add("ngo doc ruou va ngo doc nam thuc pham ban");
+
+        Assert.Equal(["ngo doc", "thuc pham", "tri an"], units.Units().Order(StringComparer.Ordinal));
+    }
 }
