@@ -140,15 +140,37 @@ internal static class NearMisses
             .Take(options.MaxCues).Select(s => s.Key)];
     }
 
+    /// <summary>A matcher that tags an article with <paramref name="code"/> exactly when one of the theme's exclusions holds
+    /// in it (null: the theme has none it can read): a near miss is not looked for where the matcher keeps the theme off
+    /// ("ngộ độc" NEAR "thuốc diệt chuột" for food poisoning), as it is not where the theme's scope is not.</summary>
+    public static PlanMatcher? Excluder(string code, IReadOnlyList<string>? exclusions)
+    {
+        // Each exclusion as a rule of its own theme, counted at any score; one the matcher cannot read as a rule (it needs
+        // no evidence) is left out.
+        var rules = (exclusions ?? []).Where(rule =>
+        {
+            try
+            {
+                _ = new PlanMatcher(new Plan { Themes = [new Theme { Code = code, Rules = [rule] }] });
+                return true;
+            }
+            catch (PlanFormatException)
+            {
+                return false;
+            }
+        }).ToList();
+        return rules.Count == 0 ? null : new PlanMatcher(new Plan { Themes = [new Theme { Code = code, Rules = rules }] }, ScoringOptions.Default with { Threshold = 0 });
+    }
+
     /// <summary>The anchor of a theme's scope (null: the theme is about anywhere), as the matcher asks it.</summary>
     public static ScopeAnchor? Anchor(string? scope) =>
         string.IsNullOrWhiteSpace(scope) || Gazetteer.Default.Find(scope) is not { } province ? null : new ScopeAnchor(Gazetteer.Default, province);
 
     /// <summary>The near miss of a theme in an article: every occurrence of its cues that counts (<see cref="Cues"/>) in
     /// title, lead and body, as evidence in the original text (null: none, or the theme has a scope the article is not
-    /// anchored in, as the matcher would refuse it). <paramref name="folds"/> holds the fields' folded texts, filled on
+    /// anchored in or an exclusion that holds in it (<see cref="Excluder"/>), as the matcher would refuse it). <paramref name="folds"/> holds the fields' folded texts, filled on
     /// first use (title, description, text).</summary>
-    public static ThemeMatch? Find(Article article, string code, Cues cues, FoldedText?[] folds, ScopeAnchor? anchor = null)
+    public static ThemeMatch? Find(Article article, string code, Cues cues, FoldedText?[] folds, ScopeAnchor? anchor = null, PlanMatcher? excluder = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(cues);
@@ -182,7 +204,7 @@ internal static class NearMisses
             }
         }
 
-        return evidence is null ? null
+        return evidence is null || (excluder is not null && excluder.Tag(article).Themes.Count > 0) ? null
             : new ThemeMatch(code, 0, [.. evidence.OrderBy(e => e.Field switch { "title" => 0, "description" => 1, _ => 2 }).ThenBy(e => e.Start)], Grade);
     }
 }

@@ -20,8 +20,9 @@ public sealed class RelevanceModel
     // The scope anchors of themes with near misses, built on first use (an automaton over the province's places).
     private readonly ConcurrentDictionary<string, ScopeAnchor?> _anchors = new(StringComparer.Ordinal);
 
-    // The themes' cues ready to search, built on first use.
+    // The themes' cues ready to search and their exclusions' matchers, built on first use.
     private readonly ConcurrentDictionary<string, Cues> _cues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PlanMatcher?> _excluders = new(StringComparer.Ordinal);
 
     [JsonPropertyName("plan")] public required string PlanId { get; init; }
 
@@ -102,7 +103,8 @@ public sealed class RelevanceModel
             folds ??= new FoldedText?[3];
             var anchor = model.NearScope is null ? null : _anchors.GetOrAdd(model.NearScope, NearMisses.Anchor);
             var search = _cues.GetOrAdd(code, static (_, m) => new Cues(m.NearCues!, m.NearExcept ?? []), model);
-            if (NearMisses.Find(article, code, search, folds, anchor) is not { } near)
+            var excluder = model.NearExclude is null ? null : _excluders.GetOrAdd(code, static (c, m) => NearMisses.Excluder(c, m.NearExclude), model);
+            if (NearMisses.Find(article, code, search, folds, anchor, excluder) is not { } near)
             {
                 continue;
             }

@@ -103,7 +103,7 @@ public static class RelevanceTrainer
             themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
             {
                 Near = cues?.Positives ?? 0, NearCues = cues?.Cues.Written, NearScope = cues?.Scope,
-                NearExcept = cues is { Cues.Masks.Count: > 0 } ? cues.Cues.Masks : null,
+                NearExcept = cues is { Cues.Masks.Count: > 0 } ? cues.Cues.Masks : null, NearExclude = cues?.Exclusions,
             };
         }
 
@@ -115,7 +115,7 @@ public static class RelevanceTrainer
         };
     }
 
-    private sealed record NearOfTheme(Cues Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope);
+    private sealed record NearOfTheme(Cues Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope, IReadOnlyList<string>? Exclusions);
 
     /// <summary>Per theme with decisions: its cues (<see cref="NearMisses.Select"/>) and every training article's near
     /// miss, kept only when analysts' relevant decisions include at least one near miss (an article the matcher missed
@@ -161,13 +161,14 @@ public static class RelevanceTrainer
             }
 
             var cues = candidates[code].Only(selected);
-            var scope = plan.Themes.First(t => t.Code == code).Scope;
+            var (scope, exclusions) = (plan.Themes.First(t => t.Code == code).Scope, plan.Themes.First(t => t.Code == code).Exclude);
             var anchor = NearMisses.Anchor(scope);
+            var excluder = NearMisses.Excluder(code, exclusions);
             var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);
             foreach (var id in byId.Keys.Where(id => Missed(id, code) && selected.Any(present[code][id].Contains)))
             {
                 Array.Clear(folds);
-                if (NearMisses.Find(byId[id], code, cues, folds, anchor) is { } match)
+                if (NearMisses.Find(byId[id], code, cues, folds, anchor, excluder) is { } match)
                 {
                     matches[id] = match;
                 }
@@ -176,7 +177,7 @@ public static class RelevanceTrainer
             var positives = usable.Count(d => d.Theme == code && d.Relevant && matches.ContainsKey(d.ArticleId));
             if (positives > 0)
             {
-                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope);
+                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope, excluder is null ? null : exclusions);
             }
         }
 

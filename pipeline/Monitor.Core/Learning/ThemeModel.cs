@@ -32,6 +32,12 @@ public sealed record ThemeModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? NearExcept { get; init; }
 
+    /// <summary>The theme's exclusions, kept with its cues: a near miss is not looked for in an article one of them holds
+    /// in, as the matcher keeps the theme off it (<see cref="NearMisses.Excluder"/>); absent when none.</summary>
+    [JsonPropertyName("near_exclude")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? NearExclude { get; init; }
+
     /// <summary>The theme's scope (a province of the gazetteer), kept with its cues: a near miss counts only in an article
     /// anchored there, as the matcher's hits do.</summary>
     [JsonPropertyName("near_scope")]

@@ -51,6 +51,19 @@ public sealed class CueTests
     }
 
     [Fact]
+    public void No_near_miss_is_found_in_an_article_the_themes_exclusion_keeps_it_off()
+    {
+        var theme = new Theme { Code = "1.2", Keywords = ["vụ ngộ độc thực phẩm"], Exclude = ["\"ngộ độc\" NEAR/6 (\"thuốc diệt chuột\" OR \"thuốc trừ sâu\")", "date:2024-01-01.."] };
+        var excluder = NearMisses.Excluder("1.2", theme.Exclude);
+        ThemeMatch? Near(string title) =>
+            NearMisses.Find(LearningFixture.Article("a", title, "Không có gì thêm."), "1.2", NearMisses.Candidates(theme), new FoldedText?[3], excluder: excluder);
+
+        Assert.Null(Near("Hai trẻ nghi ngộ độc do ăn nhầm thuốc diệt chuột"));
+        Assert.NotNull(Near("Ba người ngộ độc sau tiệc cưới"));
+        Assert.Null(NearMisses.Excluder("1.2", ["date:2024-01-01.."]));   // no evidence of its own: not readable as a rule
+    }
+
+    [Fact]
     public void A_fold_collision_across_words_is_not_a_cue_hit_but_the_same_words_in_any_case_or_tone_placement_are()
     {
         var cues = NearMisses.Candidates(Renewal);
