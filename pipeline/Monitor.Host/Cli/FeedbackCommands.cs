@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Articles;
 using Monitor.Host.Composition;
 using Monitor.Storage.Feedback;
+using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Cli;
 
@@ -36,6 +37,12 @@ internal static class FeedbackCommands
             }
 
             using var host = (await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct)).Build();
+            // A mistyped plan id printed nothing with exit code 0, as a plan without decisions does.
+            if (r.GetValue(plan) is { } id && (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).All(p => p.Id != id))
+            {
+                throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+            }
+
             foreach (var e in await host.Services.GetRequiredService<FeedbackStore>().ListAsync(r.GetValue(plan), ct))
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Line(e.PlanId, e.ArticleId, e.Theme, e.VerdictName, e.Reason, e.User, FeedbackStore.Utc(e.At)), Json));
