@@ -20,6 +20,10 @@ public sealed class RelevanceModel
     // The scope anchors of themes with near misses, built on first use (an automaton over the province's places).
     private readonly ConcurrentDictionary<string, ScopeAnchor?> _anchors = new(StringComparer.Ordinal);
 
+    // The themes' cues ready to search and their exclusions' matchers, built on first use.
+    private readonly ConcurrentDictionary<string, Cues> _cues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PlanMatcher?> _excluders = new(StringComparer.Ordinal);
+
     [JsonPropertyName("plan")] public required string PlanId { get; init; }
 
     /// <summary>The plan version the model was trained with.</summary>
@@ -91,14 +95,16 @@ public sealed class RelevanceModel
         FoldedText?[]? folds = null;
         foreach (var (code, model) in Themes)
         {
-            if (model.NearCues is not { Count: > 0 } cues || model.Near == 0 || result.Themes.Any(t => t.Code == code))
+            if (model.NearCues is not { Count: > 0 } || model.Near == 0 || result.Themes.Any(t => t.Code == code))
             {
                 continue;
             }
 
             folds ??= new FoldedText?[3];
             var anchor = model.NearScope is null ? null : _anchors.GetOrAdd(model.NearScope, NearMisses.Anchor);
-            if (NearMisses.Find(article, code, cues, folds, anchor) is not { } near)
+            var search = _cues.GetOrAdd(code, static (_, m) => new Cues(m.NearCues!, m.NearExcept ?? []), model);
+            var excluder = model.NearExclude is null ? null : _excluders.GetOrAdd(code, static (c, m) => NearMisses.Excluder(c, m.NearExclude), model);
+            if (NearMisses.Find(article, code, search, folds, anchor, excluder) is not { } near)
             {
                 continue;
             }

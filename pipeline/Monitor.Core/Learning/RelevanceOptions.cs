@@ -32,6 +32,10 @@ public sealed record RelevanceOptions
     /// <summary>… and at least this many training articles hold it.</summary>
     public int MinCueArticles { get; init; } = 3;
 
+    /// <summary>Keep only the pieces that are word units of the theme's phrases (<see cref="WordUnits"/>), not those
+    /// that straddle two words ("năm đổi" of "40 năm đổi mới").</summary>
+    public bool WordUnits { get; init; } = true;
+
     /// <summary>At most this many cues per theme (0: no near misses at all, the learner as before them).</summary>
     public int MaxCues { get; init; } = 8;
 

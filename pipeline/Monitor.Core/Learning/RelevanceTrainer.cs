@@ -102,7 +102,8 @@ public static class RelevanceTrainer
             var cues = near.GetValueOrDefault(codes[t]);
             themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
             {
-                Near = cues?.Positives ?? 0, NearCues = cues?.Cues, NearScope = cues?.Scope,
+                Near = cues?.Positives ?? 0, NearCues = cues?.Cues.Written, NearScope = cues?.Scope,
+                NearExcept = cues is { Cues.Masks.Count: > 0 } ? cues.Cues.Masks : null, NearExclude = cues?.Exclusions,
             };
         }
 
@@ -114,7 +115,7 @@ public static class RelevanceTrainer
         };
     }
 
-    private sealed record NearOfTheme(IReadOnlyList<string> Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope);
+    private sealed record NearOfTheme(Cues Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope, IReadOnlyList<string>? Exclusions);
 
     /// <summary>Per theme with decisions: its cues (<see cref="NearMisses.Select"/>) and every training article's near
     /// miss, kept only when analysts' relevant decisions include at least one near miss (an article the matcher missed
@@ -125,30 +126,49 @@ public static class RelevanceTrainer
         bool Missed(string id, string code) => tagged[id].Themes.All(t => t.Code != code);
         var wanting = codes.Where(code => usable.Any(d => d.Theme == code && d.Relevant && Missed(d.ArticleId, code))).ToList();
         var result = new Dictionary<string, NearOfTheme>(StringComparer.Ordinal);
-        if (wanting.Count == 0)
+        if (wanting.Count == 0 || options.MaxCues == 0)
         {
             return result;
         }
 
+        // Each training article folded once, searched for every wanting theme's candidates.
         var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
-        var wanted = candidates.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
-        var present = byId.ToDictionary(a => a.Key, a => (IReadOnlySet<string>)NearMisses.Present(a.Value, wanted), StringComparer.Ordinal);
+        var present = wanting.ToDictionary(code => code, _ => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var units = options.WordUnits ? new WordUnits(wanting.SelectMany(code => NearMisses.Phrases(plan.Themes.First(t => t.Code == code)))) : null;
+        var folds = new Monitor.Core.Text.FoldedText?[3];
+        foreach (var (id, article) in byId)
+        {
+            Array.Clear(folds);
+            foreach (var code in wanting)
+            {
+                present[code][id] = NearMisses.Present(article, candidates[code], folds);
+            }
+
+            foreach (var folded in units is null ? [] : folds)
+            {
+                units!.Add(folded?.Value ?? "");
+            }
+        }
+
+        var whole = units?.Units();
         foreach (var code in wanting)
         {
-            var cues = NearMisses.Select(candidates[code], byId.Keys.Select(id => (present[id], !Missed(id, code))), options);
-            if (cues.Count == 0)
+            var pieces = whole is null ? candidates[code].Written : [.. candidates[code].Written.Where(c => whole.Contains(Monitor.Core.Text.VietnameseFolding.Key(c)))];
+            var selected = NearMisses.Select(pieces, byId.Keys.Select(id => (present[code][id], !Missed(id, code))), options);
+            if (selected.Count == 0)
             {
                 continue;
             }
 
-            var folds = new Monitor.Core.Text.FoldedText?[3];
-            var scope = plan.Themes.First(t => t.Code == code).Scope;
+            var cues = candidates[code].Only(selected);
+            var (scope, exclusions) = (plan.Themes.First(t => t.Code == code).Scope, plan.Themes.First(t => t.Code == code).Exclude);
             var anchor = NearMisses.Anchor(scope);
+            var excluder = NearMisses.Excluder(code, exclusions);
             var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);
-            foreach (var id in byId.Keys.Where(id => Missed(id, code) && cues.Any(present[id].Contains)))
+            foreach (var id in byId.Keys.Where(id => Missed(id, code) && selected.Any(present[code][id].Contains)))
             {
                 Array.Clear(folds);
-                if (NearMisses.Find(byId[id], code, cues, folds, anchor) is { } match)
+                if (NearMisses.Find(byId[id], code, cues, folds, anchor, excluder) is { } match)
                 {
                     matches[id] = match;
                 }
@@ -157,7 +177,7 @@ public static class RelevanceTrainer
             var positives = usable.Count(d => d.Theme == code && d.Relevant && matches.ContainsKey(d.ArticleId));
             if (positives > 0)
             {
-                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope);
+                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope, excluder is null ? null : exclusions);
             }
         }
 

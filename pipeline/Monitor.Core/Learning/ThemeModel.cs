@@ -19,11 +19,24 @@ public sealed record ThemeModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Near { get; init; }
 
-    /// <summary>The theme's cues (folded two-word pieces of its phrases, <see cref="NearMisses"/>), kept only when
-    /// <see cref="Near"/> is above 0: a theme without them never has a near miss looked for.</summary>
+    /// <summary>The theme's cues (two-word pieces of its phrases as written, <see cref="NearMisses"/>; models stored
+    /// before 2026-12-07's second near-miss round hold them folded, which <see cref="Cues"/> compares on the folded key
+    /// alone), kept only when <see cref="Near"/> is above 0: a theme without them never has a near miss looked for.</summary>
     [JsonPropertyName("near_cues")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? NearCues { get; init; }
+
+    /// <summary>The folded phrases a cue occurrence must not lie inside (the theme's EXCEPT, NOT and exclusion phrases
+    /// that hold a cue, <see cref="Cues"/>); absent when none.</summary>
+    [JsonPropertyName("near_except")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? NearExcept { get; init; }
+
+    /// <summary>The theme's exclusions, kept with its cues: a near miss is not looked for in an article one of them holds
+    /// in, as the matcher keeps the theme off it (<see cref="NearMisses.Excluder"/>); absent when none.</summary>
+    [JsonPropertyName("near_exclude")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? NearExclude { get; init; }
 
     /// <summary>The theme's scope (a province of the gazetteer), kept with its cues: a near miss counts only in an article
     /// anchored there, as the matcher's hits do.</summary>

@@ -111,6 +111,7 @@ public static class FeedbackCurve
                     drawn += decisions.Count;
                     var articles = sample.Labelled.Where(a => train(a.Id)).Concat(sample.Rest);
                     var trained = RelevanceTrainer.Train(plan.Id ?? "plan", 1, matcher, articles, decisions, options);
+                    _trace?.AddRange(asked == 100 && repeat == 0 ? trained.Themes.Where(t => t.Value.NearCues is not null).Select(t => $"  cues {t.Key}: {string.Join(", ", t.Value.NearCues!)}") : []);
                     foreach (var line in lines)
                     {
                         var model = WithNearLine(trained, line);

@@ -12,6 +12,12 @@ internal abstract class RuleNode
 
     public abstract IEnumerable<PhraseNode> Phrases { get; }
 
+    /// <summary>Sorts the node's phrases by what they say of the theme: those whose occurrence speaks for it go to
+    /// <paramref name="forTheme"/>, those that speak against it (under NOT, right of EXCEPT; a double NOT speaks for it
+    /// again) to <paramref name="against"/>. <paramref name="negated"/>: the node itself sits on the "against" side.
+    /// For the learner's near-miss cues, which must come from the first and never lie inside the second.</summary>
+    public abstract void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against);
+
     public abstract bool Evaluate(HitIndex hits, List<Hit> evidence);
 
     /// <summary>The occurrences of a positional node: each a word range in one field and the hits it is made of.</summary>
@@ -22,9 +28,12 @@ internal abstract class RuleNode
 internal sealed record Occurrence(ArticleField Field, int FirstWord, int LastWord, Hit[] Hits);
 
 /// <summary>A quoted (or bare) phrase, optionally restricted to one field.</summary>
-internal sealed class PhraseNode(string folded, ArticleField? field) : RuleNode
+internal sealed class PhraseNode(string folded, ArticleField? field, string? written = null) : RuleNode
 {
     public string Folded { get; } = folded;
+
+    /// <summary>The phrase as the rule writes it (accents and case), for what must compare accents (near-miss cues).</summary>
+    public string Written { get; } = written ?? folded;
     public ArticleField? Field { get; } = field;
 
     /// <summary>The phrase's id in the plan's automaton, set when the plan is compiled.</summary>
@@ -33,6 +42,8 @@ internal sealed class PhraseNode(string folded, ArticleField? field) : RuleNode
     public override bool IsPositional => true;
     public override bool NeedsEvidence => true;
     public override IEnumerable<PhraseNode> Phrases => [this];
+
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against) => (negated ? against : forTheme).Add(this);
 
     public override bool Evaluate(HitIndex hits, List<Hit> evidence)
     {
@@ -93,6 +104,12 @@ internal sealed class NearNode(RuleNode left, RuleNode right, int distance) : Oc
 
     public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
 
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against)
+    {
+        left.Sides(negated, forTheme, against);
+        right.Sides(negated, forTheme, against);
+    }
+
     public override List<Occurrence> Occurrences(HitIndex hits)
     {
         var result = new List<Occurrence>();
@@ -125,6 +142,12 @@ internal sealed class ExceptNode(RuleNode left, RuleNode right) : OccurrenceNode
 {
     public override IEnumerable<PhraseNode> Phrases => left.Phrases.Concat(right.Phrases);
 
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against)
+    {
+        left.Sides(negated, forTheme, against);
+        right.Sides(!negated, forTheme, against);
+    }
+
     public override List<Occurrence> Occurrences(HitIndex hits)
     {
         var lefts = left.Occurrences(hits);
@@ -144,6 +167,14 @@ internal sealed class AndNode(IReadOnlyList<RuleNode> operands) : RuleNode
 {
     public override bool NeedsEvidence => operands.Any(o => o.NeedsEvidence);
     public override IEnumerable<PhraseNode> Phrases => operands.SelectMany(o => o.Phrases);
+
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against)
+    {
+        foreach (var operand in operands)
+        {
+            operand.Sides(negated, forTheme, against);
+        }
+    }
 
     public override bool Evaluate(HitIndex hits, List<Hit> evidence)
     {
@@ -168,6 +199,14 @@ internal sealed class OrNode(IReadOnlyList<RuleNode> operands) : RuleNode
     public override bool NeedsEvidence => operands.All(o => o.NeedsEvidence);
     public override IEnumerable<PhraseNode> Phrases => operands.SelectMany(o => o.Phrases);
 
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against)
+    {
+        foreach (var operand in operands)
+        {
+            operand.Sides(negated, forTheme, against);
+        }
+    }
+
     public override bool Evaluate(HitIndex hits, List<Hit> evidence)
     {
         var any = false;
@@ -188,6 +227,8 @@ internal sealed class NotNode(RuleNode operand) : RuleNode
     public override bool NeedsEvidence => false;
     public override IEnumerable<PhraseNode> Phrases => operand.Phrases;
 
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against) => operand.Sides(!negated, forTheme, against);
+
     public override bool Evaluate(HitIndex hits, List<Hit> evidence)
     {
         var scratch = new List<Hit>();
@@ -205,6 +246,10 @@ internal sealed class DateNode(DateOnly? from, DateOnly? to) : RuleNode
 
     public override bool NeedsEvidence => false;
     public override IEnumerable<PhraseNode> Phrases => [];
+
+    public override void Sides(bool negated, List<PhraseNode> forTheme, List<PhraseNode> against)
+    {
+    }
 
     public override bool Evaluate(HitIndex hits, List<Hit> evidence) =>
         hits.Day is { } day && (From is null || day >= From) && (To is null || day <= To);

@@ -184,7 +184,7 @@ internal sealed class RuleParser
     private static PhraseNode Phrase(string text, int column, ArticleField? field)
     {
         var folded = VietnameseFolding.Key(text);
-        return folded.Length == 0 ? throw new RuleSyntaxException("cụm từ rỗng (không có chữ hay số)", column) : new PhraseNode(folded, field);
+        return folded.Length == 0 ? throw new RuleSyntaxException("cụm từ rỗng (không có chữ hay số)", column) : new PhraseNode(folded, field, text);
     }
 
     private Token? Peek() => _at < _tokens.Count ? _tokens[_at] : null;
