@@ -7,6 +7,7 @@ using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Api;
 using Monitor.Dashboards.Overview;
 using Monitor.Dashboards.Plans;
+using Monitor.Dashboards.Review;
 using Monitor.Dashboards.Security;
 using Monitor.Storage.Articles;
 using Monitor.Storage.Crawl;
@@ -27,6 +28,7 @@ public static class DashboardEndpoints
         services.TryAddSingleton<ArticleReader>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<ReviewQueue>();
         services.TryAddSingleton<Storage.Plans.PlanStore>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<DashboardQueries>();
@@ -99,6 +101,7 @@ public static class DashboardEndpoints
         app.MapRazorPages();
         app.MapMonitorApi();
         app.MapRetagApi();
+        app.MapReviewApi();
         app.MapOpenApi("/api/openapi.json").RequireAuthorization();
         return app;
     }

@@ -368,6 +368,13 @@ internal static class Schema
             used INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // Step 17, the review queue "Cần xem xét" (issue 14 item 4): the learnt model's probability for a pair, stored with
+        // the tag as the tagger computed it (null without a model for the theme), so the queue can rank counted hits near
+        // the demote line and mentions near the promote line without re-applying the model.
+        """
+        ALTER TABLE tags ADD COLUMN relevance REAL;
+        ALTER TABLE tag_mentions ADD COLUMN relevance REAL;
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

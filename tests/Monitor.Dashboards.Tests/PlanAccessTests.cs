@@ -62,7 +62,7 @@ public sealed class PlanAccessTests
 
         await page.Locator("nav a", new() { HasText = "Kế hoạch" }).ClickAsync();
         var row = page.Locator("table.plans tr[data-plan='w46']");
-        Assert.Equal(["Tổng quan", "Lịch sử"], await row.Locator("td.actions a").AllInnerTextsAsync());
+        Assert.Equal(["Tổng quan", "Lịch sử", "Cần xem xét"], await row.Locator("td.actions a").AllInnerTextsAsync());
         Assert.Equal(0, await page.Locator("form.upload").CountAsync());
         await Screens.SaveAsync(page, "plans-list-leader");
         await page.GotoAsync(site.BaseUrl + "/plans/w46/edit");

@@ -127,12 +127,14 @@ internal static class BenchCommands
         var nearLines = new Option<double[]>("--near-lines") { Description = "Nhiều ngưỡng thêm cặp suýt khớp để so sánh trên cùng các mô hình (thay --near-promote-above), ví dụ --near-lines 0.4 0.5 0.6.", AllowMultipleArgumentsPerToken = true };
         var noNear = new Option<bool>("--no-near-misses") { Description = "Không tìm cặp suýt khớp (như bộ học trước đây), để so sánh trước/sau trên cùng các lần rút." };
         var showNear = new Option<bool>("--show-near") { Description = "In các cặp suýt khớp được thêm (100 nhận xét, lần rút đầu) để đọc." };
+        var draw = new Option<string>("--draw") { Description = "Cách chọn nhận xét mô phỏng: random (ngẫu nhiên, có hạt giống) hoặc queue (các cặp đầu hàng 'Cần xem xét', từng đợt --queue-round, xếp lại theo mô hình sau mỗi đợt).", DefaultValueFactory = _ => "random" };
+        var queueRound = new Option<int>("--queue-round") { Description = "Số nhận xét mỗi đợt khi --draw queue.", DefaultValueFactory = _ => 25 };
         var minCue = new Option<int>("--min-cue-articles") { Description = "Số bài huấn luyện tối thiểu chứa một dấu hiệu để giữ dấu hiệu đó.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.MinCueArticles };
         var units = new Option<bool>("--cue-word-units") { Description = "Chỉ giữ dấu hiệu là từ trọn vẹn của cụm từ (không vắt qua hai từ như 'năm đổi' của '40 năm đổi mới'); false để tắt.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.WordUnits };
         var nearWeight = new Option<double>("--near-weight") { Description = "Trọng số các cặp suýt khớp chưa có nhận xét (ví dụ 'không phải chủ đề').", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.NearWeight };
         var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).")
         {
-            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2, nearPromote, cuePrecision, minCue, units, nearWeight, nearLines, noNear, showNear,
+            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2, nearPromote, cuePrecision, minCue, units, nearWeight, nearLines, noNear, showNear, draw, queueRound,
         };
         learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
@@ -141,13 +143,18 @@ internal static class BenchCommands
                 throw new UserInputException($"không có tệp '{path}' (dùng --labels, --corpus, --directive)");
             }
 
+            if (r.GetValue(draw) is not ("random" or "queue") || r.GetValue(queueRound) < 1)
+            {
+                throw new UserInputException($"--draw '{r.GetValue(draw)}' --queue-round {r.GetValue(queueRound)}: dùng random hoặc queue, đợt ít nhất 1");
+            }
+
             var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
             var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
             var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self), ThemeL2 = r.GetValue(themeL2),
                 NearPromoteAbove = r.GetValue(nearPromote), CuePrecision = r.GetValue(cuePrecision), MinCueArticles = r.GetValue(minCue), WordUnits = r.GetValue(units), NearWeight = r.GetValue(nearWeight),
                 MaxCues = r.GetValue(noNear) ? 0 : Monitor.Core.Learning.RelevanceOptions.Default.MaxCues };
             return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
-                options, r.GetValue(tuning), Console.Out, ct, r.GetValue(nearLines), r.GetValue(showNear));
+                options, r.GetValue(tuning), Console.Out, ct, r.GetValue(nearLines), r.GetValue(showNear), r.GetValue(draw) == "queue" ? r.GetValue(queueRound) : 0);
         }));
         return learn;
     }

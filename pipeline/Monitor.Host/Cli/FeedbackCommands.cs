@@ -43,6 +43,6 @@ internal static class FeedbackCommands
 
             return 0;
         }));
-        return new Command("feedback", "Nhận xét của chuyên viên về chủ đề đã gắn.") { export, Learning.LearnCommand.Create() };
+        return new Command("feedback", "Nhận xét của chuyên viên về chủ đề đã gắn.") { export, Learning.LearnCommand.Create(), FeedbackQueueCommand.Create() };
     }
 }

@@ -31,6 +31,7 @@ internal static class MonitorServices
         services.AddSingleton<ArticleReader>();
         services.AddSingleton<Monitor.Storage.Users.UserStore>();
         services.AddSingleton<Monitor.Storage.Feedback.FeedbackStore>();
+        services.AddSingleton<Monitor.Storage.Feedback.ReviewQueue>();
         services.AddSingleton<Monitor.Storage.Learning.RelevanceModels>();
         // Near misses off unless Monitor:Learning:NearMisses is true (a wrong value stops the command in one line).
         services.AddSingleton(sp => Learning.LearningSettings.Options(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));

@@ -131,10 +131,11 @@ public static class ArticleWriter
         {
             // A passing mention: kept for the article page, never counted (schema step 6).
             await connection.ExecuteAsync("""
-                INSERT INTO tag_mentions (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at)
-                VALUES ($id, $plan, $version, $code, $score, $evidence, $now)
+                INSERT INTO tag_mentions (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at, relevance)
+                VALUES ($id, $plan, $version, $code, $score, $evidence, $now, $relevance)
                 """, ct, tx, ("$id", result.ArticleId), ("$plan", planId), ("$version", planVersion), ("$code", theme.Code),
-                ("$score", theme.Score), ("$evidence", System.Text.Json.JsonSerializer.Serialize(theme.Evidence, ArticleJson.Options)), ("$now", Iso(now)));
+                ("$score", theme.Score), ("$evidence", System.Text.Json.JsonSerializer.Serialize(theme.Evidence, ArticleJson.Options)), ("$now", Iso(now)),
+                ("$relevance", theme.Relevance));
         }
 
         foreach (var theme in result.Themes.Where(t => t.Counts))
@@ -142,13 +143,13 @@ public static class ArticleWriter
             // The coverage columns come from the stored article in the same statement (schema step 2), so the
             // denormalising trigger, kept for other writers, has nothing to do: one index write per tag instead of two.
             await connection.ExecuteAsync("""
-                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at, grade, outlet, section, day, week, month)
-                SELECT $id, $plan, $version, $code, $score, $evidence, $now, $grade, a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'),
+                INSERT INTO tags (article_id, plan_id, plan_version, theme_code, score, evidence, tagged_at, grade, relevance, outlet, section, day, week, month)
+                SELECT $id, $plan, $version, $code, $score, $evidence, $now, $grade, $relevance, a.outlet, a.section, date(a.published_utc / 1000 + 25200, 'unixepoch'),
                        a.week, substr(date(a.published_utc / 1000 + 25200, 'unixepoch'), 1, 7)
                 FROM (SELECT 1) LEFT JOIN articles a ON a.id = $id
                 """, ct, tx, ("$id", result.ArticleId), ("$plan", planId), ("$version", planVersion), ("$code", theme.Code),
                 ("$score", theme.Score), ("$evidence", System.Text.Json.JsonSerializer.Serialize(theme.Evidence, ArticleJson.Options)), ("$now", Iso(now)),
-                ("$grade", theme.Grade));
+                ("$grade", theme.Grade), ("$relevance", theme.Relevance));
         }
 
         if (!fresh)

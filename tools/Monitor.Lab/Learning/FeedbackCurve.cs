@@ -39,9 +39,10 @@ public static class FeedbackCurve
     /// <param name="nearLines">Near-miss promotion lines to score each trained model with (one table each; the line does
     /// not change the training); empty: <see cref="RelevanceOptions.NearPromoteAbove"/> of <paramref name="options"/>.</param>
     public static async Task<int> RunAsync(Plan plan, LabelledSample sample, int folds, int repeats, IReadOnlyList<int> points, RelevanceOptions options, bool tuningOnly,
-        TextWriter output, CancellationToken ct, IReadOnlyList<double>? nearLines = null, bool showNear = false)
+        TextWriter output, CancellationToken ct, IReadOnlyList<double>? nearLines = null, bool showNear = false, int queueRound = 0)
     {
         _trace = showNear ? [] : null;
+        _queueRound = queueRound;
         ArgumentNullException.ThrowIfNull(options);
         var lines = nearLines is { Count: > 0 } ? nearLines : [options.NearPromoteAbove];
         ArgumentNullException.ThrowIfNull(sample);
@@ -104,7 +105,9 @@ public static class FeedbackCurve
                     ct.ThrowIfCancellationRequested();
                     var pool = Pool(sample, found, train);
                     var rng = new Random(1000 * repeat + 46);
-                    var decisions = pool.OrderBy(_ => rng.Next()).Take(asked).ToList();
+                    var decisions = _queueRound > 0
+                        ? ReviewDraw.Take(plan, matcher, sample, found, train, options, _queueRound, asked, ct)
+                        : pool.OrderBy(_ => rng.Next()).Take(asked).ToList();
                     drawn += decisions.Count;
                     var articles = sample.Labelled.Where(a => train(a.Id)).Concat(sample.Rest);
                     var trained = RelevanceTrainer.Train(plan.Id ?? "plan", 1, matcher, articles, decisions, options);
@@ -149,6 +152,9 @@ public static class FeedbackCurve
 
         return pool;
     }
+
+    // --draw queue: decisions in rounds of this many from the review queue (0: drawn at random).
+    private static int _queueRound;
 
     // --show-near: the near misses promoted on scored articles at 100 decisions, first draw (a reading, not a figure).
     private static List<string>? _trace;
