@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Elasticsearch;
+using Monitor.Elasticsearch.Tests.Support;
 using Microsoft.Playwright;
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
@@ -141,6 +146,32 @@ public sealed class ReviewQueueTests
         Assert.Equal("theme '9.9': kế hoạch w46 không có chủ đề này", JsonDocument.Parse(await badTheme.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, otherOutlet.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_elasticsearch_store_the_page_and_the_api_say_the_queue_is_not_supported_instead_of_an_empty_list()
+    {
+        using var cluster = new ScriptedCluster(_ => (200, "{}"));
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Monitor:Elasticsearch:Url"] = "http://127.0.0.1:9200", ["Monitor:Elasticsearch:IndexPrefix"] = "t-",
+        }).Build();
+        // The product's composition from the settings (as monitor serve with Monitor__Elasticsearch__Url); SQLite holds
+        // doubtful pairs, which the queue must not show as if they were the deployment's tags.
+        await using var site = await DashboardSite.StartAsync(Ct, configure: s => s.AddMonitorElasticsearch(settings)
+            .Replace(ServiceDescriptor.Singleton(cluster.Connect(new ElasticsearchOptions { Url = "http://127.0.0.1:9200", IndexPrefix = "t-" }))));
+        await SeedAsync(site);
+        using var http = await site.ClientAsync(MonitorRoles.Analyst, Ct);
+
+        var page = await http.GetStringAsync("/plans/w46/review", Ct);
+        using var api = await http.GetAsync("/api/plans/w46/review", Ct);
+
+        Assert.Contains("id=\"unsupported\"", page, StringComparison.Ordinal);
+        Assert.Contains("với kho Elasticsearch (cấu hình Monitor:Elasticsearch:Url) chưa hỗ trợ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("table class=\"review\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotImplemented, api.StatusCode);
+        Assert.Equal("hàng 'Cần xem xét' chỉ đọc kho SQLite; với kho Elasticsearch chưa hỗ trợ",
+            JsonDocument.Parse(await api.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error").GetString());
     }
 
     // Three doubtful pairs beside the site's sure tags: a partial hit at the threshold (Báo Kon Tum), a mention that nearly

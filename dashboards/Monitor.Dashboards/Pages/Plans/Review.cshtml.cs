@@ -112,11 +112,12 @@ public sealed class ReviewModel(PlanStore plans, ReviewQueue queue, FeedbackStor
     private async Task ReadAsync(CancellationToken ct)
     {
         Supported = ReviewQueue.Reads(store);
-        if (Supported)
+        if (!Supported)
         {
-            Queue = await queue.ListAsync(Plan, ReviewAccess.Filter(User, Theme, Outlet, PageRows), ct);
+            return;
         }
 
+        Queue = await queue.ListAsync(Plan, ReviewAccess.Filter(User, Theme, Outlet, PageRows), ct);
         Outlets = ReviewAccess.Outlets(User) is { } own
             ? [.. own.Order(StringComparer.Ordinal)]
             : [.. (await store.OutletsAsync(Plan.Id, ct)).Append(Outlet).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
