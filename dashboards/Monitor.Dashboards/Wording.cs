@@ -8,8 +8,6 @@ namespace Monitor.Dashboards;
 /// plus Vietnamese number formatting.</summary>
 internal static class Wording
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-
     public static string Gap(ThemeGap gap) => CoverageWords.Gap(gap.Kind);
 
     public static string? GapNote(ThemeGap gap) => CoverageWords.SourceNote(gap);
@@ -21,7 +19,7 @@ internal static class Wording
     public static string Rate(QuotaStatus quota) => CoverageWords.Rate(quota);
 
     /// <summary>1.234.567</summary>
-    public static string N(long n) => n.ToString("N0", Vi);
+    public static string N(long n) => NumberWords.Whole(n);
 
     public static string Day(DateOnly day) => CoverageWords.Day(day);
 

@@ -79,11 +79,12 @@ public static class CoverageWords
         };
     }
 
-    /// <summary>"2024-W46" → "Tuần 46/2024", "2024-11" → "Tháng 11/2024", "window" → "Cả đợt".</summary>
+    /// <summary>"2024-W46" → "Tuần 46/2024", "2025-W01" → "Tuần 1/2025" (as the outlet page and the summary write a
+    /// week), "2024-11" → "Tháng 11/2024", "window" → "Cả đợt".</summary>
     public static string Period(string period) => period switch
     {
         "window" => "Cả đợt",
-        { Length: 8 } when period[4..6] == "-W" => $"Tuần {period[6..]}/{period[..4]}",
+        { Length: 8 } when period[4..6] == "-W" => $"Tuần {period[6..].TrimStart('0')}/{period[..4]}",
         { Length: 7 } => $"Tháng {period[5..]}/{period[..4]}",
         _ => period,
     };

@@ -82,5 +82,5 @@ public static class SourceWords
         instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>A rhythm as people say it: "2 giờ", "1,5 ngày", "20 phút".</summary>
-    public static string Gap(TimeSpan gap) => gap.TotalHours >= 24 ? $"{gap.TotalDays:0.#} ngày" : gap.TotalHours >= 1 ? $"{gap.TotalHours:0.#} giờ" : $"{gap.TotalMinutes:0} phút";
+    public static string Gap(TimeSpan gap) => gap.TotalHours >= 24 ? $"{NumberWords.Fraction(gap.TotalDays, "0.#")} ngày" : gap.TotalHours >= 1 ? $"{NumberWords.Fraction(gap.TotalHours, "0.#")} giờ" : $"{NumberWords.Fraction(gap.TotalMinutes, "0")} phút";
 }

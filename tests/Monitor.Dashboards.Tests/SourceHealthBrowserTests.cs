@@ -35,7 +35,7 @@ public sealed class SourceHealthBrowserTests
         Assert.Equal("attention", await silent.GetAttributeAsync("class"));
         Assert.Equal("bình thường", await healthy.Locator("td.status").InnerTextAsync());
         Assert.Null(await healthy.GetAttributeAsync("class"));
-        Assert.Equal(lines["baokontum"].ArticlesPerDay.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), await healthy.Locator("td.n").InnerTextAsync());
+        Assert.Equal(lines["baokontum"].ArticlesPerDay.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), await healthy.Locator("td.n").InnerTextAsync());
         // Needing attention comes first: every marked row before the healthy one.
         var order = await page.Locator("table.sources tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.source)");
         Assert.Equal(lines.Values.Where(l => l.NeedsAttention).Select(l => l.Source).Order(StringComparer.Ordinal).Append("baokontum"), order);

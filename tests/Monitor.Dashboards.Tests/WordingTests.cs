@@ -41,6 +41,23 @@ public sealed class WordingTests
     }
 
     [Fact]
+    public void Numbers_are_written_the_Vietnamese_way_a_point_between_thousands_and_a_comma_before_decimals()
+    {
+        Assert.Equal("1.234.567", NumberWords.Whole(1_234_567));
+        Assert.Equal("8,54", NumberWords.Fraction(8.54));
+        Assert.Equal("0,9", NumberWords.Fraction(0.94, "0.#"));
+        Assert.Equal("1,5 ngày", SourceWords.Gap(TimeSpan.FromHours(36)));
+        Assert.Equal("2,5 giờ", SourceWords.Gap(TimeSpan.FromMinutes(150)));
+    }
+
+    [Fact]
+    public void A_week_is_written_as_every_page_and_the_summary_write_it_without_a_leading_zero()
+    {
+        Assert.Equal("Tuần 1/2025", CoverageWords.Period("2025-W01"));
+        Assert.Equal("Tuần 10/2024", CoverageWords.Period("2024-W10"));
+    }
+
+    [Fact]
     public void A_source_with_a_paused_host_and_a_failing_feed_is_described_by_each_problem_with_its_details()
     {
         var line = new SourceHealthLine("b-rss", "Báo B", Until, Until.AddDays(-2), null, 0, new Dictionary<string, int>(), 0, 0, false, null, false,

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Monitor.Wording;
 using Monitor.Core.Articles;
 using Monitor.Core.Tagging;
 using Monitor.Storage.Coverage;
@@ -105,5 +105,5 @@ public static class Highlighter
         return paragraphs.Where(p => p.Count > 0).ToList();
     }
 
-    public static string Score(double score) => score.ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Score(double score) => NumberWords.Fraction(score);
 }
