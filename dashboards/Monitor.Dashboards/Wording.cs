@@ -25,5 +25,9 @@ internal static class Wording
 
     public static string Day(DateOnly day) => CoverageWords.Day(day);
 
+    /// <summary>A stored day key (2024-11-15) as the pages write days everywhere else (15/11/2024); anything else as it is.</summary>
+    public static string Day(string day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? CoverageWords.Day(d) : day;
+
     public static string Period(string key) => CoverageWords.Period(key);
 }

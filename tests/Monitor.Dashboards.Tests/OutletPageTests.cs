@@ -40,6 +40,7 @@ public sealed class OutletPageTests
         Assert.Equal(["x1"], await weeks.Nth(1).Locator("ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)"));
         Assert.Equal(quota.ArticleIds!.Order(StringComparer.Ordinal), (await page.Locator("ul.periods ul.counted li").EvaluateAllAsync<string[]>("l => l.map(e => e.dataset.article)")).Order(StringComparer.Ordinal));
         Assert.Equal("1/2", await weeks.Nth(0).Locator(".count").InnerTextAsync());
+        Assert.Equal("12/11/2024", await weeks.Nth(0).Locator("ul.counted li .meta").InnerTextAsync());
 
         // Theme 2.5 is the plan's for Báo Kon Tum and has no article of it; 1.2 and 3.1 have.
         Assert.Equal(["2.5"], await page.Locator("table.uncovered tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.theme)"));
@@ -49,7 +50,8 @@ public sealed class OutletPageTests
         // Recent articles, newest first, with the themes they counted for.
         var recent = await Downloads.TableAsync(page.Locator("table.recent"));
         Assert.Equal(["x1", "c1", "a1"], await page.Locator("table.recent tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.article)"));
-        Assert.Equal(["2024-11-19", DashboardSite.HostileTitle, "", "1.2"], recent[1]);
+        // Days as the pages write them everywhere else (they were the store's keys, 2024-11-19).
+        Assert.Equal(["19/11/2024", DashboardSite.HostileTitle, "", "1.2"], recent[1]);
         Assert.Equal("3.1", recent[2][3]);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
         Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned ?? null"));
@@ -125,7 +127,9 @@ public sealed class OutletPageTests
         var csv = Downloads.Csv(await Downloads.ClickAsync(page, page.Locator(".downloads[data-table='recent'] a", new() { HasText = "CSV" })));
         var recent = await Downloads.TableAsync(page.Locator("table.recent"));
         Assert.Equal(["Ngày", "Tiêu đề", "Chuyên mục", "Chủ đề được tính", "Địa chỉ"], csv[0]);
-        Assert.Equal(recent.Skip(1).Select(r => r.ToList()), csv.Skip(1).Select(r => r.Take(4).ToList()));
+        // The page writes days as everywhere else (19/11/2024); the CSV keeps the sortable 2024-11-19.
+        Assert.Equal(recent.Skip(1).Select(r => r.ToList()),
+            csv.Skip(1).Select(r => r.Take(4).Select((c, i) => i == 0 ? DateOnly.ParseExact(c, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : c).ToList()));
         Assert.Equal("http://x.vn/x1", csv[1][4]);
 
         var recentXlsx = Downloads.Xlsx(await Downloads.ClickAsync(page, page.Locator(".downloads[data-table='recent'] a", new() { HasText = "XLSX" })));

@@ -50,6 +50,7 @@ public sealed class OverviewBrowserTests
         var ids = await page.Locator("ol.articles li").EvaluateAllAsync<string[]>("li => li.map(e => e.dataset.article)");
         Assert.Equal(["c1", "c2", "c3"], ids.Order(StringComparer.Ordinal));
         Assert.Equal($"{cell} bài.", await page.Locator("#count").InnerTextAsync());
+        Assert.StartsWith("Báo Kon Tum · 13/11/2024", await page.Locator("ol.articles li[data-article='c1'] .meta").InnerTextAsync(), StringComparison.Ordinal);
         await Screens.SaveAsync(page, "articles-list");
     }
 
@@ -92,6 +93,22 @@ public sealed class OverviewBrowserTests
         Assert.Equal(403, response!.Status);
         Assert.Equal("Không có quyền", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(403, (await page.GotoAsync(site.BaseUrl + "/admin/users"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_version_the_plan_lacks_is_named_as_such_and_not_shown_as_no_plan_stored_yet()
+    {
+        await using var site = await DashboardSite.StartAsync(Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await site.LoginAsync(page, MonitorRoles.Analyst);
+
+        var response = await page.GotoAsync(site.BaseUrl + "/?version=99");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Không có kế hoạch 'w46' phiên bản 99.", await page.Locator("main p.alert").InnerTextAsync());
+        Assert.DoesNotContain("Chưa có kế hoạch nào", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,30 @@ public sealed class ReportsBrowserTests
     }
 
     [Fact]
+    public async Task An_archived_week_downloads_when_the_data_directory_is_relative_as_the_default_dot_data_is()
+    {
+        // monitor serve without --data-dir reads ./.data: the archive's paths are relative, which PhysicalFile refused with a 500.
+        using var data = new TempDir();
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, data.Path);
+        Assert.False(Path.IsPathRooted(relative));
+        await using var site = await DashboardSite.StartAsync(Ct, configure: s => s.AddSingleton(new ReportArchive(relative)));
+        await ArchiveAsync(site, "2024-W46");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await site.LoginAsync(page, MonitorRoles.Leader);
+        await page.GotoAsync(site.BaseUrl + "/reports");
+
+        foreach (var format in ReportArchive.Formats)
+        {
+            var href = await page.Locator("table.archive tr[data-week='2024-W46'] td.files a", new() { HasText = format.ToUpperInvariant() }).GetAttributeAsync("href");
+            var response = await page.Context.APIRequest.GetAsync(site.BaseUrl + href);
+            Assert.Equal(200, response.Status);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(data.Path, "reports", "w46", "2024-W46." + format), Ct), await response.BodyAsync());
+        }
+    }
+
+    [Fact]
     public async Task An_analyst_downloads_the_results_report_built_from_the_store_and_an_editor_may_not_open_reports()
     {
         await using var site = await DashboardSite.StartAsync(Ct);

@@ -41,6 +41,7 @@ public sealed class SearchBrowserTests
         Assert.Equal("3 bài khớp.", await page.Locator("#count").InnerTextAsync());
         Assert.Equal(["chuyển đổi số"], await page.Locator("li[data-article='c1'] a.title mark").AllInnerTextsAsync());
         Assert.Equal("Tỉnh đẩy mạnh chuyển đổi số", await page.Locator("li[data-article='c1'] a.title").InnerTextAsync());
+        Assert.StartsWith("Báo Kon Tum · 13/11/2024", await page.Locator("li[data-article='c1'] .meta").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(["Chuyển đổi số"], await page.Locator("li[data-article='c1'] .snippet mark").AllInnerTextsAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await Screens.SaveAsync(page, "search-editor-phone");

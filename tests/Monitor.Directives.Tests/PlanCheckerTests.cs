@@ -65,6 +65,16 @@ public sealed class PlanCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_yaml_is_its_line_and_column_with_a_vietnamese_hint_not_the_parsers_english()
+    {
+        var error = Assert.Single(PlanChecker.CheckText("themes:\n  - code: '1'\n   title: [", "kh.yaml"));
+
+        Assert.Matches(@"^YAML/JSON không đọc được ở cột \d+ \(", error.Message);
+        Assert.EndsWith($"({Monitor.Core.Plans.YamlSyntax.Hint})", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Line > 0);
+    }
+
+    [Fact]
     public void A_correct_plan_has_no_errors()
     {
         File.WriteAllText(_path, "themes:\n- code: '1'\n  title: Du lịch\nquotas:\n- theme: '1'\n  count: 1\n  period: month\n");

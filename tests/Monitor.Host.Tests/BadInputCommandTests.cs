@@ -146,6 +146,35 @@ public sealed class BadInputCommandTests
     }
 
     [Fact]
+    public async Task Directive_check_of_a_missing_plan_names_the_file_without_a_line_zero()
+    {
+        using var dir = new TempDir();
+        var plan = Path.Combine(dir.Path, "khong-co.yaml");
+
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "directive", "check", plan);
+
+        Assert.Equal((2, $"{plan}: không có tệp này"), (run.ExitCode, Assert.Single(run.Lines)));
+    }
+
+    // .NET's own message was English: "lỗi: Could not find file '…'."
+    [Fact]
+    public async Task A_missing_file_is_one_vietnamese_line_naming_it_for_extract_its_list_and_the_sources_file()
+    {
+        using var dir = new TempDir();
+        var page = Path.Combine(dir.Path, "khong-co.html");
+        var list = Path.Combine(dir.Path, "khong-co.tsv");
+        var sources = Path.Combine(dir.Path, "khong-co.yaml");
+
+        var extract = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", page);
+        var fromList = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "extract", "--list", list);
+        var run = await MonitorProcess.RunAsync(TimeSpan.FromMinutes(1), "run", "--once", "--sources", sources, "--data-dir", Path.Combine(dir.Path, "data"));
+
+        Assert.Equal((2, $"lỗi: {page}: không có tệp này"), (extract.ExitCode, Assert.Single(extract.Lines)));
+        Assert.Equal((2, $"lỗi: {list}: không có tệp này"), (fromList.ExitCode, Assert.Single(fromList.Lines)));
+        Assert.Equal((2, $"lỗi: {sources}: không có tệp này"), (run.ExitCode, Assert.Single(run.Lines)));
+    }
+
+    [Fact]
     public async Task A_plan_written_to_a_directory_is_one_line_naming_it()
     {
         using var dir = new TempDir();

@@ -45,6 +45,17 @@ public sealed class UserAndFeedbackCommandTests
     }
 
     [Fact]
+    public async Task Feedback_export_of_a_plan_not_in_the_store_is_one_line_and_exit_code_2_not_an_empty_success()
+    {
+        using var dir = new TempDir();
+
+        var (exit, lines) = await MonitorProcess.RunAsync(Limit, "feedback", "export", "--plan", "khong-co", "--data-dir", dir.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("lỗi: --plan 'khong-co': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)", Assert.Single(lines));
+    }
+
+    [Fact]
     public async Task Feedback_is_exported_as_one_json_line_per_decision_with_the_learners_fields()
     {
         using var dir = new TempDir();

@@ -25,7 +25,8 @@ public static class SitemapReader
         }
         catch (XmlException e)
         {
-            throw new FeedFormatException($"sitemap không phải XML hợp lệ (dòng {e.LineNumber}, cột {e.LinePosition}): {e.Message}", e);
+            // The parser's own words (e.Message) are English; the line and column are what a user needs to look.
+            throw new FeedFormatException($"sitemap không phải XML hợp lệ (dòng {e.LineNumber}, cột {e.LinePosition})", e);
         }
 
         var root = document.Root ?? throw new FeedFormatException("sitemap rỗng");

@@ -36,7 +36,7 @@ public static partial class FeedReader
                 // A feed cut short (a truncated download, a broken generator) still holds whole items before the cut.
                 return Salvage(xml, feedUrl) is { Count: > 0 } salvaged
                     ? salvaged
-                    : throw new FeedFormatException($"không phải XML hợp lệ (dòng {first.LineNumber}, cột {first.LinePosition}): {first.Message}", first);
+                    : throw new FeedFormatException($"không phải XML hợp lệ (dòng {first.LineNumber}, cột {first.LinePosition})", first);
             }
         }
 

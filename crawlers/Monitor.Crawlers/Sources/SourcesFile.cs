@@ -37,7 +37,7 @@ public static class SourcesFile
         }
         catch (YamlException e)
         {
-            throw new SourcesFileException([$"{name}:{e.Start.Line}: YAML không đọc được ở cột {e.Start.Column} ({(e.InnerException ?? e).Message})"]);
+            throw new SourcesFileException([$"{name}:{e.Start.Line}: YAML không đọc được ở cột {e.Start.Column} ({Monitor.Core.Plans.YamlSyntax.Hint})"]);
         }
 
         var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;

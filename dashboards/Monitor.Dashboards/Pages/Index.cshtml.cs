@@ -28,9 +28,10 @@ public sealed partial class IndexModel(OverviewBuilder overview, PlanStore plans
         }
 
         Data = await overview.BuildAsync(filters, ct);
-        if (Data is null && filters.Plan is not null)
+        // Without ?plan= the overview shows the first stored plan: a version it lacks names that plan, not "no plan yet".
+        if (Data is null && (filters.Plan ?? (Plans.Count > 0 ? Plans[0].Id : null)) is { } plan)
         {
-            Error = $"Không có kế hoạch '{filters.Plan}'" + (filters.Version is { } v ? $" phiên bản {v}" : "") + ".";
+            Error = $"Không có kế hoạch '{plan}'" + (filters.Version is { } v ? $" phiên bản {v}" : "") + ".";
             Response.StatusCode = 404;
         }
     }

@@ -59,7 +59,8 @@ public static class PlanChecker
         }
         catch (YamlException e)
         {
-            return [new PlanError((int)e.Start.Line, $"YAML/JSON không đọc được ở cột {e.Start.Column} ({e.Message})")];
+            // The parser's own words are English (e.Message); the line and column are what an analyst needs.
+            return [new PlanError((int)e.Start.Line, $"YAML/JSON không đọc được ở cột {e.Start.Column} ({YamlSyntax.Hint})")];
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -22,7 +22,7 @@ internal static class CommonOptions
         }
         catch (Exception e) when (e is UserErrorException or FileNotFoundException or DirectoryNotFoundException)
         {
-            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var line in FileErrors.Describe(e).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 await Console.Error.WriteLineAsync("lỗi: " + line);
             }

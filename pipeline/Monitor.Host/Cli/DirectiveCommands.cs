@@ -52,12 +52,12 @@ internal static class DirectiveCommands
             var errors = PlanChecker.Check(path);
             foreach (var error in errors)
             {
-                await Console.Error.WriteLineAsync($"{path}:{error.Line}: {error.Message}");
+                await Console.Error.WriteLineAsync($"{Where(path, error)}: {error.Message}");
             }
 
             foreach (var warning in errors.Count == 0 ? PlanChecker.Warnings(path) : [])
             {
-                await Console.Error.WriteLineAsync($"{path}:{warning.Line}: cảnh báo: {warning.Message}");
+                await Console.Error.WriteLineAsync($"{Where(path, warning)}: cảnh báo: {warning.Message}");
             }
 
             if (errors.Count == 0)
@@ -69,4 +69,7 @@ internal static class DirectiveCommands
         }));
         return new Command("directive", "Văn bản chỉ đạo.") { import, check };
     }
+
+    /// <summary>"file:line", or the file alone for an error of the whole file (a missing file was "kh.yaml:0:").</summary>
+    private static string Where(string path, PlanError error) => error.Line > 0 ? $"{path}:{error.Line}" : path;
 }

@@ -69,7 +69,7 @@ internal static class ExtractCommand
                 catch (Exception e) when (e is IOException or UriFormatException or InvalidDataException or TooLargeException or UnauthorizedAccessException or ExtractionException)
                 {
                     failures++;
-                    await Console.Error.WriteLineAsync($"lỗi: {path}: {e.Message}");
+                    await Console.Error.WriteLineAsync($"lỗi: {path}: {FileErrors.Reason(e)}");
                 }
             }
 

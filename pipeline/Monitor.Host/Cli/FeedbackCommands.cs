@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Articles;
 using Monitor.Host.Composition;
 using Monitor.Storage.Feedback;
+using Monitor.Storage.Plans;
 
 namespace Monitor.Host.Cli;
 
@@ -36,7 +37,15 @@ internal static class FeedbackCommands
             }
 
             using var host = (await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct)).Build();
-            foreach (var e in await host.Services.GetRequiredService<FeedbackStore>().ListAsync(r.GetValue(plan), ct))
+            // A mistyped plan id printed nothing with exit code 0, as a plan without decisions does (decisions may outlive
+            // their plan in the store, so only an id with neither is refused).
+            var decisions = await host.Services.GetRequiredService<FeedbackStore>().ListAsync(r.GetValue(plan), ct);
+            if (decisions.Count == 0 && r.GetValue(plan) is { } id && (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).All(p => p.Id != id))
+            {
+                throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+            }
+
+            foreach (var e in decisions)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new Line(e.PlanId, e.ArticleId, e.Theme, e.VerdictName, e.Reason, e.User, FeedbackStore.Utc(e.At)), Json));
             }

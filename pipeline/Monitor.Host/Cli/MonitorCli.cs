@@ -29,7 +29,8 @@ internal static class MonitorCli
             UserCommands.Create(),
             FeedbackCommands.Create(),
         };
-        return await root.Parse(args).InvokeAsync();
+        ParseErrors.Localize(root);
+        return await ParseErrors.InvokeAsync(root.Parse(args));
     }
 
     private static Command DemoCommandLine()

@@ -48,6 +48,8 @@ public sealed class SourcesFileTests
     {
         var e = Assert.Throws<SourcesFileException>(() => SourcesFile.Parse("sources:\n  - name: a\n   outlet: [", "bad.yaml"));
         Assert.StartsWith("bad.yaml:", Assert.Single(e.Errors), StringComparison.Ordinal);
+        // In Vietnamese: YamlDotNet's own reason is English.
+        Assert.EndsWith($"({Monitor.Core.Plans.YamlSyntax.Hint})", e.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

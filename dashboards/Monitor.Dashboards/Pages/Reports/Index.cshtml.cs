@@ -79,7 +79,8 @@ public sealed partial class IndexModel(ReportArchive archive, PlanStore plans, R
             "html" => "text/html; charset=utf-8",
             _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         };
-        return PhysicalFile(path, type, $"tom-tat-{Ascii(plan)}-{week}.{format}");
+        // PhysicalFile refuses a relative path with a 500, and the data directory is relative by default (./.data).
+        return PhysicalFile(Path.GetFullPath(path), type, $"tom-tat-{Ascii(plan)}-{week}.{format}");
     }
 
     /// <summary>The results report of a plan (docx, md or html), built now from the store: ?handler=results&amp;plan=&amp;from=&amp;to=&amp;format=.</summary>
