@@ -6,7 +6,7 @@ namespace Monitor.Lab.Learning;
 
 /// <summary>bench learn --draw queue: simulated analysts who decide the review queue's top pairs instead of pairs
 /// drawn at random. Round one ranks the training part's shown pairs (every grade, as the dashboard's queue lists
-/// tags and mentions) by the tagger's own doubt (<see cref="ReviewPriority"/>); each round's decisions are answered
+/// tags and mentions; doubt 0 left out, as it leaves them out) by the tagger's own doubt (<see cref="ReviewPriority"/>); each round's decisions are answered
 /// from the labels, a model is trained on all decisions so far, and the next round is ranked with that model's
 /// probabilities. Deterministic, so the sequence of one training part is computed once and its prefixes reused.</summary>
 internal static class ReviewDraw
@@ -31,13 +31,14 @@ internal static class ReviewDraw
                 .SelectMany(a => (model?.Apply(a, found[a.Id]) ?? found[a.Id]).Themes.Select(t => (Article: a.Id, Match: t)))
                 .Where(c => !decided.Contains((c.Article, c.Match.Code)))
                 .Select(c => (c.Article, c.Match.Code, Doubt: ReviewPriority.Doubt(c.Match.Grade, c.Match.Score, c.Match.Relevance, model?.DemoteBelow ?? options.DemoteBelow, model?.PromoteAbove ?? options.PromoteAbove, matcher.Threshold)))
+                .Where(c => c.Doubt > 0)   // as the product's queue: a pair the tagger is sure of is not listed
                 .ToList();
             var next = ReviewPriority.Interleave(candidates, c => c.Code, c => c.Doubt, c => c.Article).Take(round)
                 .Select(c => new FeedbackDecision(c.Article, c.Code, sample.Labels[c.Article].Contains(c.Code)))
                 .ToList();
             List<FeedbackDecision> all = [.. state.Decided, .. next];
             var trained = next.Count == 0 ? model : RelevanceTrainer.Train(plan.Id ?? "plan", 1, matcher, articles.Concat(sample.Rest), all, options);
-            state = new State(all, trained, next.Count < round);
+            state = new State(all, trained, next.Count == 0);
         }
 
         Sequences[key] = state;
