@@ -51,7 +51,7 @@ public sealed class ArticleExportBrowserTests
         // The page's cells: theme, grade, score, evidence, decision (the feedback buttons are not data).
         var shown = await Downloads.TableAsync(page.Locator("table.themes"));
         Assert.Equal(shown.Skip(1).Select(r => (r[0], r[1], r[2], r[3], r[4])),
-            themes.Skip(1).Select(r => ($"{r[1]} {r[2]}", (string)r[3]!, ((double)r[4]!).ToString("0.##", CultureInfo.InvariantCulture), (string)r[5]!, (string)r[6]!)));
+            themes.Skip(1).Select(r => ($"{r[1]} {r[2]}", (string)r[3]!, ((double)r[4]!).ToString("0.##", CultureInfo.GetCultureInfo("vi-VN")), (string)r[5]!, (string)r[6]!)));
 
         var mentions = Downloads.Csv(await Downloads.ClickAsync(page, Link(page, "mentions", "CSV")));
         Assert.Equal([["Kế hoạch", "Mã chủ đề", "Chủ đề", "Điểm", "Bằng chứng"], ["w46", "3.1", "Chuyển đổi số", "0.5", "“chuyển đổi số” (thân bài)"]], mentions);

@@ -72,7 +72,8 @@ public sealed class ExportBrowserTests
         var sources = Downloads.Csv(await Downloads.ClickAsync(page, page.Locator(".downloads[data-table='sources'] a", new() { HasText = "CSV" })));
         var shown = await Downloads.TableAsync(page.Locator("table.sources"));
         Assert.Equal(shown.Skip(1).Select(r => (r[0], r[1])), sources.Skip(1).Select(r => (r[0], r[1])));
-        Assert.Equal(shown.Skip(1).Select(r => r[5]), sources.Skip(1).Select(r => r[5]));
+        // The page writes a rate the Vietnamese way ("5,1"), the CSV for machines ("5.1").
+        Assert.Equal(shown.Skip(1).Select(r => r[5]), sources.Skip(1).Select(r => double.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))));
         Assert.Equal("hôm nay", sources[0][^1]);
         await Screens.SaveAsync(page, "sources-analyst");
 

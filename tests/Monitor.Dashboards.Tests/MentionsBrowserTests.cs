@@ -49,7 +49,7 @@ public sealed class MentionsBrowserTests
         Assert.Equal(["1.2"], await page.Locator("table.themes tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.theme)"));
         Assert.Equal(["3.1"], await page.Locator("#mentions table.mentions tbody tr").EvaluateAllAsync<string[]>("r => r.map(e => e.dataset.theme)"));
         var row = await Downloads.TableAsync(page.Locator("#mentions table.mentions"));
-        Assert.Equal(["w46", "3.1 Chuyển đổi số", "0.5", "“chuyển đổi số” (thân bài)"], row[1]);
+        Assert.Equal(["w46", "3.1 Chuyển đổi số", "0,5", "“chuyển đổi số” (thân bài)"], row[1]);
         Assert.Equal(before, await CountAsync("3.1"));
         await Screens.SaveAsync(page, "article-mentions");
 
