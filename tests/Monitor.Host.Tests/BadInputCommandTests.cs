@@ -188,6 +188,28 @@ public sealed class BadInputCommandTests
         NoStackTrace(run.Lines);
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_a_directive_still_gets_a_proposal_but_the_user_is_warned_in_one_line()
+    {
+        using var dir = new TempDir();
+        var notes = Path.Combine(dir.Path, "ghi-chu.md");
+        await File.WriteAllTextAsync(notes, "# Ghi chú\n\n1. Cài đặt: chạy make demo.\n2. Kiểm thử: chạy make test.\n");
+        var directive = Path.Combine(dir.Path, "kh.txt");
+        await File.WriteAllTextAsync(directive, "KẾ HOẠCH\n\nTuyên truyền năm 2024\n\nI. NỘI DUNG\n\n1. Truyền thông du lịch: quảng bá du lịch tỉnh.\n");
+        var apart = new Dictionary<string, string>();
+
+        var wrong = await MonitorProcess.RunApartAsync(TimeSpan.FromMinutes(1), apart, "directive", "import", notes);
+        var right = await MonitorProcess.RunApartAsync(TimeSpan.FromMinutes(1), apart, "directive", "import", directive);
+
+        Assert.Equal(0, wrong.ExitCode);
+        Assert.Contains(wrong.Output, l => l.StartsWith("themes:", StringComparison.Ordinal));
+        var warning = Assert.Single(wrong.Errors);
+        Assert.StartsWith($"cảnh báo: {notes}: không thấy phần đầu của một văn bản chỉ đạo", warning, StringComparison.Ordinal);
+        Assert.Contains("2 chủ đề được đề xuất", warning, StringComparison.Ordinal);
+        Assert.Equal(0, right.ExitCode);
+        Assert.Empty(right.Errors);
+    }
+
     [Theory]
     [InlineData("summary")]
     [InlineData("results")]

@@ -41,6 +41,11 @@ internal static class DirectiveCommands
                 await Console.Out.WriteAsync(body);
             }
 
+            foreach (var warning in ProposalWarnings.Of(plan))
+            {
+                await Console.Error.WriteLineAsync($"cảnh báo: {r.GetValue(file)}: {warning}");
+            }
+
             return 0;
         }));
 
