@@ -33,4 +33,8 @@ internal static class CommonOptions
 }
 
 /// <summary>An input the user can fix; the message names it and says what is wrong.</summary>
-internal sealed class UserInputException(string message) : UserErrorException(message);
+internal sealed class UserInputException(string message) : UserErrorException(message)
+{
+    /// <summary>A <c>--plan</c> id the store does not hold, and how to load it.</summary>
+    public static UserInputException NoSuchPlan(string id) => new($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+}

@@ -42,7 +42,7 @@ internal static class FeedbackCommands
             var decisions = await host.Services.GetRequiredService<FeedbackStore>().ListAsync(r.GetValue(plan), ct);
             if (decisions.Count == 0 && r.GetValue(plan) is { } id && (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).All(p => p.Id != id))
             {
-                throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+                throw UserInputException.NoSuchPlan(id);
             }
 
             foreach (var e in decisions)

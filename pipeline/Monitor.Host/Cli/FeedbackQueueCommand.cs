@@ -62,7 +62,7 @@ internal static class FeedbackQueueCommand
             using var host = builder.Build();
             var id = r.GetValue(plan)!;
             var stored = await host.Services.GetRequiredService<PlanStore>().VersionsAsync(id, ct) is [.., var latest] ? latest
-                : throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+                : throw UserInputException.NoSuchPlan(id);
             var code = r.GetValue(theme);
             if (code is not null && stored.Plan.Themes.All(t => t.Code != code))
             {

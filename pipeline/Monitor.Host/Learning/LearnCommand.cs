@@ -23,7 +23,7 @@ internal static class LearnCommand
             using var host = (await MonitorServices.CreateBuilderAsync(r.GetValue(CommonOptions.DataDir)!, ct)).Build();
             var id = r.GetValue(plan)!;
             var stored = (await host.Services.GetRequiredService<PlanStore>().LatestAsync(ct)).FirstOrDefault(p => p.Id == id)
-                ?? throw new UserInputException($"--plan '{id}': không có kế hoạch này trong kho (nạp bằng: monitor plan load TỆP)");
+                ?? throw UserInputException.NoSuchPlan(id);
             var summary = await host.Services.GetRequiredService<RelevanceLearner>().LearnAsync(stored, ct);
             await Console.Out.WriteLineAsync(Describe(stored, summary));
             return 0;

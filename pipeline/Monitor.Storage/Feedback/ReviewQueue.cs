@@ -46,9 +46,9 @@ public sealed class ReviewQueue(MonitorDatabase db)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(filter);
         var themes = plan.Plan.Themes.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-        var (demote, promote) = await LinesAsync(plan.Id, ct);
         var candidates = new List<(string Article, string Theme, string Grade, double Score, double? Relevance, double Doubt)>();
         await using var connection = await db.ConnectAsync(ct);
+        var (demote, promote) = await LinesAsync(connection, plan.Id, ct);
         await using (var command = connection.Command("""
             SELECT t.article_id, t.theme_code, t.grade, t.score, t.relevance
             FROM (SELECT article_id, theme_code, grade, score, relevance FROM tags
@@ -86,9 +86,8 @@ public sealed class ReviewQueue(MonitorDatabase db)
     }
 
     // The model's lines when the plan has one (read from the stored JSON without parsing its weights), else the defaults.
-    private async Task<(double Demote, double Promote)> LinesAsync(string planId, CancellationToken ct)
+    private static async Task<(double Demote, double Promote)> LinesAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId, CancellationToken ct)
     {
-        await using var connection = await db.ConnectAsync(ct);
         await using var command = connection.Command(
             "SELECT json_extract(model, '$.demote_below'), json_extract(model, '$.promote_above') FROM relevance_models WHERE plan_id = $plan", null, ("$plan", planId));
         await using var reader = await command.ExecuteReaderAsync(ct);
