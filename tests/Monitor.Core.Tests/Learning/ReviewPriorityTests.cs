@@ -24,7 +24,8 @@ public sealed class ReviewPriorityTests
             Assert.InRange(Doubt(ThemeGrade.Primary, score), 0.0, 0.5);
         }
 
-        foreach (var grade in new[] { ThemeGrade.Partial, ThemeGrade.Primary })
+        string[] grades = [ThemeGrade.Partial, ThemeGrade.Primary];
+        foreach (var grade in grades)
         {
             var doubts = scores.Select(s => Doubt(grade, s)).ToList();
             Assert.Equal(doubts.OrderByDescending(d => d), doubts);
@@ -76,7 +77,8 @@ public sealed class ReviewPriorityTests
         // The probability replaces the grade's rule: a primary hit of a sure score is doubtful when the model hesitates.
         Assert.Equal(0.0, Doubt(ThemeGrade.Primary, 4.0));
         Assert.True(Doubt(ThemeGrade.Primary, 4.0, 0.45) > 0.9);
-        Assert.All(new[] { 0.0, 0.2, 0.5, 0.9, 1.0 }, p => Assert.InRange(Doubt(ThemeGrade.Mention, 1.0, p), 0.0, 1.0));
+        double[] probabilities = [0.0, 0.2, 0.5, 0.9, 1.0];
+        Assert.All(probabilities, p => Assert.InRange(Doubt(ThemeGrade.Mention, 1.0, p), 0.0, 1.0));
     }
 
     [Fact]
