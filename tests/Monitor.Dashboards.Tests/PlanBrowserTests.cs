@@ -5,6 +5,7 @@ using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Plans;
 using Monitor.Dashboards.Tests.Support;
 using Monitor.Directives;
+using Monitor.Directives.Checking;
 using Monitor.Storage.Plans;
 using Monitor.Tests.Shared;
 
@@ -211,6 +212,49 @@ public sealed class PlanBrowserTests
         await leader.Locator("#compare select[name=from]").SelectOptionAsync("2");
         await leader.Locator("#compare button").ClickAsync();
         Assert.Equal("Hai phiên bản giống nhau về chủ đề, từ khóa, luật, thời gian, cơ quan và chỉ tiêu.", await leader.Locator("#diff p").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_that_does_not_look_like_a_directive_is_proposed_with_the_importers_warning_on_the_page()
+    {
+        await using var site = await DashboardSite.StartAsync(Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await site.LoginAsync(page, MonitorRoles.Analyst);
+        var notes = "# Ghi chú\n\n1. Cài đặt: chạy make demo.\n2. Kiểm thử: chạy make test.\n"u8.ToArray();
+        var directive = "KẾ HOẠCH\n\nTuyên truyền năm 2024\n\nI. NỘI DUNG\n\n1. Truyền thông du lịch: quảng bá du lịch tỉnh.\n"u8.ToArray();
+        var expected = ProposalWarnings.Of(await ImportAsync(notes));
+        Assert.Single(expected);
+        Assert.Empty(ProposalWarnings.Of(await ImportAsync(directive)));
+
+        async Task<string[]> UploadAsync(string name, byte[] text)
+        {
+            await page.GotoAsync(site.BaseUrl + "/plans");
+            await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/plain", Buffer = text });
+            await page.Locator("form.upload button[type=submit]").ClickAsync();
+            await page.WaitForPageAsync("**/edit?draft=*");
+            return [.. await page.Locator(".proposal-warning").AllInnerTextsAsync()];
+        }
+
+        // The same line monitor directive import prints on stderr, after the file's name, on the draft's page.
+        Assert.Equal([$"Cảnh báo về tệp ghi-chu.txt: {expected[0]}."], await UploadAsync("ghi-chu.txt", notes));
+        Assert.Equal("status", await page.Locator(".proposal-warning").GetAttributeAsync("role"));
+        await Screens.SaveAsync(page, "plans-upload-warning");
+        // A real directive does not warn; the first draft opened again later still does.
+        var draft = page.Url;
+        Assert.Empty(await UploadAsync("ke-hoach.txt", directive));
+        await page.GotoAsync(draft);
+        Assert.Equal(1, await page.Locator(".proposal-warning").CountAsync());
+    }
+
+    /// <summary>What the importer proposes from a text file, as the CLI and the upload read it.</summary>
+    private static async Task<Monitor.Core.Plans.Plan> ImportAsync(byte[] text)
+    {
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "van-ban.txt");
+        await File.WriteAllBytesAsync(path, text, Ct);
+        return await new DirectiveImporter().ImportAsync(path, new DirectiveImportOptions(), Ct);
     }
 
     [Fact]

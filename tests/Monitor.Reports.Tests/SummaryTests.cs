@@ -96,6 +96,22 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public async Task The_sources_section_says_it_judges_the_plans_outlets_on_the_as_of_day_not_now()
+    {
+        await using var store = await SummaryStore.CreateAsync();
+        var s = (await store.Builder.BuildAsync("w46", IsoWeek.Parse("2024-W46"), CancellationToken.None))!;
+
+        // Nguồn tin judges every source now; the summary judges the plan's outlets on its as-of day (the week's Sunday here).
+        var lines = SummaryFormats.Text(s, "md").Split('\n');
+        var frame = lines.SkipWhile(l => !l.Contains("Nguồn tin cần chú ý", StringComparison.Ordinal)).Skip(1).First(l => l.Length > 0);
+        Assert.Equal(new DateOnly(2024, 11, 17), s.AsOf);
+        Assert.Equal("Nguồn tin của các cơ quan báo chí trong kế hoạch, tính đến ngày 17/11/2024:", frame);
+        var healthy = SummaryFormats.Text(s with { SourcesAttention = [] }, "md");
+        Assert.Contains("Nguồn tin của các cơ quan báo chí trong kế hoạch, tính đến ngày 17/11/2024: thu thập bình thường.", healthy, StringComparison.Ordinal);
+        Assert.DoesNotContain("Các nguồn thu thập bình thường.", healthy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_plan_gives_no_summary()
     {
         await using var store = await SummaryStore.CreateAsync();

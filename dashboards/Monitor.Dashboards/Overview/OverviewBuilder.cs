@@ -59,8 +59,8 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
         var perDay = daily.GroupBy(d => (d.Theme, d.Day)).Select(g => new DayCount(g.Key.Theme, g.Key.Day, g.Sum(d => d.Articles)))
             .OrderBy(c => c.Day, StringComparer.Ordinal).ThenBy(c => c.Theme, StringComparer.Ordinal).ToList();
 
-        var week = IsoWeek.Of(asOf);
-        var previous = IsoWeek.Of(asOf.AddDays(-7));
+        var (week, weekKind) = TileWeek(plan.Plan, asOf, closed: filters.AsOf is null && asOf < Today(), daily);
+        var previous = IsoWeek.Of(week.Monday.AddDays(-7));
         var weekArticles = await WeekAsync(plan, f, week, ct);
         var previousArticles = await WeekAsync(plan, f, previous, ct);
         var quotaSpan = ServerTimingSpans.Measure("quotas");
@@ -74,7 +74,7 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
         healthSpan.Dispose();
         var tiles = new Tiles(week.ToString(), weekArticles, previousArticles, ListHref(f with { From = null, To = null }, null, null, week.ToString()),
             heat.Select(h => h.Theme).Distinct().Count(), plan.Plan.Themes.Count, quotas.Count(q => !q.OnTrack), quotas.Count,
-            sources.Count(s => s.NeedsAttention), sources.Count);
+            sources.Count(s => s.NeedsAttention), sources.Count) { WeekKind = weekKind };
         List<string> outlets;
         IReadOnlyList<string> sections;
         using (ServerTimingSpans.Measure("filters"))
@@ -139,6 +139,29 @@ public sealed class OverviewBuilder(PlanStore plans, ICoverageStore coverage, Da
         }
 
         return keys;
+    }
+
+    /// <summary>The week the first tile counts: the as-of day's. Once every window closed and no day was asked for,
+    /// the as-of day is the last window day, whose ISO week may hold two days of the windows and no article (a leader
+    /// landed on "Bài trong tuần 1/2025: 0"), so the tile counts the last week of the windows with a counted article
+    /// under the filters, else the last week holding most of its days (four or more) inside the windows.</summary>
+    private static (IsoWeek Week, TileWeekKind Kind) TileWeek(Monitor.Core.Plans.Plan plan, DateOnly asOf, bool closed, List<DailyCount> daily)
+    {
+        if (!closed)
+        {
+            return (IsoWeek.Of(asOf), TileWeekKind.AsOf);
+        }
+
+        if (daily.Count > 0)
+        {
+            var last = DateOnly.ParseExact(daily.Max(d => d.Day)!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return (IsoWeek.Of(last), TileWeekKind.LastWithArticles);
+        }
+
+        // The week of the day three days before the last holds at least four window days (Monday to that Thursday).
+        var first = plan.Themes.Select(t => t.Window.From).Where(d => d is not null).Min();
+        var mostly = asOf.AddDays(-3);
+        return first is { } start && mostly < start ? (IsoWeek.Of(asOf), TileWeekKind.AsOf) : (IsoWeek.Of(mostly), TileWeekKind.LastOfWindows);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.ToLocal(time.GetUtcNow()).DateTime);

@@ -12,9 +12,28 @@ public sealed record MatrixCell(string Theme, string Outlet, int Articles, strin
 
 public sealed record DayCount(string Theme, string Day, int Articles);
 
-/// <summary>The tiles: this week against the last, themes covered, quotas behind, sources needing attention.</summary>
+/// <summary>The tiles: this week against the last, themes covered, quotas behind, sources needing attention (judged
+/// now, not on the as-of day).</summary>
 public sealed record Tiles(string Week, int WeekArticles, int PreviousWeekArticles, string WeekHref, int CoveredThemes, int Themes,
-    int QuotasBehind, int Quotas, int SourcesNeedingAttention, int Sources);
+    int QuotasBehind, int Quotas, int SourcesNeedingAttention, int Sources)
+{
+    /// <summary>Why the week tile counts <see cref="Week"/>.</summary>
+    public TileWeekKind WeekKind { get; init; }
+}
+
+/// <summary>Which week the overview's week tile counts.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TileWeekKind>))]
+public enum TileWeekKind
+{
+    /// <summary>The week of the as-of day.</summary>
+    AsOf,
+
+    /// <summary>Every window closed: the last week of the windows with a counted article.</summary>
+    LastWithArticles,
+
+    /// <summary>Every window closed and no article counted: the last week with most of its days in the windows.</summary>
+    LastOfWindows,
+}
 
 /// <summary>A quota row for one outlet, with its progress and the link to its counted articles.</summary>
 public sealed record QuotaRow(int Quota, string? Theme, string Outlet, string Rate, int Required, int Delivered, int Remaining, string Status, bool OnTrack, string Href);

@@ -6,8 +6,11 @@ namespace Monitor.Dashboards.Pages;
 
 /// <summary>Tổng quan: tiles, heat map theme × period, theme × outlet matrix, articles per day, quotas and gaps of one
 /// plan under the filters; the charts read the same numbers from GET /api/plans/{id}/overview.</summary>
-public sealed partial class IndexModel(OverviewBuilder overview, PlanStore plans) : PageModel
+public sealed partial class IndexModel(OverviewBuilder overview, PlanStore plans, TimeProvider time) : PageModel
 {
+    /// <summary>The frame of the sources tile: judged now, unlike the rest of the page (the as-of day).</summary>
+    public string SourcesFrame => Monitor.Wording.SourceWords.JudgedNow(time.GetUtcNow());
+
     public OverviewData? Data { get; private set; }
 
     public IReadOnlyList<StoredPlan> Plans { get; private set; } = [];

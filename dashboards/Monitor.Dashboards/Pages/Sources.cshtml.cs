@@ -16,6 +16,9 @@ public sealed partial class SourcesModel(SourceHealthReport health, CrawlState c
 
     private IReadOnlyDictionary<string, int[]> _perDay = new Dictionary<string, int[]>();
 
+    /// <summary>The instant the sources are judged at, said on the page (the overview's gaps judge them on their as-of day).</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public int[] PerDay(string source) => _perDay.TryGetValue(source, out var d) ? d : new int[Days];
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string> DataDir = new("--data-dir")
     {
-        Description = "Thư mục kho dữ liệu (SQLite). Mặc định: $MONITOR_DATA_DIR hoặc ./.data",
+        Description = "Thư mục kho dữ liệu (SQLite); mặc định lấy từ biến môi trường MONITOR_DATA_DIR nếu có.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MONITOR_DATA_DIR") is { Length: > 0 } d ? d : ".data",
     };
 

@@ -12,7 +12,8 @@ namespace Monitor.Host.Cli;
 /// help, with exit code 1.</summary>
 internal static class ParseErrors
 {
-    /// <summary>Vietnamese descriptions for the help and version options System.CommandLine adds.</summary>
+    /// <summary>Vietnamese descriptions for the help and version options System.CommandLine adds, and the help
+    /// written in Vietnamese (<see cref="VietnameseHelp"/>).</summary>
     public static void Localize(RootCommand root)
     {
         foreach (var option in root.Options)
@@ -23,6 +24,10 @@ internal static class ParseErrors
                 VersionOption => "Xem phiên bản.",
                 _ => option.Description,
             };
+            if (option is HelpOption help)
+            {
+                help.Action = new VietnameseHelp();
+            }
         }
     }
 
@@ -114,7 +119,8 @@ internal static class ParseErrors
         };
     }
 
-    private static string PathOf(CommandResult command)
+    /// <summary>The command as typed from the root, such as "monitor report coverage".</summary>
+    internal static string PathOf(CommandResult command)
     {
         var names = new List<string>();
         for (SymbolResult? r = command; r is not null; r = r.Parent)

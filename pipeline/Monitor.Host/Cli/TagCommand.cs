@@ -29,7 +29,7 @@ internal static class TagCommand
         var bootstrap = BusOptions.BootstrapServers();
         var secondOpinion = new Option<int>("--second-opinion")
         {
-            Description = "Hỏi thêm mô hình ngôn ngữ (cấu hình Monitor:Llm) về các cặp sát ngưỡng, tối đa N câu hỏi trong lần chạy này; câu trả lời lưu trong kho --data-dir. Mặc định 0: không hỏi.",
+            Description = "Hỏi thêm mô hình ngôn ngữ (cấu hình Monitor:Llm) về các cặp sát ngưỡng, tối đa N câu hỏi trong lần chạy này; câu trả lời lưu trong kho --data-dir; 0 là không hỏi.",
             DefaultValueFactory = _ => 0,
         };
         var command = new Command("tag", "Gắn chủ đề cho bài viết theo kế hoạch: điểm, bằng chứng, văn bản được trích dẫn.") { plan, format, input, bus, bootstrap, secondOpinion, CommonOptions.DataDir };

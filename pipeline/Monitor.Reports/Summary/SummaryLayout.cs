@@ -63,8 +63,17 @@ public static class SummaryLayout
             : $"{D(u.Date)}: {u.Text}")).ToList()));
 
         blocks.Add(new Heading(1, "Nguồn tin cần chú ý"));
-        blocks.Add(s.SourcesAttention.Count == 0 ? new Paragraph("Các nguồn thu thập bình thường.") : new Items(s.SourcesAttention.Select(a => new Item(
-            $"{a.Outlet}: {a.State}.")).ToList()));
+        // The frame is said: Nguồn tin judges the same sources now, and counts every source, not only the plan's outlets'.
+        var frame = $"Nguồn tin của các cơ quan báo chí trong kế hoạch, {SourceWords.JudgedOn(s.AsOf)}";
+        if (s.SourcesAttention.Count == 0)
+        {
+            blocks.Add(new Paragraph($"{frame}: thu thập bình thường."));
+        }
+        else
+        {
+            blocks.Add(new Paragraph($"{frame}:"));
+            blocks.Add(new Items(s.SourcesAttention.Select(a => new Item($"{a.Outlet}: {a.State}.")).ToList()));
+        }
 
         blocks.Add(new Heading(1, "Đề xuất"));
         blocks.Add(s.Recommendations.Count == 0 ? new Paragraph(None) : new Items(s.Recommendations.Select(r => new Item(r)).ToList()));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Plans;
 using Monitor.Dashboards.Plans;
+using Monitor.Directives.Checking;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Dashboards.Pages.Plans;
@@ -18,6 +19,10 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
     public string? DirectiveText { get; private set; }
 
     public string? FileName { get; private set; }
+
+    /// <summary>What the importer warns of an uploaded draft (a file that does not look like a directive), as
+    /// <c>monitor directive import</c> prints it on stderr; shown on the draft's page each time it is opened.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     /// <summary>The plan the form started from (its themes' descriptions are shown beside the form).</summary>
     public Plan Base { get; private set; } = new();
@@ -155,6 +160,7 @@ public sealed class EditModel(PlanStore plans, PlanDraftStore drafts, PlanEditor
             }
 
             (Base, DirectiveText, FileName) = (d.Proposal, d.DirectiveText, d.FileName);
+            Warnings = ProposalWarnings.Of(d.Proposal);
             return true;
         }
 
