@@ -375,6 +375,16 @@ internal static class Schema
         ALTER TABLE tags ADD COLUMN relevance REAL;
         ALTER TABLE tag_mentions ADD COLUMN relevance REAL;
         """,
+        // Step 18, the review queue at scale (ReviewCandidates): each theme's pairs in doubt order, read from the front
+        // of an index range instead of every partial hit and mention ranked per request. Without a probability the doubt
+        // follows the score clamped to [threshold, 3 × threshold] (1.0 and 3.0: ReviewQueue.Threshold); with one, the
+        // probability. The tags' outlet rides along so the outlet filters and the count read the index alone.
+        """
+        CREATE INDEX tags_review ON tags(plan_id, theme_code, grade, min(max(score, 1.0), 3.0), article_id, outlet) WHERE relevance IS NULL;
+        CREATE INDEX tags_review_learnt ON tags(plan_id, theme_code, relevance, article_id, outlet) WHERE relevance IS NOT NULL;
+        CREATE INDEX tag_mentions_review ON tag_mentions(plan_id, theme_code, min(max(score, 1.0), 3.0), article_id) WHERE relevance IS NULL;
+        CREATE INDEX tag_mentions_review_learnt ON tag_mentions(plan_id, theme_code, relevance, article_id) WHERE relevance IS NOT NULL;
+        """,
     ];
 
     /// <param name="upTo">How many steps to bring the database to; tests stop early to migrate an older database.</param>

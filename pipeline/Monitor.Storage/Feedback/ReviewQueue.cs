@@ -34,7 +34,9 @@ public sealed class ReviewQueue(MonitorDatabase db)
     /// <summary>The most rows one read returns.</summary>
     public const int MaxLimit = 500;
 
-    private static readonly double Threshold = ScoringOptions.Default.Threshold;
+    /// <summary>The matcher's threshold the doubt is computed with (<see cref="ScoringOptions.Default"/>); schema step 18's
+    /// indexes clamp scores at it and at three times it (<see cref="ReviewCandidates"/>).</summary>
+    internal const double Threshold = 1.0;
 
     /// <summary>Whether the queue reads the tags this deployment's pages read: SQLite's. With the Elasticsearch store the
     /// taggers write their tags there, not to SQLite, so the queue says it is not supported rather than show an empty
@@ -45,45 +47,36 @@ public sealed class ReviewQueue(MonitorDatabase db)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(filter);
-        var themes = plan.Plan.Themes.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-        var candidates = new List<(string Article, string Theme, string Grade, double Score, double? Relevance, double Doubt)>();
+        var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
+        var themes = plan.Plan.Themes.Select(t => t.Code).Where(c => filter.Theme is null || c == filter.Theme).ToList();
         await using var connection = await db.ConnectAsync(ct);
         var (demote, promote) = await LinesAsync(connection, plan.Id, ct);
-        await using (var command = connection.Command("""
-            SELECT t.article_id, t.theme_code, t.grade, t.score, t.relevance
-            FROM (SELECT article_id, theme_code, grade, score, relevance FROM tags
-                  WHERE plan_id = $plan AND ($theme IS NULL OR theme_code = $theme) AND (grade <> 'primary' OR score < 3 * $threshold OR relevance IS NOT NULL)
-                  UNION ALL
-                  SELECT article_id, theme_code, 'mention', score, relevance FROM tag_mentions
-                  WHERE plan_id = $plan AND ($theme IS NULL OR theme_code = $theme) AND (score > $threshold OR relevance IS NOT NULL)) t
-            JOIN articles a ON a.id = t.article_id
-            WHERE ($outlet IS NULL OR a.outlet = $outlet)
-              AND ($outlets IS NULL OR a.outlet IN (SELECT value FROM json_each($outlets)))
-              AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.plan_id = $plan AND f.article_id = t.article_id AND f.theme_code = t.theme_code)
-            """, null, ("$plan", plan.Id), ("$theme", filter.Theme), ("$threshold", Threshold), ("$outlet", filter.Outlet),
-            ("$outlets", filter.Outlets is null ? null : JsonSerializer.Serialize(filter.Outlets))))
+        (string, object?)[] parameters =
+        [
+            ("$plan", plan.Id), ("$themes", JsonSerializer.Serialize(themes)), ("$outlet", filter.Outlet),
+            ("$outlets", filter.Outlets is null ? null : JsonSerializer.Serialize(filter.Outlets)), ("$demote", demote), ("$promote", promote),
+        ];
+        var candidates = new List<Candidate>();
+        await using (var command = connection.Command(ReviewCandidates.Pairs, null, [.. parameters, ("$limit", limit)]))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var (grade, score, relevance) = (reader.GetString(2), reader.GetDouble(3), reader.IsDBNull(4) ? (double?)null : reader.GetDouble(4));
                 var doubt = ReviewPriority.Doubt(grade, score, relevance, demote, promote, Threshold);
-                if (themes.Contains(reader.GetString(1)) && doubt > 0)
+                if (doubt > 0)
                 {
-                    candidates.Add((reader.GetString(0), reader.GetString(1), grade, score, relevance, doubt));
+                    candidates.Add(new Candidate(reader.GetString(0), reader.GetString(1), grade, score, relevance, doubt));
                 }
             }
         }
 
-        var ranked = ReviewPriority.Interleave(candidates, c => c.Theme, c => c.Doubt, c => c.Article).Take(Math.Clamp(filter.Limit, 1, MaxLimit));
-        var items = new List<ReviewItem>();
-        foreach (var c in ranked)
-        {
-            items.Add(await ItemAsync(connection, plan.Id, c, ct));
-        }
-
-        return new ReviewPage(candidates.Count, items);
+        var total = await connection.ScalarAsync<long>(ReviewCandidates.Count, ct, null, parameters);
+        var ranked = ReviewPriority.Interleave(candidates, c => c.Theme, c => c.Doubt, c => c.Article).Take(limit).ToList();
+        return new ReviewPage((int)total, await ItemsAsync(connection, plan.Id, ranked, ct));
     }
+
+    private sealed record Candidate(string Article, string Theme, string Grade, double Score, double? Relevance, double Doubt);
 
     // The model's lines when the plan has one (read from the stored JSON without parsing its weights), else the defaults.
     private static async Task<(double Demote, double Promote)> LinesAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId, CancellationToken ct)
@@ -96,24 +89,34 @@ public sealed class ReviewQueue(MonitorDatabase db)
             : (RelevanceOptions.Default.DemoteBelow, RelevanceOptions.Default.PromoteAbove);
     }
 
-    private static async Task<ReviewItem> ItemAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId,
-        (string Article, string Theme, string Grade, double Score, double? Relevance, double Doubt) c, CancellationToken ct)
+    // The listed pairs' articles and evidence in one statement (a counted hit's evidence, else the mention's), in queue order.
+    private static async Task<List<ReviewItem>> ItemsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string planId, List<Candidate> ranked, CancellationToken ct)
     {
-        await using var command = connection.Command("""
-            SELECT a.title, a.outlet, a.published_utc, a.description, a.text,
-                   COALESCE((SELECT evidence FROM tags WHERE article_id = a.id AND plan_id = $plan AND theme_code = $theme),
-                            (SELECT evidence FROM tag_mentions WHERE article_id = a.id AND plan_id = $plan AND theme_code = $theme), '[]')
-            FROM articles a WHERE a.id = $id
-            """, null, ("$id", c.Article), ("$plan", planId), ("$theme", c.Theme));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var evidence = JsonSerializer.Deserialize<List<Evidence>>(reader.GetString(5), ArticleJson.Options) ?? [];
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var rows = new ReviewItem?[ranked.Count];
+        await using (var command = connection.Command("""
+            SELECT p.key, p.value ->> 1, a.title, a.outlet, a.published_utc, a.description, a.text,
+                   COALESCE((SELECT evidence FROM tags WHERE article_id = a.id AND plan_id = $plan AND theme_code = p.value ->> 1),
+                            (SELECT evidence FROM tag_mentions WHERE article_id = a.id AND plan_id = $plan AND theme_code = p.value ->> 1), '[]')
+            FROM json_each($pairs) p JOIN articles a ON a.id = p.value ->> 0
+            """, null, ("$plan", planId), ("$pairs", JsonSerializer.Serialize(ranked.Select(c => new[] { c.Article, c.Theme })))))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            ["title"] = reader.GetString(0), ["description"] = reader.NullableString(3), ["text"] = reader.GetString(4),
-        };
-        var published = reader.IsDBNull(2) ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-        return new ReviewItem(c.Article, c.Theme, c.Grade, c.Score, c.Relevance, c.Doubt, reader.GetString(0), reader.GetString(1), published, Snippet(evidence, fields));
+            while (await reader.ReadAsync(ct))
+            {
+                var i = reader.GetInt32(0);
+                var c = ranked[i];
+                var evidence = JsonSerializer.Deserialize<List<Evidence>>(reader.GetString(7), ArticleJson.Options) ?? [];
+                var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+                {
+                    ["title"] = reader.GetString(2), ["description"] = reader.NullableString(5), ["text"] = reader.GetString(6),
+                };
+                var published = reader.IsDBNull(4) ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4));
+                rows[i] = new ReviewItem(c.Article, c.Theme, c.Grade, c.Score, c.Relevance, c.Doubt, reader.GetString(2), reader.GetString(3), published,
+                    Snippet(evidence, fields));
+            }
+        }
+
+        return [.. rows.OfType<ReviewItem>()];
     }
 
     /// <summary>The first piece of evidence that lies inside its field's text, in title, lead, body order.</summary>

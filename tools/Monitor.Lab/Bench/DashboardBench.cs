@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Monitor.Storage;
 using Monitor.Storage.Coverage;
+using Monitor.Storage.Feedback;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Lab.Bench;
@@ -13,7 +14,8 @@ namespace Monitor.Lab.Bench;
 /// <summary>monitor bench dashboard: the web role as users reach it. On the generated store of <c>bench coverage</c>
 /// (1,000,000 articles by default) it adds an analyst with <c>monitor users add</c>, starts <c>monitor serve</c> on
 /// 127.0.0.1 (a child process of this executable: the same composition, the same binary), logs in through the form,
-/// then requests the overview page, the coverage API and the overview (chart) API many times each. It reports the
+/// then requests every page and API it names many times each (the overview, its APIs, search, an outlet, a theme, an
+/// article, the sources, the review queue "Cần xem xét" and its API at the most rows). It reports the
 /// server's own time (the Server-Timing header: every query and the rendering, not the network) and the client's
 /// round trip (request sent to body read), p50 and p95, and checks the API's numbers against the store.</summary>
 public static class DashboardBench
@@ -28,6 +30,13 @@ public static class DashboardBench
         try
         {
             var (db, plan) = await CoverageBenchData.OpenAsync(dir, count, ct);
+            if (await CoverageBenchReview.MissingAsync(db, ct))
+            {
+                var clock = Stopwatch.StartNew();
+                var (mentions, decisions) = await CoverageBenchReview.FillAsync(db, plan.Id, plan.Version, plan.Plan, ct);
+                Console.WriteLine($"  wrote the review queue's grades, scores and probabilities, {mentions:N0} mentions and {decisions:N0} decisions: {clock.Elapsed.TotalSeconds:N1} s");
+            }
+
 
             // What the API must answer: the store's own coverage by week (the API's default period) over the windows.
             var expected = (await new SqliteCoverageStore(db, TimeProvider.System).CoverageAsync(plan, new CoverageQuery(), ct)).Cells.Sum(c => c.Articles);
@@ -76,6 +85,7 @@ public static class DashboardBench
             var worst = 0.0;
             var exit = 0;
             var checks = new DashboardBenchChecks(http, db, plan);
+            var review = new DashboardBenchReview(db, plan);
             var article = await checks.ArticleAsync(ct);
             targets =
             [
@@ -88,6 +98,8 @@ public static class DashboardBench
                 ("Chủ đề", $"/plans/{id}/themes/{DashboardBenchChecks.Theme}", checks.ThemeAsync),
                 ("Bài viết", $"/articles/{article.Id}", (_, body) => Task.FromResult(DashboardBenchChecks.Article(body, article))),
                 ("Nguồn tin", "/sources", null),
+                ("Cần xem xét", $"/plans/{id}/review", review.PageAsync),
+                ("review API, 500 pairs", $"/api/plans/{id}/review?limit={ReviewQueue.MaxLimit}", review.ApiAsync),
             ];
             await WarmUpAsync(http, server, targets.Select(t => t.Path).ToList(), ct);
 
