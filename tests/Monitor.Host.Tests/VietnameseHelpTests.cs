@@ -16,6 +16,7 @@ public sealed class VietnameseHelpTests
             new Argument<string[]>("TỆP") { Description = "Các tệp.", Arity = ArgumentArity.OneOrMore },
             new Option<string>("--dai", "-d") { Description = words },
             new Option<bool>("--an") { Description = "Không hiện.", Hidden = true },
+            new Option<int>("--so") { Description = words, DefaultValueFactory = _ => 7, Required = true },
             new Command("con-an", "Không hiện.") { Hidden = true },
         };
         var root = new RootCommand("Gốc.") { command };
@@ -30,5 +31,8 @@ public sealed class VietnameseHelpTests
         Assert.NotEmpty(wrapped);
         Assert.Equal(words, string.Join(' ', wrapped.Prepend(lines[row]).Select(l => l[column..])));
         Assert.DoesNotContain(lines, l => l.Contains("--an", StringComparison.Ordinal) || l.Contains("con-an", StringComparison.Ordinal));
+        // The default and "required" are not cut across lines.
+        Assert.Contains(lines, l => l.Contains("[mặc định: 7]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("(bắt buộc)", StringComparison.Ordinal));
     }
 }
