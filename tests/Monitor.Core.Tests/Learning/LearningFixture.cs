@@ -25,4 +25,16 @@ internal static class LearningFixture
 
     public static Article Article(string id, string title, string text, string? lead = null) =>
         new() { Id = id, Url = "", CanonicalUrl = "", Outlet = "Báo", Title = title, Description = lead, Text = text, ContentHash = "" };
+
+    /// <summary>The teachers' day itself: tagged by the matcher.</summary>
+    public static Article Day(int i) => Article($"day-{i}", $"Học sinh trường số {i} tri ân thầy cô dịp Ngày Nhà giáo",
+        $"Học sinh tặng hoa, tri ân thầy cô nhân Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm, tuyên dương nhà giáo tiêu biểu số {i}.");
+
+    /// <summary>Teachers honoured without the day's name: the matcher misses it, "nhà giáo" is there (a near miss).</summary>
+    public static Article Honour(int i) => Article($"honour-{i}", $"Thành phố tuyên dương nhà giáo tiêu biểu lần {i}",
+        $"Sáng nay, thành phố tuyên dương các nhà giáo tiêu biểu, tri ân thầy cô đã cống hiến cho sự nghiệp giáo dục, trao bằng khen cho nhà giáo có thành tích xuất sắc số {i}.");
+
+    /// <summary>The draft law on teachers' pay: also holds "nhà giáo", not the day.</summary>
+    public static Article Law(int i) => Article($"law-{i}", $"Dự thảo luật về lương nhà giáo số {i}",
+        $"Ban soạn thảo đề xuất bảng lương riêng cho nhà giáo, phụ cấp thâm niên, chính sách tuyển dụng và điều động nhà giáo, định mức biên chế số {i}. " + Filler(i, 4));
 }

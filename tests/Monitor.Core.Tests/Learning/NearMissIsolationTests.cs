@@ -13,14 +13,11 @@ public sealed class NearMissIsolationTests
 
     private static Article Article(string id, string title, string text) => LearningFixture.Article(id, title, text);
 
-    private static Article Day(int i) => Article($"day-{i}", $"Học sinh trường số {i} tri ân thầy cô dịp Ngày Nhà giáo",
-        $"Học sinh tặng hoa, tri ân thầy cô nhân Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm, tuyên dương nhà giáo tiêu biểu số {i}.");
+    private static Article Day(int i) => LearningFixture.Day(i);
 
-    private static Article Honour(int i) => Article($"honour-{i}", $"Thành phố tuyên dương nhà giáo tiêu biểu lần {i}",
-        $"Sáng nay, thành phố tuyên dương các nhà giáo tiêu biểu, tri ân thầy cô đã cống hiến cho sự nghiệp giáo dục, trao bằng khen cho nhà giáo có thành tích xuất sắc số {i}.");
+    private static Article Honour(int i) => LearningFixture.Honour(i);
 
-    private static Article Law(int i) => Article($"law-{i}", $"Dự thảo luật về lương nhà giáo số {i}",
-        $"Ban soạn thảo đề xuất bảng lương riêng cho nhà giáo, phụ cấp thâm niên, chính sách tuyển dụng và điều động nhà giáo, định mức biên chế số {i}. " + LearningFixture.Filler(i, 4));
+    private static Article Law(int i) => LearningFixture.Law(i);
 
     /// <summary>The session, "Quốc hội thông qua" in the title: counted for 2.5.</summary>
     private static Article Session(int i) => Article($"session-{i}", $"Quốc hội thông qua luật số {i}",

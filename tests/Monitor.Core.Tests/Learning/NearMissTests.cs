@@ -17,17 +17,11 @@ public sealed class NearMissTests
 
     private static Article Article(string id, string title, string text) => LearningFixture.Article(id, title, text);
 
-    /// <summary>The day itself: tagged by the matcher.</summary>
-    private static Article Day(int i) => Article($"day-{i}", $"Học sinh trường số {i} tri ân thầy cô dịp Ngày Nhà giáo",
-        $"Học sinh tặng hoa, tri ân thầy cô nhân Ngày Nhà giáo, nhà trường tổ chức lễ kỷ niệm, tuyên dương nhà giáo tiêu biểu số {i}.");
+    private static Article Day(int i) => LearningFixture.Day(i);
 
-    /// <summary>Teachers honoured without the day's name: the matcher misses it, "nhà giáo" is there (a near miss).</summary>
-    private static Article Honour(int i) => Article($"honour-{i}", $"Thành phố tuyên dương nhà giáo tiêu biểu lần {i}",
-        $"Sáng nay, thành phố tuyên dương các nhà giáo tiêu biểu, tri ân thầy cô đã cống hiến cho sự nghiệp giáo dục, trao bằng khen cho nhà giáo có thành tích xuất sắc số {i}.");
+    private static Article Honour(int i) => LearningFixture.Honour(i);
 
-    /// <summary>The draft law on teachers' pay: also holds "nhà giáo", not the day.</summary>
-    private static Article Law(int i) => Article($"law-{i}", $"Dự thảo luật về lương nhà giáo số {i}",
-        $"Ban soạn thảo đề xuất bảng lương riêng cho nhà giáo, phụ cấp thâm niên, chính sách tuyển dụng và điều động nhà giáo, định mức biên chế số {i}. " + Filler(i));
+    private static Article Law(int i) => LearningFixture.Law(i);
 
     private static Article Coffee(int i) => Article($"coffee-{i}", $"Giá cà phê hôm nay số {i}", Filler(i));
 
