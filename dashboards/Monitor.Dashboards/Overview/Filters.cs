@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Monitor.Core.Time;
+using Monitor.Dashboards.Forms;
 using Monitor.Storage.Coverage;
 
 namespace Monitor.Dashboards.Overview;
@@ -27,7 +28,7 @@ public sealed record Filters(string? Plan = null, int? Version = null, CoverageP
                 ? int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new FormatException($"version '{v}': cần một số nguyên dương")
                 : null;
             var f = new Filters(Text(query, "plan"), version, period, Day(query, "from"), Day(query, "to"), Text(query, "outlet"), Text(query, "section"), Day(query, "asof"));
-            return f.From > f.To ? (null, $"from {f.From:yyyy-MM-dd} sau to {f.To:yyyy-MM-dd}") : (f, null);
+            return f.From > f.To ? (null, $"Từ ngày {DayField.Show(f.From.Value)} sau đến ngày {DayField.Show(f.To!.Value)}") : (f, null);
         }
         catch (FormatException e)
         {
@@ -70,7 +71,12 @@ public sealed record Filters(string? Plan = null, int? Version = null, CoverageP
 
     private static string? Text(IQueryCollection query, string key) => query[key].ToString() is { Length: > 0 } s ? s.Trim() : null;
 
-    private static DateOnly? Day(IQueryCollection query, string key) => Text(query, key) is not { } s ? null
-        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new FormatException($"{key} '{s}': ngày không hợp lệ, dùng dạng YYYY-MM-DD");
+    /// <summary>A day parameter as the filter forms type it (dd/mm/yyyy) or links carry it (yyyy-mm-dd); a bad one is
+    /// named by its field's label.</summary>
+    private static DateOnly? Day(IQueryCollection query, string key) => DayField.Parse(Text(query, key), key switch
+    {
+        "from" => "Từ ngày",
+        "to" => "Đến ngày",
+        _ => "Tính đến ngày",
+    });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Dashboards.Exports;
+using Monitor.Dashboards.Forms;
 using Monitor.Dashboards.Search;
 using Monitor.Storage.Plans;
 
@@ -88,7 +89,7 @@ public sealed class SearchModel(ArticleSearch search, PlanStore plans) : PageMod
         }
         else if (Error is null && Query.From > Query.To)
         {
-            Error = $"from {Query.From:yyyy-MM-dd} sau to {Query.To:yyyy-MM-dd}";
+            Error = $"Từ ngày {DayField.Show(Query.From!.Value)} sau đến ngày {DayField.Show(Query.To!.Value)}";
         }
 
         if (Error is not null)
@@ -102,7 +103,5 @@ public sealed class SearchModel(ArticleSearch search, PlanStore plans) : PageMod
 
     private string? Text(string key) => Request.Query[key].ToString() is { Length: > 0 } s ? s.Trim() : null;
 
-    private DateOnly? Day(string key) => Text(key) is not { } s ? null
-        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new FormatException($"{key} '{s}': ngày không hợp lệ, dùng dạng YYYY-MM-DD");
+    private DateOnly? Day(string key) => DayField.Parse(Text(key), key == "from" ? "Từ ngày" : "Đến ngày");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitor.Core.Articles;
 using Monitor.Core.Plans;
+using Monitor.Dashboards.Forms;
 using YamlDotNet.RepresentationModel;
 
 namespace Monitor.Dashboards.Plans;
@@ -52,8 +53,8 @@ internal static class PlanComposer
         {
             var theme = (YamlMappingNode)themes.Children[i];
             var window = new YamlMappingNode();
-            Put(window, "from", form.Themes[i].From);
-            Put(window, "to", form.Themes[i].To);
+            Put(window, "from", DayField.Iso(form.Themes[i].From));
+            Put(window, "to", DayField.Iso(form.Themes[i].To));
             theme.Children[new YamlScalarNode("window")] = window;
         }
 

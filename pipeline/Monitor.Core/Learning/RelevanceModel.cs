@@ -110,7 +110,7 @@ public sealed class RelevanceModel
             }
 
             text ??= RelevanceFeatures.Text(article);
-            var p = model.Probability(RelevanceFeatures.Pair(article, text.Value, result, near), Shared);
+            var p = model.NearProbability(RelevanceFeatures.Pair(article, text.Value, result, near), Shared);
             if (p >= NearPromoteAbove)
             {
                 (promoted ??= []).Add(near with { Grade = ThemeGrade.Partial, Relevance = Math.Round(p, 3) });

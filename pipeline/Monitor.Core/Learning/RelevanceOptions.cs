@@ -44,6 +44,10 @@ public sealed record RelevanceOptions
     /// cue are about something else).</summary>
     public double NearWeight { get; init; } = 0.1;
 
+    /// <summary>L2 penalty on each theme's near-miss part (<see cref="NearPart"/>), per unit of the near-miss examples'
+    /// weight.</summary>
+    public double NearL2 { get; init; } = 0.01;
+
     /// <summary>Articles without evidence taken as examples of "not this theme", per relevant example …</summary>
     public int NegativesPerPositive { get; init; } = 3;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Monitor.Core.Articles;
-using Monitor.Core.Plans;
 using Monitor.Core.Tagging;
 
 namespace Monitor.Core.Learning;
@@ -13,7 +12,9 @@ namespace Monitor.Core.Learning;
 /// The shared part is stored once (<see cref="RelevanceModel.Shared"/>), each theme's own part with the theme. Examples: each decision (weight 1), the matcher's primary hits as
 /// relevant and articles with no evidence of the theme as not (weight <see cref="RelevanceOptions.SelfWeight"/>; the
 /// latter picked by a hash of article and theme, not at random), its undecided mentions as not (weight
-/// <see cref="RelevanceOptions.MentionWeight"/>). Everything is sorted before use and nothing is random
+/// <see cref="RelevanceOptions.MentionWeight"/>). Near misses are learnt after that, in each theme's near-miss part
+/// alone (<see cref="NearPart"/>, <see cref="NearMissTraining"/>): the bias, shared and own parts are fitted on exactly the
+/// examples of the learner without near misses, so turning near misses on moves no other pair. Everything is sorted before use and nothing is random
 /// or parallel, so the same inputs give the same model, bit for bit, whatever order they come in.</summary>
 public static class RelevanceTrainer
 {
@@ -44,51 +45,43 @@ public static class RelevanceTrainer
             .OrderBy(d => d.Theme, StringComparer.Ordinal).ThenBy(d => d.ArticleId, StringComparer.Ordinal).ToList();
         var codes = matcher.Plan.Themes.Select(t => t.Code).Distinct().Order(StringComparer.Ordinal)
             .Where(code => usable.Any(d => d.Theme == code)).ToList();
-        var near = NearMissesOf(matcher.Plan, byId, tagged, usable, codes, options);
+        var near = NearMissTraining.Find(matcher.Plan, byId, tagged, usable, codes, options);
 
-        // A pair's match: the matcher's, or for a theme with cues the near miss (grade "near"), or none.
-        SparseVector Pair(string id, string code)
-        {
-            var text = texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]);
-            var match = tagged[id].Themes.FirstOrDefault(t => t.Code == code) ?? near.GetValueOrDefault(code)?.Matches.GetValueOrDefault(id);
-            return RelevanceFeatures.Pair(byId[id], text, tagged[id], match);
-        }
+        SparseVector Pair(string id, ThemeMatch? match) =>
+            RelevanceFeatures.Pair(byId[id], texts.TryGetValue(id, out var v) ? v : texts[id] = RelevanceFeatures.Text(byId[id]), tagged[id], match);
+
+        // The examples every part of the model but the near-miss parts learns from: exactly those of the learner without
+        // near misses (an added article the matcher missed is a pair without evidence), so that near misses on or off
+        // give the same weights, bit for bit, and no pair but a near miss can move.
         var examples = new List<Example>();
         var counts = new List<(int Confirmed, int Rejected, int SelfRelevant, int SelfNot)>();
         for (var t = 0; t < codes.Count; t++)
         {
             var code = codes[t];
+            SparseVector Found(string id) => Pair(id, tagged[id].Themes.FirstOrDefault(m => m.Code == code));
             var decided = usable.Where(d => d.Theme == code).ToList();
             foreach (var d in decided)
             {
-                examples.Add(Of(t, Pair(d.ArticleId, code), d.Relevant, 1));
+                examples.Add(Of(t, Found(d.ArticleId), d.Relevant, 1));
             }
 
             var skip = decided.Select(d => d.ArticleId).ToHashSet(StringComparer.Ordinal);
             var selfRelevant = byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) == ThemeGrade.Primary).ToList();
             foreach (var id in selfRelevant)
             {
-                examples.Add(Of(t, Pair(id, code), true, options.SelfWeight));
+                examples.Add(Of(t, Found(id), true, options.SelfWeight));
             }
 
             // The tagger's own "not counted": its undecided mentions (so a confirmed mention promotes only the mentions
             // that look like it more than like the rest), and articles without evidence of the theme.
             var relevant = selfRelevant.Count + decided.Count(d => d.Relevant);
-            // With cues, the undecided near misses are weak "not this theme" examples too, and no-evidence examples
-            // are drawn from the articles without a cue.
-            var nearOf = near.GetValueOrDefault(code)?.Matches ?? new Dictionary<string, ThemeMatch>();
             var selfNot = byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) == ThemeGrade.Mention)
-                .Concat(byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) is null && !nearOf.ContainsKey(id))
+                .Concat(byId.Keys.Where(id => !skip.Contains(id) && Grade(id, code) is null)
                     .OrderBy(id => Pick(id, code)).ThenBy(id => id, StringComparer.Ordinal)
                     .Take(Math.Max(options.MinNegatives, options.NegativesPerPositive * relevant))).ToList();
             foreach (var id in selfNot)
             {
-                examples.Add(Of(t, Pair(id, code), false, Grade(id, code) is null ? options.SelfWeight : options.MentionWeight));
-            }
-
-            foreach (var id in nearOf.Keys.Where(id => !skip.Contains(id)).Order(StringComparer.Ordinal))
-            {
-                examples.Add(Of(t, Pair(id, code), false, options.NearWeight));
+                examples.Add(Of(t, Found(id), false, Grade(id, code) is null ? options.SelfWeight : options.MentionWeight));
             }
 
             counts.Add((decided.Count(d => d.Relevant), decided.Count(d => !d.Relevant), selfRelevant.Count, selfNot.Count));
@@ -98,13 +91,21 @@ public static class RelevanceTrainer
         var themes = new SortedDictionary<string, ThemeModel>(StringComparer.Ordinal);
         for (var t = 0; t < codes.Count; t++)
         {
-            var c = counts[t];
-            var cues = near.GetValueOrDefault(codes[t]);
-            themes[codes[t]] = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
+            var (c, code) = (counts[t], codes[t]);
+            var cues = near.GetValueOrDefault(code);
+            var model = new ThemeModel(bias, own[t], c.Confirmed, c.Rejected, c.SelfRelevant, c.SelfNot)
             {
                 Near = cues?.Positives ?? 0, NearCues = cues?.Cues.Written, NearScope = cues?.Scope,
                 NearExcept = cues is { Cues.Masks.Count: > 0 } ? cues.Cues.Masks : null, NearExclude = cues?.Exclusions,
             };
+            if (cues is not null)
+            {
+                var fitted = model;
+                var scored = NearMissTraining.Examples(cues, code, usable, options, id => Pair(id, cues.Matches[id]), x => fitted.Score(x, shared));
+                model = fitted with { NearWeights = NearPart.Fit(scored, options) };
+            }
+
+            themes[code] = model;
         }
 
         return new RelevanceModel
@@ -113,75 +114,6 @@ public static class RelevanceTrainer
             DemoteBelow = options.DemoteBelow, PromoteAbove = options.PromoteAbove, NearPromoteAbove = near.Count > 0 ? options.NearPromoteAbove : 0,
             Shared = shared, Themes = themes,
         };
-    }
-
-    private sealed record NearOfTheme(Cues Cues, int Positives, IReadOnlyDictionary<string, ThemeMatch> Matches, string? Scope, IReadOnlyList<string>? Exclusions);
-
-    /// <summary>Per theme with decisions: its cues (<see cref="NearMisses.Select"/>) and every training article's near
-    /// miss, kept only when analysts' relevant decisions include at least one near miss (an article the matcher missed
-    /// that holds a cue: what "added" looks like). Themes without: absent, so nothing changes for them.</summary>
-    private static Dictionary<string, NearOfTheme> NearMissesOf(Plan plan, SortedDictionary<string, Article> byId, Dictionary<string, TagResult> tagged,
-        List<FeedbackDecision> usable, List<string> codes, RelevanceOptions options)
-    {
-        bool Missed(string id, string code) => tagged[id].Themes.All(t => t.Code != code);
-        var wanting = codes.Where(code => usable.Any(d => d.Theme == code && d.Relevant && Missed(d.ArticleId, code))).ToList();
-        var result = new Dictionary<string, NearOfTheme>(StringComparer.Ordinal);
-        if (wanting.Count == 0 || options.MaxCues == 0)
-        {
-            return result;
-        }
-
-        // Each training article folded once, searched for every wanting theme's candidates.
-        var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
-        var present = wanting.ToDictionary(code => code, _ => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var units = options.WordUnits ? new WordUnits(wanting.SelectMany(code => NearMisses.Phrases(plan.Themes.First(t => t.Code == code)))) : null;
-        var folds = new Monitor.Core.Text.FoldedText?[3];
-        foreach (var (id, article) in byId)
-        {
-            Array.Clear(folds);
-            foreach (var code in wanting)
-            {
-                present[code][id] = NearMisses.Present(article, candidates[code], folds);
-            }
-
-            foreach (var folded in units is null ? [] : folds)
-            {
-                units!.Add(folded?.Value ?? "");
-            }
-        }
-
-        var whole = units?.Units();
-        foreach (var code in wanting)
-        {
-            var pieces = whole is null ? candidates[code].Written : [.. candidates[code].Written.Where(c => whole.Contains(Monitor.Core.Text.VietnameseFolding.Key(c)))];
-            var selected = NearMisses.Select(pieces, byId.Keys.Select(id => (present[code][id], !Missed(id, code))), options);
-            if (selected.Count == 0)
-            {
-                continue;
-            }
-
-            var cues = candidates[code].Only(selected);
-            var (scope, exclusions) = (plan.Themes.First(t => t.Code == code).Scope, plan.Themes.First(t => t.Code == code).Exclude);
-            var anchor = NearMisses.Anchor(scope);
-            var excluder = NearMisses.Excluder(code, exclusions);
-            var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);
-            foreach (var id in byId.Keys.Where(id => Missed(id, code) && selected.Any(present[code][id].Contains)))
-            {
-                Array.Clear(folds);
-                if (NearMisses.Find(byId[id], code, cues, folds, anchor, excluder) is { } match)
-                {
-                    matches[id] = match;
-                }
-            }
-
-            var positives = usable.Count(d => d.Theme == code && d.Relevant && matches.ContainsKey(d.ArticleId));
-            if (positives > 0)
-            {
-                result[code] = new NearOfTheme(cues, positives, matches, anchor is null ? null : scope, excluder is null ? null : exclusions);
-            }
-        }
-
-        return result;
     }
 
     private static Example Of(int theme, SparseVector x, bool relevant, double weight) => new(theme, x.Ids, x.Values, relevant ? 1 : 0, weight);
@@ -256,7 +188,7 @@ public static class RelevanceTrainer
         return (bias, NonZero(features, shared), [.. own.Select(u => NonZero(features, u))]);
     }
 
-    private static Dictionary<int, double> NonZero(int[] features, double[] w)
+    internal static Dictionary<int, double> NonZero(int[] features, double[] w)
     {
         var weights = new Dictionary<int, double>();
         for (var i = 0; i < features.Length; i++)

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Monitor.Core.Learning;
 
-/// <summary>One theme's logistic model: bias and the weights of the hashed features it was trained on, and how many
-/// examples of each kind it saw (a grade changes only in the direction analysts have shown: <see cref="Rejected"/>
+/// <summary>One theme's logistic model: bias and the weights of the hashed features it was trained on (its own part,
+/// added to the plan's shared part; its near misses also read <see cref="NearWeights"/>), and how many examples of each kind it saw (a grade changes only in the direction analysts have shown: <see cref="Rejected"/>
 /// for demotions, <see cref="Confirmed"/> for promotions; <see cref="Near"/> for near misses).</summary>
 public sealed record ThemeModel(
     [property: JsonPropertyName("bias")] double Bias,
@@ -44,6 +44,23 @@ public sealed record ThemeModel(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? NearScope { get; init; }
 
-    /// <summary>The probability of relevance: the bias, the weights shared by every theme of the plan and the theme's own.</summary>
-    internal double Probability(SparseVector x, IReadOnlyDictionary<int, double> shared) => 1 / (1 + Math.Exp(-(Bias + x.Dot(shared) + x.Dot(Weights))));
+    /// <summary>The theme's near-miss part (<see cref="NearPart"/>): weights that only its near misses read, learnt from
+    /// them alone on top of the rest of the model, so that near misses move no other pair. Absent in models without near
+    /// misses and in those stored before 2026-12-07's third near-miss round, whose near misses were learnt in the shared
+    /// and own parts and are scored by them alone, as then.</summary>
+    [JsonPropertyName("near_weights")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<int, double>? NearWeights { get; init; }
+
+    /// <summary>The log-odds of relevance of a pair the matcher found: the bias, the weights shared by every theme of
+    /// the plan and the theme's own.</summary>
+    internal double Score(SparseVector x, IReadOnlyDictionary<int, double> shared) => Bias + x.Dot(shared) + x.Dot(Weights);
+
+    /// <summary>The probability of relevance of a pair the matcher found.</summary>
+    internal double Probability(SparseVector x, IReadOnlyDictionary<int, double> shared) => Logistic(Score(x, shared));
+
+    /// <summary>The probability of relevance of a near miss: <see cref="Score"/> plus the near-miss part.</summary>
+    internal double NearProbability(SparseVector x, IReadOnlyDictionary<int, double> shared) => Logistic(Score(x, shared) + (NearWeights is null ? 0 : x.Dot(NearWeights)));
+
+    private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 }

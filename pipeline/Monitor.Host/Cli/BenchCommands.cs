@@ -132,9 +132,10 @@ internal static class BenchCommands
         var minCue = new Option<int>("--min-cue-articles") { Description = "Số bài huấn luyện tối thiểu chứa một dấu hiệu để giữ dấu hiệu đó.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.MinCueArticles };
         var units = new Option<bool>("--cue-word-units") { Description = "Chỉ giữ dấu hiệu là từ trọn vẹn của cụm từ (không vắt qua hai từ như 'năm đổi' của '40 năm đổi mới'); false để tắt.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.WordUnits };
         var nearWeight = new Option<double>("--near-weight") { Description = "Trọng số các cặp suýt khớp chưa có nhận xét (ví dụ 'không phải chủ đề').", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.NearWeight };
+        var nearL2 = new Option<double>("--near-l2") { Description = "Mức phạt L2 phần trọng số riêng cho các cặp suýt khớp của từng chủ đề.", DefaultValueFactory = _ => Monitor.Core.Learning.RelevanceOptions.Default.NearL2 };
         var learn = new Command("learn", "Đo độ chính xác và độ phủ khi học từ 0, 25, 50, 100, 200 nhận xét (kiểm định chéo trên mẫu đã gán nhãn; nửa điều chỉnh → nửa để dành).")
         {
-            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2, nearPromote, cuePrecision, minCue, units, nearWeight, nearLines, noNear, showNear, draw, queueRound,
+            labels, corpus, directive, folds, repeats, tuning, demote, promote, self, themeL2, nearPromote, cuePrecision, minCue, units, nearWeight, nearL2, nearLines, noNear, showNear, draw, queueRound,
         };
         learn.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
@@ -151,7 +152,7 @@ internal static class BenchCommands
             var plan = await new Monitor.Directives.DirectiveImporter().ImportAsync(r.GetValue(directive)!, new Monitor.Directives.DirectiveImportOptions(), ct);
             var sample = Monitor.Lab.Learning.LabelledSample.Load(r.GetValue(labels)!, r.GetValue(corpus)!);
             var options = Monitor.Core.Learning.RelevanceOptions.Default with { DemoteBelow = r.GetValue(demote), PromoteAbove = r.GetValue(promote), SelfWeight = r.GetValue(self), ThemeL2 = r.GetValue(themeL2),
-                NearPromoteAbove = r.GetValue(nearPromote), CuePrecision = r.GetValue(cuePrecision), MinCueArticles = r.GetValue(minCue), WordUnits = r.GetValue(units), NearWeight = r.GetValue(nearWeight),
+                NearPromoteAbove = r.GetValue(nearPromote), CuePrecision = r.GetValue(cuePrecision), MinCueArticles = r.GetValue(minCue), WordUnits = r.GetValue(units), NearWeight = r.GetValue(nearWeight), NearL2 = r.GetValue(nearL2),
                 MaxCues = r.GetValue(noNear) ? 0 : Monitor.Core.Learning.RelevanceOptions.Default.MaxCues };
             return await Monitor.Lab.Learning.FeedbackCurve.RunAsync(plan, sample, Math.Max(2, r.GetValue(folds)), Math.Max(1, r.GetValue(repeats)), [0, 25, 50, 100, 200],
                 options, r.GetValue(tuning), Console.Out, ct, r.GetValue(nearLines), r.GetValue(showNear), r.GetValue(draw) == "queue" ? r.GetValue(queueRound) : 0);

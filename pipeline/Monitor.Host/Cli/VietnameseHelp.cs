@@ -184,7 +184,7 @@ internal sealed class VietnameseHelp : SynchronousCommandLineAction
 
         var lines = new List<string>();
         var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in Words(text))
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > room)
             {
@@ -197,5 +197,32 @@ internal sealed class VietnameseHelp : SynchronousCommandLineAction
 
         lines.Add(line.ToString());
         return lines;
+    }
+
+    /// <summary>The words to wrap; a short group in brackets ("[mặc định: 0]", "(bắt buộc)") stays one word.</summary>
+    private static List<string> Words(string text)
+    {
+        const int ShortGroup = 24;
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = new List<string>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var (group, end) = (parts[i], i);
+            if (group[0] is '[' or '(')
+            {
+                var close = group[0] == '[' ? ']' : ')';
+                while (!group.EndsWith(close) && end + 1 < parts.Length && group.Length <= ShortGroup)
+                {
+                    group += " " + parts[++end];
+                }
+
+                (group, end) = group.EndsWith(close) && group.Length <= ShortGroup ? (group, end) : (parts[i], i);
+            }
+
+            words.Add(group);
+            i = end;
+        }
+
+        return words;
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Dashboards.Accounts;
+using Monitor.Dashboards.Forms;
 using Monitor.Dashboards.Plans;
 using Monitor.Storage.Plans;
 
@@ -41,12 +41,14 @@ public sealed class ListModel(PlanStore plans, PlanDraftStore drafts, DirectiveU
         DateOnly? day = null;
         if (!string.IsNullOrWhiteSpace(issued))
         {
-            if (!DateOnly.TryParseExact(issued, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            try
             {
-                return await RefuseAsync($"Ngày ban hành '{issued}' không hợp lệ (dạng YYYY-MM-DD).", ct);
+                day = DayField.Parse(issued, "Ngày ban hành");
             }
-
-            day = d;
+            catch (FormatException e)
+            {
+                return await RefuseAsync(e.Message + ".", ct);
+            }
         }
 
         var (draft, problem) = await upload.ImportAsync(file, planId, day, User.Identity!.Name!, ct);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Monitor.Core.Time;
 using Monitor.Dashboards.Accounts;
 using Monitor.Dashboards.Exports;
+using Monitor.Dashboards.Forms;
 using Monitor.Reports.Results;
 using Monitor.Reports.Scheduling;
 using Monitor.Storage.Plans;
@@ -101,7 +102,7 @@ public sealed partial class IndexModel(ReportArchive archive, PlanStore plans, R
         DateOnly? start = null, end = null;
         try
         {
-            (start, end) = (Day(from, "from"), Day(to, "to"));
+            (start, end) = (DayField.Parse(from, "Từ ngày"), DayField.Parse(to, "Đến ngày"));
         }
         catch (FormatException e)
         {
@@ -172,10 +173,6 @@ public sealed partial class IndexModel(ReportArchive archive, PlanStore plans, R
         PlanFilter = plan ?? (Request.Query["plan"].ToString() is { Length: > 0 } p ? p : null);
         Archive = archive.List(PlanFilter);
     }
-
-    private static DateOnly? Day(string? value, string name) => string.IsNullOrEmpty(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new FormatException($"{name} '{value}': ngày không hợp lệ, dùng dạng YYYY-MM-DD");
 
     private static string Ascii(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-'));
 
