@@ -36,7 +36,7 @@ internal static class ReviewCandidates
     /// <c>$outlet</c>, <c>$outlets</c> (JSON array or null), <c>$demote</c>, <c>$promote</c>, <c>$limit</c>.</summary>
     public static readonly string Pairs = string.Join("\nUNION ALL\n", Arms.Select(a => $"""
         SELECT s.article_id, s.theme_code, {a.Grade}, s.score, s.relevance
-        FROM json_each($themes) th JOIN {a.Table} s ON s.rowid IN (
+        FROM json_each($themes) th CROSS JOIN {a.Table} s ON s.rowid IN (
             SELECT s.rowid FROM {a.Table} s
             WHERE s.plan_id = $plan AND s.theme_code = th.value AND {a.Where} AND {Outlets(a.Table)} AND {Undecided}
             ORDER BY {a.Order} LIMIT $limit)
@@ -48,8 +48,8 @@ internal static class ReviewCandidates
     public static readonly string Count = "SELECT " + string.Join("\n + ", Arms.Select(a => $"""
         (SELECT count(*) FROM {a.Table} s
          WHERE s.plan_id = $plan AND s.theme_code IN (SELECT value FROM json_each($themes)) AND {a.Where} AND {Outlets(a.Table)})
-         - (SELECT count(*) FROM (SELECT DISTINCT article_id, theme_code FROM feedback WHERE plan_id = $plan) f
-            JOIN {a.Table} s ON s.article_id = f.article_id AND s.plan_id = $plan AND s.theme_code = f.theme_code
+         - (SELECT count(*) FROM (SELECT DISTINCT article_id, theme_code FROM feedback WHERE plan_id = $plan) f CROSS JOIN {a.Table} s
+            ON s.rowid = (SELECT p.rowid FROM {a.Table} p WHERE p.article_id = f.article_id AND p.plan_id = $plan AND p.theme_code = f.theme_code)
             WHERE s.theme_code IN (SELECT value FROM json_each($themes)) AND {a.Where} AND {Outlets(a.Table)})
         """));
 
