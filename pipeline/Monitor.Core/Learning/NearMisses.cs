@@ -15,7 +15,7 @@ namespace Monitor.Core.Learning;
 /// (<see cref="Select"/>: from the plan's phrases and the tagger's own results over the training articles, no hand list)
 /// and stored with the theme's model; a theme gets cues only when analysts have added (or confirmed) an article of it
 /// the matcher missed that holds one. The model then scores each near miss like any other pair (grade "near" among its
-/// features) and promotes it to <see cref="ThemeGrade.Partial"/> at <see cref="RelevanceModel.NearPromoteAbove"/>.</summary>
+/// features), plus the theme's near-miss part that only near misses read (<see cref="NearPart"/>), and promotes it to <see cref="ThemeGrade.Partial"/> at <see cref="RelevanceModel.NearPromoteAbove"/>.</summary>
 internal static class NearMisses
 {
     /// <summary>The grade feature of a near miss: never shown, never stored (a promoted one is partial).</summary>
