@@ -93,7 +93,7 @@ internal static class BenchCommands
         var stored = new Option<int>("--articles") { Description = "Số bài đã lưu sinh ra để đo (như bench coverage).", DefaultValueFactory = _ => 1_000_000 };
         var requests = new Option<int>("--requests") { Description = "Số yêu cầu mỗi đích đo (sau 3 yêu cầu khởi động).", DefaultValueFactory = _ => 100 };
         var keep = new Option<string?>("--data-dir") { Description = "Giữ (và dùng lại) kho đo tại thư mục này, như bench coverage --data-dir." };
-        var dashboard = new Command("dashboard", "Đo bảng điều khiển như người dùng mở: monitor serve trên 127.0.0.1, đăng nhập, trang Tổng quan, API độ phủ và API biểu đồ; thời gian máy chủ và khứ hồi p50/p95.") { stored, requests, keep };
+        var dashboard = new Command("dashboard", "Đo bảng điều khiển như người dùng mở: monitor serve trên 127.0.0.1, đăng nhập, các trang (Tổng quan, Tìm kiếm, Cơ quan báo chí, Chủ đề, Bài viết, Nguồn tin, Cần xem xét) và API (độ phủ, biểu đồ, hàng đợi xem xét); thời gian máy chủ và khứ hồi p50/p95.") { stored, requests, keep };
         dashboard.SetAction((r, ct) => CommonOptions.Guard(() => DashboardBench.RunAsync(r.GetValue(stored), Math.Max(1, r.GetValue(requests)), r.GetValue(keep), ct)));
         return dashboard;
     }
