@@ -77,7 +77,6 @@ public static class SourceWords
     public static string Extraction(SourceHealthLine line) =>
         line is null || line.EmptyBodies + line.MissingDates == 0 ? "—" : $"{line.EmptyBodies} trang không có bài, {line.MissingDates} bài thiếu ngày";
 
-    /// <summary>A Vietnamese local time as people read it ("30/11/2026 08:15").</summary>
     /// <summary>The frame of a source state judged at this instant (Nguồn tin, the overview's tile): "tại thời điểm
     /// hiện tại (07/12/2026 18:30)". Said beside every judgement, since the gaps and the weekly summary judge the same
     /// sources on their as-of day (<see cref="JudgedOn"/>) and may differ.</summary>
@@ -86,6 +85,7 @@ public static class SourceWords
     /// <summary>The frame of a source state judged on a report's as-of day: "tính đến ngày 31/12/2024".</summary>
     public static string JudgedOn(DateOnly day) => $"tính đến ngày {CoverageWords.Day(day)}";
 
+    /// <summary>A Vietnamese local time as people read it ("30/11/2026 08:15").</summary>
     public static string When(DateTimeOffset? instant) =>
         instant is { } i ? VietnamTime.ToLocal(i).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
 

@@ -22,7 +22,7 @@ public static partial class DayField
         var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
         input.MergeAttribute("type", "text");
         input.MergeAttribute("name", name);
-        input.MergeAttribute("value", value is not null && TryParse(value, out var day) ? Show(day) : value ?? "");
+        input.MergeAttribute("value", value is not null && TryParse(value, out var day) ? Wording.Day(day) : value ?? "");
         input.MergeAttribute("placeholder", Format);
         input.MergeAttribute("title", "Ngày/tháng/năm, ví dụ 31/12/2024");
         input.MergeAttribute("autocomplete", "off");
@@ -41,9 +41,7 @@ public static partial class DayField
         return input;
     }
 
-    public static IHtmlContent Input(string name, DateOnly? value, string? id = null) => Input(name, value is { } d ? Show(d) : null, id);
-
-    public static string Show(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static IHtmlContent Input(string name, DateOnly? value, string? id = null) => Input(name, value is { } d ? Wording.Day(d) : null, id);
 
     /// <summary>A day as typed: day/month/year with <c>/</c>, <c>-</c> or <c>.</c>, or the ISO day.</summary>
     public static bool TryParse(string text, out DateOnly day)

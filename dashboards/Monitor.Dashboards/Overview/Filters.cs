@@ -28,7 +28,7 @@ public sealed record Filters(string? Plan = null, int? Version = null, CoverageP
                 ? int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new FormatException($"version '{v}': cần một số nguyên dương")
                 : null;
             var f = new Filters(Text(query, "plan"), version, period, Day(query, "from"), Day(query, "to"), Text(query, "outlet"), Text(query, "section"), Day(query, "asof"));
-            return f.From > f.To ? (null, $"Từ ngày {DayField.Show(f.From.Value)} sau đến ngày {DayField.Show(f.To!.Value)}") : (f, null);
+            return f.From > f.To ? (null, $"Từ ngày {Wording.Day(f.From.Value)} sau đến ngày {Wording.Day(f.To!.Value)}") : (f, null);
         }
         catch (FormatException e)
         {

@@ -89,7 +89,7 @@ public sealed class SearchModel(ArticleSearch search, PlanStore plans) : PageMod
         }
         else if (Error is null && Query.From > Query.To)
         {
-            Error = $"Từ ngày {DayField.Show(Query.From!.Value)} sau đến ngày {DayField.Show(Query.To!.Value)}";
+            Error = $"Từ ngày {Wording.Day(Query.From!.Value)} sau đến ngày {Wording.Day(Query.To!.Value)}";
         }
 
         if (Error is not null)

@@ -25,10 +25,12 @@ internal static class NearMissTraining
             return result;
         }
 
+        Theme ThemeOf(string code) => plan.Themes.First(t => t.Code == code);
+
         // Each training article folded once, searched for every wanting theme's candidates.
-        var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(plan.Themes.First(t => t.Code == code)), StringComparer.Ordinal);
+        var candidates = wanting.ToDictionary(code => code, code => NearMisses.Candidates(ThemeOf(code)), StringComparer.Ordinal);
         var present = wanting.ToDictionary(code => code, _ => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var units = options.WordUnits ? new WordUnits(wanting.SelectMany(code => NearMisses.Phrases(plan.Themes.First(t => t.Code == code)))) : null;
+        var units = options.WordUnits ? new WordUnits(wanting.SelectMany(code => NearMisses.Phrases(ThemeOf(code)))) : null;
         var folds = new FoldedText?[3];
         foreach (var (id, article) in byId)
         {
@@ -55,7 +57,7 @@ internal static class NearMissTraining
             }
 
             var cues = candidates[code].Only(selected);
-            var (scope, exclusions) = (plan.Themes.First(t => t.Code == code).Scope, plan.Themes.First(t => t.Code == code).Exclude);
+            var (scope, exclusions) = (ThemeOf(code).Scope, ThemeOf(code).Exclude);
             var anchor = NearMisses.Anchor(scope);
             var excluder = NearMisses.Excluder(code, exclusions);
             var matches = new SortedDictionary<string, ThemeMatch>(StringComparer.Ordinal);

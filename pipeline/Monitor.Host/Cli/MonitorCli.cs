@@ -29,7 +29,7 @@ internal static class MonitorCli
             UserCommands.Create(),
             FeedbackCommands.Create(),
         };
-        ParseErrors.Localize(root);
+        VietnameseHelp.Install(root);
         return await ParseErrors.InvokeAsync(root.Parse(args));
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
-using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 
@@ -12,25 +11,6 @@ namespace Monitor.Host.Cli;
 /// help, with exit code 1.</summary>
 internal static class ParseErrors
 {
-    /// <summary>Vietnamese descriptions for the help and version options System.CommandLine adds, and the help
-    /// written in Vietnamese (<see cref="VietnameseHelp"/>).</summary>
-    public static void Localize(RootCommand root)
-    {
-        foreach (var option in root.Options)
-        {
-            option.Description = option switch
-            {
-                HelpOption => "Xem cách dùng lệnh.",
-                VersionOption => "Xem phiên bản.",
-                _ => option.Description,
-            };
-            if (option is HelpOption help)
-            {
-                help.Action = new VietnameseHelp();
-            }
-        }
-    }
-
     /// <summary>Runs the parsed command, or reports why the command line was refused.</summary>
     public static async Task<int> InvokeAsync(ParseResult parsed)
     {
@@ -90,12 +70,16 @@ internal static class ParseErrors
         var value = string.Join(" ", result.Tokens.Select(t => t.Value));
         return result switch
         {
-            OptionResult o => $"{o.IdentifierToken?.Value ?? o.Option.Name} '{value}': {Needs(o.Option.ValueType, o.Option.GetCompletions(CompletionContext.Empty))}",
-            ArgumentResult { Parent: OptionResult o } => $"{o.IdentifierToken?.Value ?? o.Option.Name} '{value}': {Needs(o.Option.ValueType, o.Option.GetCompletions(CompletionContext.Empty))}",
+            OptionResult o => OptionValue(o, value),
+            ArgumentResult { Parent: OptionResult o } => OptionValue(o, value),
             ArgumentResult a => $"{a.Argument.HelpName ?? a.Argument.Name.ToUpperInvariant()} '{value}': {Needs(a.Argument.ValueType, a.Argument.GetCompletions(CompletionContext.Empty))}",
             _ => null,
         };
     }
+
+    // The option as typed ("-o" or "--output"), the value, what it needs.
+    private static string OptionValue(OptionResult o, string value) =>
+        $"{o.IdentifierToken?.Value ?? o.Option.Name} '{value}': {Needs(o.Option.ValueType, o.Option.GetCompletions(CompletionContext.Empty))}";
 
     private static string Needs(Type valueType, IEnumerable<CompletionItem> completions)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.CommandLine;
 using System.CommandLine.Completions;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -19,6 +20,25 @@ internal sealed class VietnameseHelp : SynchronousCommandLineAction
 
     /// <summary>The narrowest second column worth wrapping into; below it lines are left to the terminal.</summary>
     private const int NarrowestColumn = 30;
+
+    /// <summary>Vietnamese descriptions for the help and version options System.CommandLine adds, and this help in place
+    /// of its own.</summary>
+    public static void Install(RootCommand root)
+    {
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                HelpOption => "Xem cách dùng lệnh.",
+                VersionOption => "Xem phiên bản.",
+                _ => option.Description,
+            };
+            if (option is HelpOption help)
+            {
+                help.Action = new VietnameseHelp();
+            }
+        }
+    }
 
     public override int Invoke(ParseResult parseResult)
     {

@@ -7,8 +7,8 @@ namespace Monitor.Host.Learning;
 /// <summary>How the deployment's learner trains (<c>feedback learn</c> and the nightly job). Near misses (a theme added to
 /// articles the matcher did not tag, from analysts' added articles) are off unless <c>Monitor:Learning:NearMisses</c> is
 /// true: the first two rounds cost held-out pairs on the labelled sample at 100 decisions; since the third they are learnt
-/// apart and move no other pair, and promote none of the sample's held-out articles (docs/tagging-quality.md, "near
-/// misses, third round"). The default is the integrator's decision.</summary>
+/// apart and move no other pair, but promote none of the sample's held-out articles either (docs/tagging-quality.md, "near
+/// misses, third round"), so off stays the default.</summary>
 internal static class LearningSettings
 {
     public const string NearMissesKey = "Monitor:Learning:NearMisses";

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Monitor.Core.Learning;
 using Monitor.Core.Tagging;
 using Monitor.Storage;
+using Monitor.Storage.Feedback;
 using Monitor.Storage.Plans;
 
 namespace Monitor.Lab.Bench;
@@ -79,7 +80,7 @@ internal sealed partial class DashboardBenchReview(MonitorDatabase db, StoredPla
             }
         }
 
-        var order = ReviewPriority.Interleave(pairs, p => p.Theme, p => p.Doubt, p => p.Article).Take(500).Select(p => (p.Article, p.Theme)).ToList();
+        var order = ReviewPriority.Interleave(pairs, p => p.Theme, p => p.Doubt, p => p.Article).Take(ReviewQueue.MaxLimit).Select(p => (p.Article, p.Theme)).ToList();
         return (pairs.Count, order);
     }
 
